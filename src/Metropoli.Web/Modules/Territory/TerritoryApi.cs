@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Metropoli.Web.Modules.Territory.Municipalities;
+using Metropoli.Web.Modules.Territory.Zones;
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Auth;
+using Metropoli.Web.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Metropoli.Web.Modules.Territory;
+
+public static class TerritoryApi
+{
+    public static void MapTerritoryApi(this WebApplication app)
+    {
+        var api = app.MapApiV1();
+        var municipalities = api.MapGroup("/municipalities").WithTags("Territorio");
+        municipalities.MapGet("/", async Task<Results<Ok<Paged<MunicipalityRow>>, ValidationProblem>> (
+                [AsParameters] ListQuery query, [AsParameters] MunicipalityFilter filter, AppDbContext db, CancellationToken ct) =>
+            {
+                var errors = ListMunicipalities.Validate(query, filter);
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListMunicipalities.HandleAsync(db, query, filter, ct));
+            })
+            .AllowAnonymous()
+            .WithName("listMunicipalities").WithSummary("I Comuni: filtro per zona e popolazione, ricerca, ordinamento, paginazione.");
+        municipalities.MapGet("/{istatCode}", async Task<Results<Ok<MunicipalityDetail>, ProblemHttpResult>> (
+                string istatCode, AppDbContext db, HttpContext context, CancellationToken ct) =>
+            {
+                var m = await GetMunicipality.HandleAsync(db, istatCode, ct);
+                if (m is null)
+                {
+                    return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: $"Nessun Comune con codice ISTAT {istatCode}.");
+                }
+                ETags.Set(context, m.Version);
+                return TypedResults.Ok(m);
+            })
+            .AllowAnonymous()
+            .WithName("getMunicipality").WithSummary("Un Comune, per codice ISTAT (6 cifre). La risposta porta l'ETag della versione.")
+            .ProducesProblem(404);
+        municipalities.MapPut("/{istatCode}/contacts", async Task<IResult> (
+                string istatCode, ContactsRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var version = ETags.FromIfMatch(context.Request);
+                if (version is null)
+                {
+                    return TypedResults.Problem(statusCode: 428, title: "Precondizione richiesta",
+                        detail: "Invia l'intestazione If-Match con l'ETag letto dal Comune, per non sovrascrivere modifiche altrui.");
+                }
+                return Outcome.ToHttp(await UpdateContacts.HandleAsync(db, user, clock, istatCode, version, request, ct), context);
+            })
+            .RequireAuthorization(Policies.Authenticated)
+            .WithName("updateMunicipalityContacts").WithSummary("Aggiorna i contatti di un Comune (amministratori e referenti di quel Comune). Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+
+        var zones = api.MapGroup("/zones").WithTags("Territorio");
+        zones.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+            {
+                var items = await ListZones.HandleAsync(db, ct);
+                return TypedResults.Ok(new Paged<ZoneRow>(items, items.Count, items.Count, 0));
+            })
+            .AllowAnonymous()
+            .WithName("listZones").WithSummary("Le Zone omogenee e Milano, con numero di Comuni e popolazione.");
+        zones.MapGet("/{code}", async Task<Results<Ok<ZoneDetail>, ProblemHttpResult>> (string code, AppDbContext db, CancellationToken ct) =>
+                await ListZones.GetAsync(db, code, ct) is { } z
+                    ? TypedResults.Ok(z)
+                    : TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: $"Nessuna zona con codice {code}."))
+            .AllowAnonymous()
+            .WithName("getZone").WithSummary("Una zona con i Comuni che ne fanno parte.")
+            .ProducesProblem(404);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Metropoli.Web.Modules.Territory;
+
+/// <summary>Module 1: Comuni, Zone omogenee, and (to come) associations, organisations and the map.</summary>
+public static class TerritoryModule
+{
+    public static WebApplicationBuilder AddTerritory(this WebApplicationBuilder builder) => builder;
+
+    public static WebApplication MapTerritory(this WebApplication app)
+    {
+        app.MapTerritoryApi();
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Web.Modules.Territory.Zones;
+
+public sealed record ZoneRow(string Code, string Name, bool IsCapoluogo, int Municipalities, int Population);
+
+public sealed record ZoneMember(string IstatCode, string Name, int Population, string ZoneSource);
+
+public sealed record ZoneDetail(string Code, string Name, bool IsCapoluogo, int Population, IReadOnlyList<ZoneMember> Members);
+
+public static class ListZones
+{
+    public static async Task<List<ZoneRow>> HandleAsync(AppDbContext db, CancellationToken ct)
+    {
+        var zones = await db.Set<Zone>().AsNoTracking().OrderBy(z => z.SortOrder).ToListAsync(ct);
+        var stats = await db.Set<Municipality>().AsNoTracking().GroupBy(m => m.ZoneCode)
+            .Select(g => new { g.Key, Count = g.Count(), Population = g.Sum(m => m.Population) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        return zones.Select(z => new ZoneRow(z.Code, z.Name, z.IsCapoluogo,
+            stats.GetValueOrDefault(z.Code)?.Count ?? 0, stats.GetValueOrDefault(z.Code)?.Population ?? 0)).ToList();
+    }
+
+    public static async Task<ZoneDetail?> GetAsync(AppDbContext db, string code, CancellationToken ct)
+    {
+        var zone = await db.Set<Zone>().AsNoTracking().SingleOrDefaultAsync(z => z.Code == code, ct);
+        if (zone is null) return null;
+        var members = await db.Set<Municipality>().AsNoTracking().Where(m => m.ZoneCode == code).OrderBy(m => m.Name)
+            .Select(m => new ZoneMember(m.IstatCode, m.Name, m.Population, m.ZoneSource)).ToListAsync(ct);
+        return new ZoneDetail(zone.Code, zone.Name, zone.IsCapoluogo, members.Sum(m => m.Population), members);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Web.Platform.Errors;
+
+/// <summary>The one place unexpected and malformed-request exceptions become responses.
+/// Internal details never leave the server: they are logged with the trace id.</summary>
+public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => (413, Problems.DetailFor(413)),
+            BadHttpRequestException { InnerException: JsonException je } => (400, "JSON non valido: " + Clean(je.Message)),
+            BadHttpRequestException bad => (bad.StatusCode, Clean(bad.Message)),
+            JsonException je => (400, "JSON non valido: " + Clean(je.Message)),
+            DbUpdateConcurrencyException => (409, "Il record è stato modificato da un altro utente. Ricarica e riprova."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, ""),
+            _ => (500, "Si è verificato un errore imprevisto. Se persiste, comunica all'assistenza il codice " + context.TraceIdentifier + "."),
+        };
+        if (status == 499)
+        {
+            return true;
+        }
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Path}", context.Request.Path);
+        }
+        if (!Problems.IsApi(context) && status >= 500)
+        {
+            return false; // pages show the HTML error page
+        }
+        await Problems.WriteAsync(context, status, Problems.TitleFor(status), detail);
+        return true;
+    }
+
+    // Exception messages from the JSON reader name paths and positions, which help the client;
+    // anything longer is trimmed so no large echo of the input comes back.
+    private static string Clean(string message) => message.Length > 300 ? message[..300] : message;
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Metropoli.Web.Platform.Errors;
+
+/// <summary>Writes RFC 9457 problem+json responses, the one error shape of the API.</summary>
+public static class Problems
+{
+    public static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/status");
+
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+        context.Response.StatusCode = status;
+        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "Richiesta non valida",
+        401 => "Autenticazione richiesta",
+        403 => "Accesso negato",
+        404 => "Risorsa non trovata",
+        405 => "Metodo non consentito",
+        406 => "Formato non disponibile",
+        409 => "Conflitto",
+        411 => "Lunghezza richiesta",
+        413 => "Richiesta troppo grande",
+        415 => "Tipo di contenuto non supportato",
+        422 => "Regola non rispettata",
+        428 => "Precondizione richiesta",
+        429 => "Troppe richieste",
+        503 => "Servizio non disponibile",
+        _ => status >= 500 ? "Errore interno" : "Errore",
+    };
+
+    public static string DetailFor(int status) => status switch
+    {
+        404 => "L'indirizzo richiesto non esiste.",
+        405 => "Il metodo HTTP non è consentito per questo indirizzo.",
+        415 => "Invia il corpo della richiesta come application/json.",
+        413 => "Il corpo della richiesta supera la dimensione massima consentita.",
+        _ => TitleFor(status) + ".",
+    };
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Audit;
+using Metropoli.Web.Platform.Auth;
+using Metropoli.Web.Platform.Data;
+using Metropoli.Web.Platform.Errors;
+using Metropoli.Web.Platform.Jobs;
+using Metropoli.Web.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Metropoli.Web.Platform;
+
+public static class PlatformModule
+{
+    public static readonly CultureInfo[] Cultures = [new("it-IT"), new("en-GB")];
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddAppDatabase(config, builder.Environment.ContentRootPath);
+
+        // Identity: local accounts, lockout, password rules, optional authenticator 2FA.
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15d));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ItalianIdentityErrors>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "metropoli";
+                o.DefaultChallengeScheme = "metropoli";
+            })
+            .AddPolicyScheme("metropoli", "Cookie o token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AccessTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "metropoli.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/accedi";
+            o.LogoutPath = "/esci";
+            o.AccessDeniedPath = "/accesso-negato";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => Problems.IsApi(ctx.HttpContext)
+                ? Problems.WriteAsync(ctx.HttpContext, 401, Problems.TitleFor(401), "Accedi o invia un token valido nell'intestazione Authorization: Bearer.")
+                : Redirect(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => Problems.IsApi(ctx.HttpContext)
+                ? Problems.WriteAsync(ctx.HttpContext, 403, Problems.TitleFor(403), "Il tuo ruolo non consente questa operazione.")
+                : Redirect(ctx);
+        });
+
+        // Deny by default: an endpoint without its own decision needs a signed-in user, and a test
+        // fails when any endpoint or page has no explicit [Authorize]/[AllowAnonymous] decision.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.PlanOffice, p => p.RequireRole(Roles.Administrator, Roles.PlanOffice));
+
+        // Keys live in the shared database: a login made on one instance is valid on the others.
+        services.AddDataProtection().SetApplicationName("Metropoli");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("it-IT");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+        }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+            o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "metropoli.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = config.GetValue<long>("Limits:MaxRequestBodyBytes", 10 * 1024 * 1024);
+            k.AddServerHeader = false;
+        });
+
+        services.AddMetropoliOpenApi();
+        services.AddScoped<CspNonce>();
+        services.Configure<RateLimitOptions>(config.GetSection("RateLimits"));
+        services.Configure<JobOptions>(config.GetSection("Jobs"));
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddJob<TokenCleanupJob>();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/errore/500", AllowStatusCode404Response = true });
+        app.UseStatusCodePages(StatusCodePages.HandleAsync);
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapMetropoliOpenApi();
+        app.MapStatus();
+        app.MapPlatformApi();
+        return app;
+    }
+}

@@ -1,0 +1,1 @@
+namespace Metropoli.Web.Platform.Ui;
