@@ -54,8 +54,10 @@ public static class AuditRecorder
         return await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == 1, ct);
     }
 
-    public static void Append(DbContext db, AuditHead head, IReadOnlyList<Pending> pending, IAuditContext? who)
+    /// <summary>Writes the entries for <paramref name="pending"/> and moves the head; the caller's transaction holds the head lock.</summary>
+    public static async Task AppendAsync(DbContext db, AuditHead head, IReadOnlyList<Pending> pending, IAuditContext? who, CancellationToken ct)
     {
+        var entries = new List<AuditEntry>(pending.Count);
         var now = Truncate(DateTime.UtcNow);
         var sequence = head.Sequence;
         var previous = head.Hash;
@@ -76,10 +78,23 @@ public static class AuditRecorder
             };
             entry.Hash = ComputeHash(entry);
             previous = entry.Hash;
-            db.Add(entry);
+            entries.Add(entry);
         }
-        var updated = new AuditHead { Id = 1, Sequence = sequence, Hash = previous };
-        db.Attach(updated).State = EntityState.Modified;
+        await WriteAsync(db, entries, ct);
+    }
+
+    private static async Task WriteAsync(DbContext db, List<AuditEntry> entries, CancellationToken ct)
+    {
+        db.AddRange(entries);
+        // The caller's own SaveChanges has run; this one only inserts the trail (INotAudited, so no recursion).
+        await db.SaveChangesAsync(ct);
+        foreach (var e in entries)
+        {
+            db.Entry(e).State = EntityState.Detached;
+        }
+        var last = entries[^1];
+        await db.Set<AuditHead>().Where(h => h.Id == 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, last.Sequence).SetProperty(h => h.Hash, last.Hash), ct);
     }
 
     /// <summary>Appends entries that record reads of the trail, in their own transaction.</summary>
@@ -100,11 +115,8 @@ public static class AuditRecorder
             PreviousHash = head.Hash,
         };
         entry.Hash = ComputeHash(entry);
-        db.AuditEntries.Add(entry);
-        db.Attach(new AuditHead { Id = 1, Sequence = entry.Sequence, Hash = entry.Hash }).State = EntityState.Modified;
-        await db.SaveChangesAsync(ct);
+        await WriteAsync(db, [entry], ct);
         await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
     }
 
     public static string ComputeHash(AuditEntry e)

@@ -51,9 +51,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
         {
             // Taking the head row first serialises writers, so the hash chain has no forks.
             var head = await AuditRecorder.LockHeadAsync(this, cancellationToken);
-            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditRecorder.Append(this, head, pending, auditContext);
-            await base.SaveChangesAsync(true, cancellationToken);
+            var result = await base.SaveChangesAsync(true, cancellationToken);
+            await AuditRecorder.AppendAsync(this, head, pending, auditContext, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

@@ -148,7 +148,7 @@ public sealed class M0001_Initial : Migration
             Sequence = t.Column<long>(nullable: false),
             Hash = t.Column<string>(maxLength: 64, nullable: false),
         }, constraints: t => t.PrimaryKey("PK_platform_audit_head", x => x.Id));
-        m.InsertData("platform_audit_head", ["Id", "Sequence", "Hash"], [1, 0L, AuditRecorder.GenesisHash]);
+        m.Sql($"INSERT INTO platform_audit_head (\"Id\", \"Sequence\", \"Hash\") VALUES (1, 0, '{AuditRecorder.GenesisHash}')");
 
         m.CreateTable("platform_job_schedules", t => new
         {
