@@ -5,6 +5,7 @@ using Metropoli.Web.Platform.Auth;
 using Metropoli.Web.Platform.Data;
 using Metropoli.Web.Platform.Errors;
 using Metropoli.Web.Platform.Jobs;
+using Metropoli.Web.Platform.Localization;
 using Metropoli.Web.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +53,10 @@ public static class PlatformModule
 
         services.AddAuthentication(o =>
             {
+                // AddIdentity already set DefaultAuthenticateScheme to the cookie, which outranks
+                // DefaultScheme: without this line Bearer tokens were never read.
                 o.DefaultScheme = "metropoli";
+                o.DefaultAuthenticateScheme = "metropoli";
                 o.DefaultChallengeScheme = "metropoli";
             })
             .AddPolicyScheme("metropoli", "Cookie o token", o => o.ForwardDefaultSelector = context =>
@@ -82,7 +86,11 @@ public static class PlatformModule
         // Deny by default: an endpoint without its own decision needs a signed-in user, and a test
         // fails when any endpoint or page has no explicit [Authorize]/[AllowAnonymous] decision.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // A request that matched no endpoint (or only the wrong method) passes, so anonymous
+            // clients get 404/405 rather than a login challenge for an address that does not exist.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c =>
+                c.User.Identity?.IsAuthenticated == true
+                || (c.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint)).Build())
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.PlanOffice, p => p.RequireRole(Roles.Administrator, Roles.PlanOffice));
@@ -104,7 +112,8 @@ public static class PlatformModule
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/";
-        }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+        }).AddMvcOptions(o => ItalianBindingMessages.Apply(o.ModelBindingMessageProvider))
+        .AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
         services.AddAntiforgery(o =>
         {
@@ -167,6 +176,7 @@ public static class PlatformModule
     public static WebApplication MapPlatform(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapLanguageSwitch();
         app.MapMetropoliOpenApi();
         app.MapStatus();
         app.MapPlatformApi();

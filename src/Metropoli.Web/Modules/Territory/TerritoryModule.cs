@@ -1,3 +1,5 @@
+using Metropoli.Web.Modules.Territory.Municipalities;
+
 namespace Metropoli.Web.Modules.Territory;
 
 /// <summary>Module 1: Comuni, Zone omogenee, and (to come) associations, organisations and the map.</summary>
@@ -8,6 +10,7 @@ public static class TerritoryModule
     public static WebApplication MapTerritory(this WebApplication app)
     {
         app.MapTerritoryApi();
+        app.MapMunicipalitiesExport();
         return app;
     }
 }

@@ -38,7 +38,6 @@ public static class StatusCodePages
             http.Request.Path = originalPath;
             http.Request.QueryString = originalQuery;
             http.Request.Method = method;
-            http.Response.StatusCode = status;
         }
     }
 

@@ -1,0 +1,33 @@
+using Metropoli.Web.Platform.Audit;
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Auth;
+using Metropoli.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Metropoli.Web.Modules.Territory.Municipalities;
+
+public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
+{
+    public MunicipalityDetail? Municipality { get; private set; }
+    public bool CanEdit { get; private set; }
+    public bool IsAdministrator { get; private set; }
+    public Paged<AuditRow>? History { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string istatCode, CancellationToken ct)
+    {
+        Municipality = await GetMunicipality.HandleAsync(db, istatCode, ct);
+        if (Municipality is null)
+        {
+            return NotFound();
+        }
+        CanEdit = UpdateContacts.CanEdit(User, istatCode);
+        IsAdministrator = User.IsAdministrator();
+        if (CanEdit)
+        {
+            // Those who may change the record may see who changed it; that read is itself audited.
+            History = await AuditSearch.HistoryAsync(db, who, "Municipality", istatCode, ct);
+        }
+        return Page();
+    }
+}

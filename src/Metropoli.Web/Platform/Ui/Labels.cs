@@ -1,0 +1,23 @@
+namespace Metropoli.Web.Platform.Ui;
+
+/// <summary>Italian labels for stored codes; the views pass them through the localizer for English.</summary>
+public static class Labels
+{
+    public static string AuditAction(string action) => action switch
+    {
+        "create" => "creazione",
+        "update" => "modifica",
+        "delete" => "cancellazione",
+        "read" => "consultazione",
+        _ => action,
+    };
+
+    public static string ZoneSource(string source) => source switch
+    {
+        "official" => "ufficiale (pagina della Città metropolitana)",
+        "secondary" => "fonti secondarie",
+        "derived" => "derivata per esclusione e geografia",
+        "capoluogo" => "capoluogo",
+        _ => source,
+    };
+}
