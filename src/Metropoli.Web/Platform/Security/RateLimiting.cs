@@ -41,9 +41,10 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IOptionsMonitor<Ra
             bucket = "api:" + ClientKey(context);
             limit = o.ApiPermitLimit;
         }
-        else if (HttpMethods.IsPost(context.Request.Method) && (path.StartsWithSegments("/accedi")))
+        else if (HttpMethods.IsPost(context.Request.Method) && (path.StartsWithSegments("/accedi") || path.StartsWithSegments("/segnalazioni")))
         {
-            bucket = "login:" + (context.Connection.RemoteIpAddress?.ToString() ?? "?");
+            // Login and the public feedback form: per address, against guessing and spam.
+            bucket = "form:" + (context.Connection.RemoteIpAddress?.ToString() ?? "?");
             limit = o.LoginPermitLimit;
         }
         if (bucket is null)
