@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Metropoli.Web.Platform.Auth;
 using Metropoli.Web.Platform.Data;
+using Metropoli.Web.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -30,13 +31,12 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock, IStringLoca
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var request = new CreateAccessTokenRequest(Name, Days);
-        foreach (var (field, messages) in AccessTokens.Validate(request))
+        var errors = AccessTokens.Validate(request);
+        if (errors.Remove("expiresInDays", out var days))
         {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError(field == "name" ? nameof(Name) : nameof(Days), l[m]);
-            }
+            errors["days"] = days; // the form calls it Days
         }
+        ModelState.AddFieldErrors(errors, "", l);
         if (ModelState.IsValid)
         {
             Created = await AccessTokens.CreateAsync(db, UserId, request, Now, ct);

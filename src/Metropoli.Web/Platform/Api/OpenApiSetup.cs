@@ -45,6 +45,14 @@ public static class OpenApiSetup
                 {
                     operation.Security = [];
                 }
+                operation.Description ??= operation.Summary;
+                operation.Responses ??= new OpenApiResponses();
+                if (!anonymous)
+                {
+                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Autenticazione richiesta (problem+json)." });
+                    operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Ruolo o ambito insufficiente (problem+json)." });
+                }
+                operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Troppe richieste: vedi Retry-After e X-RateLimit-* (problem+json)." });
                 return Task.CompletedTask;
             });
         });

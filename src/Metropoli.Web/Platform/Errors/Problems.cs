@@ -5,8 +5,18 @@ namespace Metropoli.Web.Platform.Errors;
 /// <summary>Writes RFC 9457 problem+json responses, the one error shape of the API.</summary>
 public static class Problems
 {
-    public static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/status");
+    public static bool IsApi(HttpContext context)
+    {
+        var path = OriginalPath(context);
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/status");
+    }
+
+    /// <summary>The path the client asked for: the exception handler has already rewritten
+    /// Request.Path to the error page when an <see cref="Microsoft.AspNetCore.Diagnostics.IExceptionHandler"/> runs.</summary>
+    public static PathString OriginalPath(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { Length: > 0 } original
+            ? new PathString(original)
+            : context.Request.Path;
 
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
     {
@@ -15,6 +25,10 @@ public static class Problems
             return;
         }
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized && string.IsNullOrEmpty(context.Response.Headers.WWWAuthenticate))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer"; // RFC 9110: a 401 names the scheme to use
+        }
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await service.WriteAsync(new ProblemDetailsContext
         {

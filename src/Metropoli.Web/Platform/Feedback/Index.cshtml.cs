@@ -1,4 +1,5 @@
 using Metropoli.Web.Platform.Data;
+using Metropoli.Web.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -20,13 +21,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        foreach (var (field, messages) in SendFeedback.Validate(Input))
-        {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], l[m]);
-            }
-        }
+        ModelState.AddFieldErrors(SendFeedback.Validate(Input), "Input.", l);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -31,7 +31,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         b.Property(m => m.IstatCode).HasMaxLength(6);
         b.Property(m => m.Name).HasMaxLength(100);
         b.Property(m => m.CadastralCode).HasMaxLength(4);
-        b.Property(m => m.PostalCodes).HasMaxLength(200);
+        b.Property(m => m.PostalCodes).HasMaxLength(400); // Milano alone lists 42 CAPs (251 characters)
         b.Property(m => m.ZoneCode).HasMaxLength(64);
         b.Property(m => m.ZoneSource).HasMaxLength(16);
         b.Property(m => m.Website).HasMaxLength(200);

@@ -1,5 +1,6 @@
 using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Data;
+using Metropoli.Web.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -45,13 +46,7 @@ public sealed class ContactsModel(AppDbContext db, TimeProvider clock, IStringLo
             case Outcome.Forbidden:
                 return Forbid();
             case Outcome.Invalid invalid:
-                foreach (var (field, messages) in invalid.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], l[message]);
-                    }
-                }
+                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
                 return Page();
             case Outcome.Conflict conflict:
                 // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.

@@ -190,7 +190,7 @@ public sealed class M0001_Initial : Migration
             Name = t.Column<string>(maxLength: 100, nullable: false),
             CadastralCode = t.Column<string>(maxLength: 4, nullable: false),
             Population = t.Column<int>(nullable: false),
-            PostalCodes = t.Column<string>(maxLength: 200, nullable: false),
+            PostalCodes = t.Column<string>(maxLength: 400, nullable: false),
             ZoneCode = t.Column<string>(maxLength: 64, nullable: false),
             ZoneSource = t.Column<string>(maxLength: 16, nullable: false),
             Website = t.Column<string>(maxLength: 200, nullable: true),

@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# The one test command: builds once, then runs
+#   (a) tests/Metropoli.Tests on SQLite,
+#   (b) tests/Metropoli.Tests again on a throw-away PostgreSQL cluster (loopback, temp folder),
+#   (c) tests/Metropoli.BrowserTests (Playwright + axe-core on Debian's Chromium, real Kestrel),
+# and ends with one line "N passed, M failed" over all runs.
+#
+# Usage: bash scripts/test.sh [--no-pg] [--no-browser]
+# As root it installs what is missing (chromium, postgresql) with apt-get; otherwise it says what to install.
+# Results (.trx) go to TestResults/ at the repository root.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+
+RUN_PG=1
+RUN_BROWSER=1
+for arg in "$@"; do
+    case "$arg" in
+        --no-pg) RUN_PG=0 ;;
+        --no-browser) RUN_BROWSER=0 ;;
+        -h|--help)
+            sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            exit 0 ;;
+        *) echo "test.sh: unknown option '$arg' (use --no-pg, --no-browser)" >&2; exit 2 ;;
+    esac
+done
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Browsers cannot be downloaded here: the browser tests use Debian's /usr/bin/chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+IS_ROOT=0
+[ "$(id -u)" -eq 0 ] && IS_ROOT=1
+
+log() { printf '\n==> %s\n' "$*"; }
+
+# ---------------------------------------------------------------- prerequisites
+APT_UPDATED=0
+apt_install() {
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -q
+        APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
+find_pg_bin() {
+    local dir
+    # Debian keeps the server binaries out of PATH, one folder per major version: take the newest.
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+        echo "$dir"
+    elif command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+        dirname "$(command -v initdb)"
+    fi
+}
+
+MISSING=()
+if [ "$RUN_BROWSER" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
+    if [ "$IS_ROOT" -eq 1 ]; then
+        log "Installing chromium (Debian) for the browser tests"
+        apt_install chromium
+    else
+        MISSING+=("chromium")
+    fi
+fi
+PG_BIN=""
+if [ "$RUN_PG" -eq 1 ]; then
+    PG_BIN=$(find_pg_bin)
+    if [ -z "$PG_BIN" ]; then
+        if [ "$IS_ROOT" -eq 1 ]; then
+            log "Installing postgresql (Debian) for the PostgreSQL run"
+            apt_install postgresql
+            PG_BIN=$(find_pg_bin)
+            [ -n "$PG_BIN" ] || { echo "test.sh: postgresql installed but initdb/pg_ctl not found" >&2; exit 1; }
+        else
+            MISSING+=("postgresql")
+        fi
+    fi
+fi
+if [ "${#MISSING[@]}" -gt 0 ]; then
+    echo "test.sh: missing: ${MISSING[*]}" >&2
+    echo "  install them as root:  apt-get update && apt-get install -y ${MISSING[*]}" >&2
+    echo "  or skip those runs:    bash scripts/test.sh$([ "$RUN_PG" -eq 1 ] && [ -z "$PG_BIN" ] && echo ' --no-pg')$([ "$RUN_BROWSER" -eq 1 ] && [ ! -x /usr/bin/chromium ] && echo ' --no-browser')" >&2
+    exit 1
+fi
+for tool in dotnet npm; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "test.sh: '$tool' is not on PATH" >&2; exit 1; }
+done
+
+# ---------------------------------------------------------------- cleanup on any exit
+PG_TMP=""
+PG_STARTED=0
+as_pg() {
+    if [ "$IS_ROOT" -eq 1 ]; then
+        if command -v runuser >/dev/null 2>&1; then
+            runuser -u postgres -- "$@"
+        else
+            local q
+            q=$(printf '%q ' "$@")
+            su postgres -s /bin/sh -c "$q"
+        fi
+    else
+        "$@"
+    fi
+}
+cleanup() {
+    local rc=$?
+    if [ "$PG_STARTED" -eq 1 ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    if [ -n "$PG_TMP" ]; then
+        rm -rf "$PG_TMP"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- restore and build once
+if [ ! -f node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund
+fi
+
+RESULTS="$ROOT/TestResults"
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/sqlite.trx "$RESULTS"/postgres.trx "$RESULTS"/browser.trx
+
+log "dotnet build Metropoli.slnx -c Release"
+BUILD_START=$SECONDS
+BUILD_OK=1
+dotnet build Metropoli.slnx -c Release -nologo -v minimal || BUILD_OK=0
+BUILD_SECONDS=$((SECONDS - BUILD_START))
+
+# ---------------------------------------------------------------- PostgreSQL throw-away cluster
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+PG_PORT=""
+if [ "$RUN_PG" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
+    log "Starting a throw-away PostgreSQL cluster ($PG_BIN)"
+    PG_TMP=$(mktemp -d /tmp/metropoli-pg.XXXXXX)
+    if [ "$IS_ROOT" -eq 1 ]; then
+        # initdb refuses to run as root: the cluster belongs to the postgres user.
+        id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+        chown postgres: "$PG_TMP"
+    fi
+    as_pg "$PG_BIN/initdb" -D "$PG_TMP/data" -A trust -U postgres -E UTF8 --no-locale >"$PG_TMP/initdb.log" 2>&1 \
+        || { cat "$PG_TMP/initdb.log" >&2; echo "test.sh: initdb failed" >&2; exit 1; }
+    PG_PORT=55432
+    while port_in_use "$PG_PORT"; do PG_PORT=$((PG_PORT + 1)); done
+    # Durability is pointless for a cluster that is deleted after the run; speed is not.
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null || { cat "$PG_TMP/server.log" >&2; echo "test.sh: PostgreSQL did not start" >&2; exit 1; }
+    PG_STARTED=1
+    ready=0
+    for _ in $(seq 1 60); do
+        if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres; then ready=1; break; fi
+        sleep 1
+    done
+    [ "$ready" -eq 1 ] || { cat "$PG_TMP/server.log" >&2; echo "test.sh: PostgreSQL not ready after 60 s" >&2; exit 1; }
+    echo "PostgreSQL ready on 127.0.0.1:$PG_PORT"
+fi
+
+# ---------------------------------------------------------------- test runs
+RUN_NAMES=()
+RUN_CODES=()
+RUN_SECONDS=()
+
+run_tests() { # name project [env assignments...]
+    local name=$1 project=$2
+    shift 2
+    RUN_NAMES+=("$name")
+    if [ "$BUILD_OK" -eq 0 ]; then
+        RUN_CODES+=("build")
+        RUN_SECONDS+=(0)
+        return
+    fi
+    log "Run '$name': dotnet test $project $*"
+    local start=$SECONDS rc=0
+    env "$@" dotnet test "$project" --no-build -c Release -nologo \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
+        --blame-hang-timeout 15m --blame-hang-dump-type none || rc=$?
+    RUN_CODES+=("$rc")
+    RUN_SECONDS+=($((SECONDS - start)))
+}
+
+run_tests sqlite tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Sqlite
+if [ "$RUN_PG" -eq 1 ]; then
+    run_tests postgres tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Postgres \
+        "METROPOLI_TEST_PG=Host=127.0.0.1;Port=${PG_PORT:-0};Username=postgres"
+fi
+if [ "$RUN_BROWSER" -eq 1 ]; then
+    run_tests browser tests/Metropoli.BrowserTests
+fi
+
+# ---------------------------------------------------------------- summary
+counter() { # file attribute
+    grep -o "<Counters [^>]*" "$1" | head -n 1 | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0
+}
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+ANY_BAD=0
+echo
+echo "==================== Test summary ===================="
+printf '%-10s %s\n' "build" "$([ "$BUILD_OK" -eq 1 ] && echo "ok" || echo "FAILED") (${BUILD_SECONDS}s)"
+for i in "${!RUN_NAMES[@]}"; do
+    name=${RUN_NAMES[$i]}
+    code=${RUN_CODES[$i]}
+    secs=${RUN_SECONDS[$i]}
+    trx="$RESULTS/$name.trx"
+    if [ "$code" = "build" ]; then
+        printf '%-10s not run: the build failed (counted as 1 failure)\n' "$name"
+        TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1
+        continue
+    fi
+    if [ ! -f "$trx" ]; then
+        printf '%-10s no results (%s missing; exit code %s: crash or no tests?) (counted as 1 failure) (%ss)\n' "$name" "$trx" "$code" "$secs"
+        TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1
+        continue
+    fi
+    total=$(counter "$trx" total)
+    passed=$(counter "$trx" passed)
+    failed=$(( $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted) ))
+    skipped=$((total - passed - failed))
+    [ "$skipped" -lt 0 ] && skipped=0
+    note=""
+    if [ "$code" != "0" ] && [ "$failed" -eq 0 ]; then
+        # dotnet test failed without a failed test: an aborted run or a crashed test host.
+        note=" (exit code $code without a failed test: counted as 1 failure)"
+        failed=1
+    fi
+    printf '%-10s %4s passed, %3s failed, %3s skipped  (%ss)%s\n' "$name" "$passed" "$failed" "$skipped" "$secs" "$note"
+    TOTAL_PASSED=$((TOTAL_PASSED + passed))
+    TOTAL_FAILED=$((TOTAL_FAILED + failed))
+    [ "$failed" -gt 0 ] && ANY_BAD=1
+done
+echo "Results: $RESULTS"
+[ "$TOTAL_PASSED" -eq 0 ] && ANY_BAD=1
+echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+exit "$ANY_BAD"

@@ -1,0 +1,33 @@
+namespace Metropoli.BrowserTests.Infrastructure;
+
+public static class Navigation
+{
+    /// <summary>Clicks (a link, a submit button) and waits until the resulting document has loaded —
+    /// also when it has the same URL, as a form posted back to itself does.</summary>
+    public static async Task ClickAndWaitForPageAsync(this IPage page, ILocator target)
+    {
+        var navigated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame)
+            {
+                navigated.TrySetResult();
+            }
+        }
+        page.FrameNavigated += OnNavigated;
+        try
+        {
+            await target.ClickAsync();
+            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Clicking {target} did not load a new page within 30 s (still at {page.Url}).");
+        }
+        finally
+        {
+            page.FrameNavigated -= OnNavigated;
+        }
+    }
+}

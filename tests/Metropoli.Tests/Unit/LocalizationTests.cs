@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Metropoli.Tests.Unit;
+
+/// <summary>Every Italian text the views and pages pass to the localizer has an English entry.</summary>
+public sealed partial class LocalizationTests
+{
+    [GeneratedRegex("""\b[Ll]\[\s*"((?:[^"\\]|\\.)*)"\s*\]""")]
+    private static partial Regex LocalizerKey();
+
+    [Fact]
+    public void Every_localized_text_has_an_english_translation()
+    {
+        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Web");
+        var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
+        var english = resx.Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value"));
+        var missing = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value))))
+            .Where(k => !english.TryGetValue(k.Key, out var v) || string.IsNullOrWhiteSpace(v))
+            .Select(k => $"{k.File}: \"{k.Key}\"")
+            .Distinct()
+            .ToList();
+        Assert.True(missing.Count == 0, "Missing English translations:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Role_labels_and_audit_actions_are_translated()
+    {
+        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Web");
+        var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
+        var names = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var labels = Metropoli.Web.Platform.Auth.Roles.All.Select(Metropoli.Web.Platform.Auth.Roles.Label)
+            .Concat(new[] { "create", "update", "delete", "read" }.Select(Metropoli.Web.Platform.Ui.Labels.AuditAction))
+            .Concat(new[] { "official", "secondary", "derived", "capoluogo" }.Select(Metropoli.Web.Platform.Ui.Labels.ZoneSource));
+        Assert.All(labels, l => Assert.Contains(l, names));
+    }
+
+    // The source file's own path works wherever the build output goes (e.g. --artifacts-path).
+    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(source)!);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Metropoli.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Metropoli.slnx not found above " + source);
+    }
+}
