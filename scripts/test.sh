@@ -120,7 +120,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- restore and build once
-if [ ! -f node_modules/.package-lock.json ]; then
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund
 fi
@@ -188,7 +188,23 @@ run_tests() { # name project [env assignments...]
     RUN_SECONDS+=($((SECONDS - start)))
 }
 
-run_tests sqlite tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Sqlite
+OPENAPI_JSON="$RESULTS/openapi.json"
+rm -f "$OPENAPI_JSON"
+run_tests sqlite tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Sqlite "METROPOLI_OPENAPI_OUT=$OPENAPI_JSON"
+
+# The OpenAPI document the sqlite run wrote, linted with Spectral's "spectral:oas" ruleset: 0 errors.
+LINT_RESULT="not run"
+if [ -f "$OPENAPI_JSON" ] && [ -x node_modules/.bin/spectral ]; then
+    log "Lint: spectral lint openapi.json (spectral:oas)"
+    if node_modules/.bin/spectral lint "$OPENAPI_JSON" --ruleset .spectral.yaml --fail-severity error; then
+        LINT_RESULT="passed"
+    else
+        LINT_RESULT="failed"
+    fi
+elif [ "$BUILD_OK" -eq 1 ]; then
+    LINT_RESULT="failed"
+    echo "test.sh: no OpenAPI document to lint ($OPENAPI_JSON) or spectral missing" >&2
+fi
 if [ "$RUN_PG" -eq 1 ]; then
     run_tests postgres tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Postgres \
         "METROPOLI_TEST_PG=Host=127.0.0.1;Port=${PG_PORT:-0};Username=postgres"
@@ -239,6 +255,10 @@ for i in "${!RUN_NAMES[@]}"; do
     TOTAL_FAILED=$((TOTAL_FAILED + failed))
     [ "$failed" -gt 0 ] && ANY_BAD=1
 done
+case "$LINT_RESULT" in
+    passed) printf '%-10s    1 passed,   0 failed  (spectral:oas, 0 errors)\n' "openapi"; TOTAL_PASSED=$((TOTAL_PASSED + 1)) ;;
+    failed) printf '%-10s    0 passed,   1 failed  (spectral:oas reported errors)\n' "openapi"; TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1 ;;
+esac
 echo "Results: $RESULTS"
 [ "$TOTAL_PASSED" -eq 0 ] && ANY_BAD=1
 echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"

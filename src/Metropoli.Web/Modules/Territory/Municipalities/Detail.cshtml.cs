@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Web.Modules.Territory.Municipalities;
 
-public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
+public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundaries boundaries,
+    Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public MunicipalityDetail? Municipality { get; private set; }
     public bool CanEdit { get; private set; }
     public bool IsAdministrator { get; private set; }
     public Paged<AuditRow>? History { get; private set; }
+    public Map.TerritoryMapView? Map { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string istatCode, CancellationToken ct)
     {
@@ -21,6 +23,9 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
         {
             return NotFound();
         }
+        Map = await Territory.Map.TerritoryMap.BuildAsync(db, boundaries, Municipality.ZoneCode, istatCode,
+            string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Confini del Comune di {0} nella zona {1}"], Municipality.Name, Municipality.ZoneName),
+            l["Il Comune è evidenziato con un bordo scuro tra gli altri Comuni della stessa zona."], ct);
         CanEdit = UpdateContacts.CanEdit(User, istatCode);
         IsAdministrator = User.IsAdministrator();
         if (CanEdit)

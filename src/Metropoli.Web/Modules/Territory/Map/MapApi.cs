@@ -1,0 +1,29 @@
+using Metropoli.Web.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Metropoli.Web.Modules.Territory.Map;
+
+public static class MapApi
+{
+    public const string GeoJson = "application/geo+json";
+
+    public static void MapBoundariesApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/municipalities").WithTags("Territorio");
+        api.MapGet("/boundaries", async (AppDbContext db, Boundaries boundaries, CancellationToken ct) =>
+                Results.Text(boundaries.ToGeoJson(null, await TerritoryMap.CurrentZonesAsync(db, ct)), GeoJson))
+            .AllowAnonymous()
+            .WithName("getMunicipalityBoundaries")
+            .WithSummary("I confini dei 133 Comuni in GeoJSON (WGS84), con la zona attuale. Confini comunali: ISTAT / Openpolis (CC BY 4.0).")
+            .Produces<string>(200, GeoJson);
+        api.MapGet("/{istatCode}/boundary", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string istatCode, AppDbContext db, Boundaries boundaries, CancellationToken ct) =>
+                boundaries.Find(istatCode) is null
+                    ? TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: $"Nessun confine per il codice ISTAT {istatCode}.")
+                    : TypedResults.Text(boundaries.ToGeoJson([istatCode], await TerritoryMap.CurrentZonesAsync(db, ct)), GeoJson))
+            .AllowAnonymous()
+            .WithName("getMunicipalityBoundary")
+            .WithSummary("Il confine di un Comune in GeoJSON (WGS84). Confini comunali: ISTAT / Openpolis (CC BY 4.0).")
+            .Produces<string>(200, GeoJson)
+            .ProducesProblem(404);
+    }
+}
