@@ -1,3 +1,4 @@
+using Metropoli.Web.Modules.StrategicPlan;
 using Metropoli.Web.Modules.Territory;
 using Metropoli.Web.Platform;
 using Metropoli.Web.Platform.Cli;
@@ -6,6 +7,7 @@ using Metropoli.Web.Platform.Data;
 var builder = WebApplication.CreateBuilder(Cli.HostArgs(args));
 builder.AddPlatform();
 builder.AddTerritory();
+builder.AddStrategicPlan();
 var app = builder.Build();
 
 if (Cli.IsCommand(args))
@@ -16,6 +18,7 @@ if (Cli.IsCommand(args))
 app.UsePlatform();
 app.MapPlatform();
 app.MapTerritory();
+app.MapStrategicPlan();
 await Startup.PrepareDatabaseAsync(app.Services);
 await app.RunAsync();
 return 0;

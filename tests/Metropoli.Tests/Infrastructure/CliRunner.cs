@@ -1,3 +1,4 @@
+using Metropoli.Web.Modules.StrategicPlan;
 using Metropoli.Web.Modules.Territory;
 using Metropoli.Web.Platform;
 using Metropoli.Web.Platform.Cli;
@@ -26,6 +27,7 @@ public static class CliRunner
         });
         builder.AddPlatform();
         builder.AddTerritory();
+        builder.AddStrategicPlan();
         await using var app = builder.Build();
         return await Cli.RunAsync(app, args);
     }

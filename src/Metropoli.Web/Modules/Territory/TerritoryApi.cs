@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Metropoli.Web.Modules.Territory.Municipalities;
-using Metropoli.Web.Modules.Territory.Zones;
 using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Auth;
 using Metropoli.Web.Platform.Data;
@@ -50,21 +49,5 @@ public static class TerritoryApi
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updateMunicipalityContacts").WithSummary("Aggiorna i contatti di un Comune (amministratori e referenti di quel Comune). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
-
-        var zones = api.MapGroup("/zones").WithTags("Territorio");
-        zones.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
-            {
-                var items = await ListZones.HandleAsync(db, ct);
-                return TypedResults.Ok(new Paged<ZoneRow>(items, items.Count, items.Count, 0));
-            })
-            .AllowAnonymous()
-            .WithName("listZones").WithSummary("Le Zone omogenee e Milano, con numero di Comuni e popolazione.");
-        zones.MapGet("/{code}", async Task<Results<Ok<ZoneDetail>, ProblemHttpResult>> (string code, AppDbContext db, CancellationToken ct) =>
-                await ListZones.GetAsync(db, code, ct) is { } z
-                    ? TypedResults.Ok(z)
-                    : TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: $"Nessuna zona con codice {code}."))
-            .AllowAnonymous()
-            .WithName("getZone").WithSummary("Una zona con i Comuni che ne fanno parte.")
-            .ProducesProblem(404);
     }
 }

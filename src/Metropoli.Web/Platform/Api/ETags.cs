@@ -14,7 +14,8 @@ public static class ETags
     public static int? FromIfMatch(HttpRequest request)
     {
         var raw = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(raw))
+        // "*" would mean "whatever is there now": exactly the blind overwrite If-Match exists to prevent.
+        if (string.IsNullOrWhiteSpace(raw) || raw.Trim() == "*")
         {
             return null;
         }

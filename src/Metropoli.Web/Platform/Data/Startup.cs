@@ -39,6 +39,7 @@ public static class Startup
         {
             var created = await CreateDemoAccountsAsync(sp, ct);
             PrintDemoAccounts(created);
+            await Modules.StrategicPlan.Demo.PlanDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         }
     }
 
@@ -54,6 +55,8 @@ public static class Startup
             }
         }
         await TerritorySeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
+        await OrganisationSeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
+        await Modules.StrategicPlan.Model.PlanReferenceSeed.SeedAsync(db, ct);
     }
 
     public static async Task<List<(DemoAccount Account, string Password)>> CreateDemoAccountsAsync(IServiceProvider sp, CancellationToken ct)

@@ -17,6 +17,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             BadHttpRequestException bad => (bad.StatusCode, Clean(bad.Message)),
             JsonException je => (400, "JSON non valido: " + Clean(je.Message)),
             DbUpdateConcurrencyException => (409, "Il record è stato modificato da un altro utente. Ricarica e riprova."),
+            _ when IsDatabaseUnavailable(exception) => (503, "Il database non risponde. Riprova tra poco."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, ""),
             _ => (500, "Si è verificato un errore imprevisto. Se persiste, comunica all'assistenza il codice " + context.TraceIdentifier + "."),
         };
@@ -24,7 +25,12 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         {
             return true;
         }
-        if (status >= 500)
+        if (status == 503)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            logger.LogWarning(exception, "Database unavailable for {Path}", context.Request.Path);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Path}", context.Request.Path);
         }
@@ -34,6 +40,23 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         }
         await Problems.WriteAsync(context, status, Problems.TitleFor(status), detail);
         return true;
+    }
+
+    /// <summary>Connection failures (server down, refused, timed out), as opposed to bugs in a query.</summary>
+    private static bool IsDatabaseUnavailable(Exception e)
+    {
+        for (var x = (Exception?)e; x is not null; x = x.InnerException)
+        {
+            switch (x)
+            {
+                case System.Net.Sockets.SocketException:
+                case TimeoutException:
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 14 }: // busy, locked, cannot open
+                    return true;
+            }
+        }
+        return false;
     }
 
     // Exception messages from the JSON reader name paths and positions, which help the client;

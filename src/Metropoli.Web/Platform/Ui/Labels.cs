@@ -18,6 +18,8 @@ public static class Labels
         "secondary" => "fonti secondarie",
         "derived" => "derivata per esclusione e geografia",
         "capoluogo" => "capoluogo",
+        "confirmed" => "confermata da un amministratore",
+        "corrected" => "stabilita da un amministratore con un atto",
         _ => source,
     };
 }

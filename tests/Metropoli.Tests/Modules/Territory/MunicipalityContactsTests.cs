@@ -57,6 +57,7 @@ public sealed class MunicipalityContactsTests(AppFixture fx) : IClassFixture<App
 
     [Theory]
     [InlineData(null, 428)]
+    [InlineData("*", 428)]
     [InlineData("W/\"1\"", 409)]
     [InlineData("\"non-una-versione\"", 409)]
     public async Task An_update_without_a_usable_if_match_is_refused(string? ifMatch, int status)

@@ -72,6 +72,34 @@ public static class TerritorySeed
             }
         }
         await db.SaveChangesAsync(ct);
+        await SeedMembershipsAsync(db, now, ct);
         return rows.Count;
+    }
+
+    /// <summary>Gives every Comune that has no zone history one open membership of its current zone.
+    /// Runs after the migrations on a fresh database and on one seeded before memberships existed;
+    /// a Comune with any history is left alone, so moves made by administrators are never undone.</summary>
+    private static async Task SeedMembershipsAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        var missing = await db.Set<Municipality>().AsNoTracking()
+            .Where(m => !db.Set<ZoneMembership>().Any(z => z.IstatCode == m.IstatCode))
+            .Select(m => new { m.IstatCode, m.ZoneCode, m.ZoneSource })
+            .ToListAsync(ct);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        foreach (var m in missing)
+        {
+            db.Add(new ZoneMembership
+            {
+                IstatCode = m.IstatCode,
+                ZoneCode = m.ZoneCode,
+                ValidFrom = ZoneSources.SeedStart,
+                Source = m.ZoneSource,
+                UpdatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

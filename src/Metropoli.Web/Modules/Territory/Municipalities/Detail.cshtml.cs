@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Web.Modules.Territory.Municipalities;
 
-public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundaries boundaries,
+public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundaries boundaries, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public MunicipalityDetail? Municipality { get; private set; }
@@ -15,6 +15,9 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundari
     public bool IsAdministrator { get; private set; }
     public Paged<AuditRow>? History { get; private set; }
     public Map.TerritoryMapView? Map { get; private set; }
+    public IReadOnlyList<ZoneMembershipRow> ZoneHistory { get; private set; } = [];
+    public IReadOnlyList<Associations.MunicipalityAssociationRow> Associations { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string istatCode, CancellationToken ct)
     {
@@ -27,6 +30,9 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundari
             string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Confini del Comune di {0} nella zona {1}"], Municipality.Name, Municipality.ZoneName),
             l["Il Comune è evidenziato con un bordo scuro tra gli altri Comuni della stessa zona."], ct);
         CanEdit = UpdateContacts.CanEdit(User, istatCode);
+        ZoneHistory = await GetZoneHistory.HandleAsync(db, istatCode, ct) ?? [];
+        Associations = await Territory.Associations.ListAssociations.ForMunicipalityAsync(db, istatCode, ct);
+        Today = TerritoryDates.Today(clock);
         IsAdministrator = User.IsAdministrator();
         if (CanEdit)
         {

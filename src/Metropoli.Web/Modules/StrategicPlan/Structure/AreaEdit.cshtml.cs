@@ -1,0 +1,80 @@
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Data;
+using Metropoli.Web.Platform.Ui;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Metropoli.Web.Modules.StrategicPlan.Structure;
+
+/// <summary>Edits or deletes an area; the same handlers as PUT and DELETE /api/v1/plan-areas/{id}.</summary>
+public sealed class AreaEditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+{
+    public AreaDetail? Area { get; private set; }
+
+    [BindProperty]
+    public AreaRequest Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public bool ConfirmDelete { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        Area = await SaveArea.GetAsync(db, User, id, ct);
+        if (Area is null) return NotFound();
+        Version = Area.Version;
+        Input = new AreaRequest { Code = Area.Code, Title = Area.Title, Description = Area.Description, Kind = Area.Kind, SortOrder = Area.SortOrder };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        Area = await SaveArea.GetAsync(db, User, id, ct);
+        if (Area is null) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        return await AfterAsync(await SaveArea.UpdateAsync(db, User, clock, id, Version, Input, ct), l["Area salvata."], id, ct);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        Area = await SaveArea.GetAsync(db, User, id, ct);
+        if (Area is null) return NotFound();
+        Input = new AreaRequest { Code = Area.Code, Title = Area.Title, Description = Area.Description, Kind = Area.Kind, SortOrder = Area.SortOrder };
+        ModelState.Clear();
+        if (!ConfirmDelete)
+        {
+            ModelState.AddModelError(string.Empty, l["Spunta la conferma per eliminare."]);
+            return Page();
+        }
+        return await AfterAsync(await SaveArea.DeleteAsync(db, User, id, Version, ct), l["Area eliminata."], id, ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Outcome outcome, string done, long id, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case Outcome.Done:
+                TempData["Success"] = done;
+                return Redirect("/piano/" + Area!.PlanId);
+            case Outcome.Invalid invalid:
+                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
+                return Page();
+            case StateConflict refused:
+                ModelState.AddModelError(string.Empty, l[refused.Reason]);
+                return Page();
+            case Outcome.Conflict conflict:
+                ModelState.Remove(nameof(Version));
+                Version = conflict.CurrentVersion;
+                Area = await SaveArea.GetAsync(db, User, id, ct);
+                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo elemento. Le tue modifiche non sono state salvate: controlla i valori attuali e riprova."]);
+                return Page();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+}

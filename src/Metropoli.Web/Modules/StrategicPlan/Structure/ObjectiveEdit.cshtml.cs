@@ -1,0 +1,90 @@
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Data;
+using Metropoli.Web.Platform.Ui;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Metropoli.Web.Modules.StrategicPlan.Structure;
+
+/// <summary>Edits or deletes an objective; the same handlers as PUT and DELETE /api/v1/plan-objectives/{id}.</summary>
+public sealed class ObjectiveEditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+{
+    public ObjectiveDetail? Objective { get; private set; }
+
+    [BindProperty]
+    public ObjectiveRequest Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public bool ConfirmDelete { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Version = Objective!.Version;
+        Input = Current();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        return await AfterAsync(await SaveObjective.UpdateAsync(db, User, clock, id, Version, Input, ct), l["Obiettivo salvato."], id, ct);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input = Current();
+        ModelState.Clear();
+        if (!ConfirmDelete)
+        {
+            ModelState.AddModelError(string.Empty, l["Spunta la conferma per eliminare."]);
+            return Page();
+        }
+        return await AfterAsync(await SaveObjective.DeleteAsync(db, User, id, Version, ct), l["Obiettivo eliminato."], id, ct);
+    }
+
+    private ObjectiveRequest Current() => new()
+    {
+        AreaId = Objective!.AreaId, Code = Objective.Code, Title = Objective.Title, Description = Objective.Description, SortOrder = Objective.SortOrder,
+    };
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Objective = await SaveObjective.GetAsync(db, User, id, ct);
+        if (Objective is null) return false;
+        await ObjectiveForm.LoadOptionsAsync(db, Objective.PlanId, ViewData, ct);
+        return true;
+    }
+
+    private async Task<IActionResult> AfterAsync(Outcome outcome, string done, long id, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case Outcome.Done:
+                TempData["Success"] = done;
+                return Redirect("/piano/" + Objective!.PlanId);
+            case Outcome.Invalid invalid:
+                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
+                return Page();
+            case StateConflict refused:
+                ModelState.AddModelError(string.Empty, l[refused.Reason]);
+                return Page();
+            case Outcome.Conflict conflict:
+                ModelState.Remove(nameof(Version));
+                Version = conflict.CurrentVersion;
+                await LoadAsync(id, ct);
+                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo elemento. Le tue modifiche non sono state salvate: controlla i valori attuali e riprova."]);
+                return Page();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Web.Modules.StrategicPlan.Structure;
+
+/// <summary>Rules shared by areas, objectives and actions: codes, titles, and what an archived or
+/// published plan allows.</summary>
+public static partial class StructureRules
+{
+    public const string DeleteOnlyInDraft = "Si possono eliminare elementi solo da un piano in bozza: in un piano adottato la struttura è un atto pubblico.";
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]{0,19}$")]
+    private static partial Regex CodeShape();
+
+    /// <summary>Codes are compared and stored in upper case ("a1" and "A1" are the same code).</summary>
+    public static string? NormalizeCode(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+
+    public static void CheckCode(string? code, Dictionary<string, string[]> errors, string field = "code")
+    {
+        if (code is null) errors[field] = ["Indica il codice."];
+        else if (!CodeShape().IsMatch(code)) errors[field] = ["Il codice può contenere lettere, cifre, punto, trattino e trattino basso (al più 20 caratteri), per esempio A1 o OB-1.2."];
+    }
+
+    public static void CheckTitle(string? title, Dictionary<string, string[]> errors, string field = "title")
+    {
+        if (string.IsNullOrWhiteSpace(title)) errors[field] = ["Indica il titolo."];
+        else if (title.Trim().Length > 300) errors[field] = ["Il titolo non può superare 300 caratteri."];
+    }
+
+    public static void CheckText(string? text, Dictionary<string, string[]> errors, string field)
+    {
+        if (text is { Length: > 4000 }) errors[field] = ["Il testo non può superare 4000 caratteri."];
+    }
+
+    public static void CheckSortOrder(int? order, Dictionary<string, string[]> errors)
+    {
+        if (order is < 0 or > 9999) errors["sortOrder"] = ["L'ordine deve essere un numero tra 0 e 9999."];
+    }
+
+    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The plan's status, or null when it is missing or the user may not see it.</summary>
+    public static Task<string?> PlanStatusAsync(AppDbContext db, System.Security.Claims.ClaimsPrincipal user, long planId, CancellationToken ct) =>
+        db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Id == planId).Select(p => p.Status).SingleOrDefaultAsync(ct);
+}

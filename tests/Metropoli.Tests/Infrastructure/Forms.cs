@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Metropoli.Tests.Infrastructure;
+
+/// <summary>Submits a page's HTML form as a browser without JavaScript would: read the page, take
+/// its antiforgery token (the client keeps the matching cookie), post the fields.</summary>
+public static partial class Forms
+{
+    [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
+    private static partial Regex Token();
+
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, string? handler = null)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pageUrl}: {(int)page.StatusCode}");
+        var match = Token().Match(html);
+        Assert.True(match.Success, $"No antiforgery token on {pageUrl}");
+        var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new KeyValuePair<string, string>("__RequestVerificationToken", WebUtility.HtmlDecode(token)));
+        var url = handler is null ? pageUrl : pageUrl + (pageUrl.Contains('?') ? "&" : "?") + "handler=" + handler;
+        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+
+    public static async Task<string> Html(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}");
+        return WebUtility.HtmlDecode(html);
+    }
+}
