@@ -48,6 +48,7 @@ public static class Cli
                             Console.WriteLine($"  {Roles.Label(a.Role),-24} {a.Email,-36} {p}");
                         }
                         await Modules.StrategicPlan.Demo.PlanDemo.SeedAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
+                        await Modules.StrategicPlan.Demo.IndicatorDemo.SeedAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
                         Console.WriteLine("Contenuti dimostrativi caricati.");
                     }
                     return 0;

@@ -40,6 +40,7 @@ public static class Startup
             var created = await CreateDemoAccountsAsync(sp, ct);
             PrintDemoAccounts(created);
             await Modules.StrategicPlan.Demo.PlanDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
+            await Modules.StrategicPlan.Demo.IndicatorDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         }
     }
 

@@ -33,7 +33,7 @@ public static class SaveAction
         if (target is null) return (new Outcome.Invalid(new() { ["objectiveId"] = ["Scegli un obiettivo esistente."] }), 0);
         if (target.Value.Status == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
         var (errors, values) = ActionRules.Check(r, await ActionReference.LoadAsync(db, ct));
-        await CheckCodeAsync(db, target.Value.PlanId, values?.Code, null, errors, ct);
+        await CheckCodeAsync(db, target.Value.PlanId, StructureRules.NormalizeCode(r.Code), null, errors, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
 
         var sortOrder = values!.SortOrder ?? (await db.Set<PlanAction>().Where(a => a.ObjectiveId == values.ObjectiveId).MaxAsync(a => (int?)a.SortOrder, ct) ?? 0) + 1;
@@ -96,7 +96,7 @@ public static class SaveAction
         {
             errors["objectiveId"] = ["Scegli un obiettivo dello stesso piano: per passare a un altro piano usa «riporta nel piano successivo»."];
         }
-        await CheckCodeAsync(db, current.PlanId, values?.Code, id, errors, ct);
+        await CheckCodeAsync(db, current.PlanId, StructureRules.NormalizeCode(r.Code), id, errors, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != current.Version) return new Outcome.Conflict(current.Version);
 

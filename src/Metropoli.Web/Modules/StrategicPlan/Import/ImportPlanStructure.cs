@@ -189,16 +189,19 @@ public static class ImportPlanStructure
             {
                 foreach (var m in messages) Error(ColumnOfField.GetValueOrDefault(field, field), m);
             }
-            if (values is not null)
+            // Repeated codes are reported even on rows with other errors: every problem of the file at once.
+            if (StructureRules.NormalizeCode(request.Code) is { } actionCode && !fieldErrors.ContainsKey("code"))
             {
-                if (existingActions.Contains(values.Code))
-                    Error("action_code", $"Nel piano esiste già un'azione con il codice {values.Code}: l'importazione aggiunge azioni, non le modifica.");
-                else if (actionLines.TryGetValue(values.Code, out var firstLine))
+                if (existingActions.Contains(actionCode))
+                    Error("action_code", $"Nel piano esiste già un'azione con il codice {actionCode}: l'importazione aggiunge azioni, non le modifica.");
+                else if (actionLines.TryGetValue(actionCode, out var firstLine))
                     Error("action_code", $"Codice d'azione ripetuto nel file: compare già alla riga {firstLine}.");
                 else
-                    actionLines[values.Code] = line;
-                if (startOk && endOk && budgetOk && objectiveCode is not null)
-                    actions.Add(new CheckedAction(line, objectiveCode, values));
+                    actionLines[actionCode] = line;
+            }
+            if (values is not null && startOk && endOk && budgetOk && objectiveCode is not null)
+            {
+                actions.Add(new CheckedAction(line, objectiveCode, values));
             }
         }
         if (errors.Count > 0)

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Metropoli.Web.Modules.StrategicPlan.Measurements;
+using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Audit;
+using Metropoli.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Metropoli.Web.Modules.StrategicPlan.Indicators;
+
+/// <summary>An indicator: definition, targets, the validated series with achievement and status; for the
+/// sector and the plan office also every measurement with its state, and for the plan office the history.</summary>
+public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
+{
+    public IndicatorDetail? Indicator { get; private set; }
+    public IReadOnlyList<MeasurementRow> Workflow { get; private set; } = [];
+    public bool CanManage { get; private set; }
+    public bool CanSubmit { get; private set; }
+    public Paged<AuditRow>? History { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        Indicator = await GetIndicator.HandleAsync(db, User, id, ct);
+        if (Indicator is null) return NotFound();
+        var open = Indicator.PlanStatus != PlanStatuses.Archived;
+        CanManage = PlanAccess.CanManage(User);
+        CanSubmit = open && IndicatorAccess.CanSubmit(User, Indicator.OwnerSector, Indicator.ActionOwnerSector);
+        if (IndicatorAccess.CanSubmit(User, Indicator.OwnerSector, Indicator.ActionOwnerSector))
+        {
+            var page = await ListMeasurements.ForIndicatorAsync(db, User, id, new ListQuery { Limit = ListQuery.MaxLimit }, ct);
+            Workflow = page?.Items.Where(m => m.Status != MeasurementStatuses.Validated).ToList() ?? [];
+        }
+        if (CanManage)
+        {
+            // Those who may change the indicator may see who changed it; that read is itself audited.
+            History = await AuditSearch.HistoryAsync(db, who, nameof(Model.Indicator), id.ToString(CultureInfo.InvariantCulture), ct);
+        }
+        return Page();
+    }
+}
