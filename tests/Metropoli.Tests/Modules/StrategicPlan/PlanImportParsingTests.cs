@@ -71,5 +71,5 @@ public sealed class PlanImportParsingTests
 
     [Fact]
     public void A_file_that_is_not_utf8_is_refused() =>
-        Assert.False(ImportPlanStructure.TryDecode([0x41, 0x74, 0x74, 0x69, 0x76, 0x69, 0x74, 0xE0, 0x2C], out _));
+        Assert.False(Metropoli.Web.Platform.Api.CsvUpload.TryDecode([0x41, 0x74, 0x74, 0x69, 0x76, 0x69, 0x74, 0xE0, 0x2C], out _));
 }

@@ -668,9 +668,9 @@ public sealed class OrganisationImportParsingTests
     [Fact]
     public void Only_strict_utf8_is_decoded_and_a_bom_is_dropped()
     {
-        Assert.True(ImportOrganisations.TryDecode([0xEF, 0xBB, 0xBF, .. "Università"u8.ToArray()], out var text));
+        Assert.True(Metropoli.Web.Platform.Api.CsvUpload.TryDecode([0xEF, 0xBB, 0xBF, .. "Università"u8.ToArray()], out var text));
         Assert.Equal("Università", text);
-        Assert.False(ImportOrganisations.TryDecode(Encoding.Latin1.GetBytes("Università"), out _));
-        Assert.False(ImportOrganisations.TryDecode([0x41, 0xC3], out _)); // a sequence cut short
+        Assert.False(Metropoli.Web.Platform.Api.CsvUpload.TryDecode(Encoding.Latin1.GetBytes("Università"), out _));
+        Assert.False(Metropoli.Web.Platform.Api.CsvUpload.TryDecode([0x41, 0xC3], out _)); // a sequence cut short
     }
 }

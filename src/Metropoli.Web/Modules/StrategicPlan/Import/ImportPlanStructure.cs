@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Metropoli.Web.Modules.StrategicPlan.Actions;
 using Metropoli.Web.Modules.StrategicPlan.Model;
 using Metropoli.Web.Modules.StrategicPlan.Plans;
 using Metropoli.Web.Modules.StrategicPlan.Structure;
+using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,7 +75,7 @@ public static class ImportPlanStructure
         if (!PlanAccess.CanManage(user)) return new PlanImportResult.Forbidden();
         if (status == PlanStatuses.Archived) return new PlanImportResult.Refused(SavePlan.ArchivedReason);
         if (content.Length > MaxBytes) return Reject(null, null, "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-        if (!TryDecode(content, out var text)) return Reject(null, null, "Il file non è in UTF-8. Salvalo come «CSV UTF-8 (delimitato da virgole)» e riprova.");
+        if (!CsvUpload.TryDecode(content, out var text)) return Reject(null, null, CsvUpload.NotUtf8);
         var (rows, errors) = Parse(text);
         if (rows.Count == 0) return new PlanImportResult.Rejected(errors);
 
@@ -259,22 +257,6 @@ public static class ImportPlanStructure
 
     private static PlanImportResult.Rejected Reject(int? line, string? column, string message) => new([new PlanImportError(line, column, message)]);
 
-    /// <summary>Strict UTF-8 (an optional BOM is dropped): a file saved as Windows-1252 would otherwise
-    /// turn "attività" into mojibake without any error.</summary>
-    public static bool TryDecode(byte[] content, out string text)
-    {
-        var start = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
-        try
-        {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content, start, content.Length - start);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            text = "";
-            return false;
-        }
-    }
 
     /// <summary>Reads the header and the rows (RFC 4180: quoted fields may hold commas, quotes and line
     /// breaks). Each row carries the physical line where it starts, counting the header as line 1.</summary>
@@ -282,61 +264,38 @@ public static class ImportPlanStructure
     {
         var rows = new List<PlanImportRow>();
         var errors = new List<PlanImportError>();
-        var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            Delimiter = ",",
-            // Blank lines are read (and skipped below) so that the physical line count stays exact.
-            IgnoreBlankLines = false,
-            DetectColumnCountChanges = false,
-            BadDataFound = _ => badData = true,
-            MissingFieldFound = null,
-        };
-        using var reader = new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text);
-        using var csv = new CsvReader(reader, config);
         string[]? header = null;
-        var previousLastLine = 0;
-        while (csv.Read())
+        foreach (var (line, record, malformed) in CsvUpload.Records(text))
         {
-            var line = previousLastLine + 1;
-            previousLastLine = csv.Parser.RawRow;
-            var record = csv.Parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
-            {
-                badData = false;
-                continue;
-            }
             if (header is null)
             {
                 header = ReadHeader(record, line, errors);
                 if (header is null) return ([], errors);
                 continue;
             }
-            if (badData)
+            if (malformed)
             {
-                errors.Add(new PlanImportError(line, null, "Virgolette non corrette: un campo che contiene virgolette va racchiuso tra virgolette e le virgolette interne vanno raddoppiate."));
-                badData = false;
+                errors.Add(new PlanImportError(line, null, CsvUpload.BadQuotes));
                 continue;
             }
             if (rows.Count + 1 > MaxRows)
             {
-                return ([], [new PlanImportError(line, null, $"Il file contiene più di {MaxRows} righe: dividilo in più file.")]);
+                return ([], [new PlanImportError(line, null, CsvUpload.TooManyRows(MaxRows))]);
             }
             if (record.Length != header.Length)
             {
-                errors.Add(new PlanImportError(line, null, $"La riga ha {record.Length} campi invece di {header.Length}, come l'intestazione."));
+                errors.Add(new PlanImportError(line, null, CsvUpload.WrongFieldCount(record.Length, header.Length)));
                 continue;
             }
             rows.Add(new PlanImportRow(line, header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => record[x.i], StringComparer.Ordinal)));
         }
         if (header is null)
         {
-            errors.Add(new PlanImportError(null, null, "Il file è vuoto: serve almeno la riga di intestazione e una riga di dati."));
+            errors.Add(new PlanImportError(null, null, CsvUpload.Empty));
         }
         else if (rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new PlanImportError(null, null, "Il file contiene solo l'intestazione: non c'è nulla da importare."));
+            errors.Add(new PlanImportError(null, null, CsvUpload.HeaderOnly));
         }
         return (rows, errors);
     }

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Metropoli.Web.Modules.StrategicPlan.Indicators;
 using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +42,7 @@ public static class ImportMeasurements
         if (plan is null) return Reject(null, null, "Il piano indicato non esiste.");
         if (plan == PlanStatuses.Archived) return Reject(null, null, Plans.SavePlan.ArchivedReason);
         if (content.Length > MaxBytes) return Reject(null, null, "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-        if (!TryDecode(content, out var text)) return Reject(null, null, "Il file non è in UTF-8. Salvalo come «CSV UTF-8 (delimitato da virgole)» e riprova.");
+        if (!CsvUpload.TryDecode(content, out var text)) return Reject(null, null, CsvUpload.NotUtf8);
         var (rows, errors) = Parse(text);
         if (errors.Count > 0 && rows.Count == 0) return new MeasurementImportResult.Rejected(errors);
 
@@ -109,22 +107,6 @@ public static class ImportMeasurements
 
     private static MeasurementImportResult.Rejected Reject(int? line, string? column, string message) => new([new MeasurementImportError(line, column, message)]);
 
-    /// <summary>Strict UTF-8 (an optional BOM is dropped): a file saved as Windows-1252 would otherwise be
-    /// read as mojibake without any error.</summary>
-    private static bool TryDecode(byte[] content, out string text)
-    {
-        var start = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(content, start, content.Length - start);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            text = "";
-            return false;
-        }
-    }
 
     /// <summary>Header and rows (RFC 4180); each row carries the physical line where it starts, the header
     /// being line 1, so quoted fields with line breaks do not shift the numbers.</summary>
@@ -132,54 +114,31 @@ public static class ImportMeasurements
     {
         var rows = new List<Row>();
         var errors = new List<MeasurementImportError>();
-        var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            Delimiter = ",",
-            // Blank lines are read (and skipped below) so that the physical line count stays exact.
-            IgnoreBlankLines = false,
-            DetectColumnCountChanges = false,
-            BadDataFound = _ => badData = true,
-            MissingFieldFound = null,
-        };
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, config);
         Dictionary<string, int>? header = null;
-        var previousLastLine = 0;
-        while (csv.Read())
+        foreach (var (line, record, malformed) in CsvUpload.Records(text))
         {
-            var line = previousLastLine + 1;
-            previousLastLine = csv.Parser.RawRow;
-            var record = csv.Parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
-            {
-                badData = false;
-                continue;
-            }
             if (header is null)
             {
                 header = ReadHeader(record, line, errors);
                 if (header is null) return (rows, errors);
                 continue;
             }
-            if (badData)
+            if (malformed)
             {
-                errors.Add(new(line, null, "Virgolette non corrette: un campo che contiene virgolette va racchiuso tra virgolette e le virgolette interne vanno raddoppiate."));
-                badData = false;
+                errors.Add(new(line, null, CsvUpload.BadQuotes));
                 continue;
             }
-            if (rows.Count + 1 > MaxRows) return ([], [new(line, null, $"Il file contiene più di {MaxRows} righe: dividilo in più file.")]);
+            if (rows.Count + 1 > MaxRows) return ([], [new(line, null, CsvUpload.TooManyRows(MaxRows))]);
             if (record.Length != header.Count)
             {
-                errors.Add(new(line, null, $"La riga ha {record.Length} campi invece di {header.Count}, come l'intestazione."));
+                errors.Add(new(line, null, CsvUpload.WrongFieldCount(record.Length, header.Count)));
                 continue;
             }
             string? Field(string column) => header.TryGetValue(column, out var i) ? record[i] : null;
             rows.Add(new Row(line, Field("indicator_code"), Field("period"), Field("value"), Field("note")));
         }
-        if (header is null) errors.Add(new(null, null, "Il file è vuoto: serve almeno la riga di intestazione e una riga di dati."));
-        else if (rows.Count == 0 && errors.Count == 0) errors.Add(new(null, null, "Il file contiene solo l'intestazione: non c'è nulla da importare."));
+        if (header is null) errors.Add(new(null, null, CsvUpload.Empty));
+        else if (rows.Count == 0 && errors.Count == 0) errors.Add(new(null, null, CsvUpload.HeaderOnly));
         return (rows, errors);
     }
 

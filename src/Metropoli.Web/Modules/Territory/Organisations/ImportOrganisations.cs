@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,9 +48,9 @@ public static class ImportOrganisations
         {
             return Reject(null, null, "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
         }
-        if (!TryDecode(content, out var text))
+        if (!CsvUpload.TryDecode(content, out var text))
         {
-            return Reject(null, null, "Il file non è in UTF-8. Salvalo come «CSV UTF-8 (delimitato da virgole)» e riprova.");
+            return Reject(null, null, CsvUpload.NotUtf8);
         }
         var (rows, errors) = Parse(text);
         if (errors.Count > 0 && rows.Count == 0)
@@ -117,22 +115,6 @@ public static class ImportOrganisations
 
     private static ImportResult.Rejected Reject(int? line, string? column, string message) => new([new ImportError(line, column, message)]);
 
-    /// <summary>Strict UTF-8 (an optional BOM is dropped): a file saved as Windows-1252 would otherwise
-    /// turn "Università" into mojibake without any error.</summary>
-    public static bool TryDecode(byte[] content, out string text)
-    {
-        var start = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
-        try
-        {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content, start, content.Length - start);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            text = "";
-            return false;
-        }
-    }
 
     /// <summary>Reads the header and the rows (RFC 4180: quoted fields may hold commas, quotes and line
     /// breaks). Each row carries the physical line where it starts, counting the header as line 1.</summary>
@@ -140,31 +122,9 @@ public static class ImportOrganisations
     {
         var rows = new List<(int, OrganisationRequest)>();
         var errors = new List<ImportError>();
-        var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            Delimiter = ",",
-            // Blank lines are read (and skipped below) so that the physical line count stays exact.
-            IgnoreBlankLines = false,
-            DetectColumnCountChanges = false,
-            BadDataFound = _ => badData = true,
-            MissingFieldFound = null,
-        };
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, config);
         Dictionary<string, int>? header = null;
-        var previousLastLine = 0;
-        while (csv.Read())
+        foreach (var (line, record, malformed) in CsvUpload.Records(text))
         {
-            var line = previousLastLine + 1;
-            previousLastLine = csv.Parser.RawRow;
-            var record = csv.Parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
-            {
-                badData = false;
-                continue;
-            }
             if (header is null)
             {
                 header = ReadHeader(record, line, errors);
@@ -174,19 +134,18 @@ public static class ImportOrganisations
                 }
                 continue;
             }
-            if (badData)
+            if (malformed)
             {
-                errors.Add(new ImportError(line, null, "Virgolette non corrette: un campo che contiene virgolette va racchiuso tra virgolette e le virgolette interne vanno raddoppiate."));
-                badData = false;
+                errors.Add(new ImportError(line, null, CsvUpload.BadQuotes));
                 continue;
             }
             if (rows.Count + 1 > MaxRows)
             {
-                return ([], [new ImportError(line, null, $"Il file contiene più di {MaxRows} righe: dividilo in più file.")]);
+                return ([], [new ImportError(line, null, CsvUpload.TooManyRows(MaxRows))]);
             }
             if (record.Length != header.Count)
             {
-                errors.Add(new ImportError(line, null, $"La riga ha {record.Length} campi invece di {header.Count}, come l'intestazione."));
+                errors.Add(new ImportError(line, null, CsvUpload.WrongFieldCount(record.Length, header.Count)));
                 continue;
             }
             string? Field(string column) => header.TryGetValue(column, out var i) ? record[i] : null;
@@ -199,11 +158,11 @@ public static class ImportOrganisations
         }
         if (header is null)
         {
-            errors.Add(new ImportError(null, null, "Il file è vuoto: serve almeno la riga di intestazione e una riga di dati."));
+            errors.Add(new ImportError(null, null, CsvUpload.Empty));
         }
         else if (rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new ImportError(null, null, "Il file contiene solo l'intestazione: non c'è nulla da importare."));
+            errors.Add(new ImportError(null, null, CsvUpload.HeaderOnly));
         }
         return (rows, errors);
     }
