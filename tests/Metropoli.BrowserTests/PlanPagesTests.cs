@@ -123,4 +123,21 @@ public sealed partial class PlanPagesTests(BrowserFixture fx)
         Assert.Contains("Tavoli convocati (prova del browser).", text, StringComparison.Ordinal);
         Assert.Contains("55%", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Plan_dashboard_passes_the_page_checks_with_no_axe_violations()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var watch = new PageChecks.ConsoleWatch(page);
+        await page.GotoAsync("/piano");
+        await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "Orizzonte 2026" }).First);
+        var plan = new Uri(page.Url).AbsolutePath;
+        Assert.Matches(PlanPath(), plan);
+        await page.ClickAndWaitForPageAsync(page.Locator($"main a[href='{plan}/cruscotto']").First);
+        Assert.EndsWith("/cruscotto", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Check(page, watch);
+        await page.GotoAsync(plan + "/cruscotto?zone=nord-ovest&municipality=015182");
+        await Check(page, watch);
+    }
 }

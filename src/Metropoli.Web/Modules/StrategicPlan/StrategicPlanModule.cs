@@ -14,6 +14,7 @@ public static class StrategicPlanModule
         app.MapStrategicPlanApi();
         Indicators.IndicatorsApi.MapIndicatorsApi(app);
         app.MapActionsExport();
+        Dashboard.DashboardApi.MapDashboardApi(app);
         return app;
     }
 }

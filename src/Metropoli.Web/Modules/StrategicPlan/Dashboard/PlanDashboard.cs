@@ -1,0 +1,149 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Metropoli.Web.Modules.StrategicPlan.Indicators;
+using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Web.Modules.StrategicPlan.Dashboard;
+
+/// <summary>The drill-down of the dashboard: the actions of an area, of an objective, concerning a zone or a
+/// Comune (directly or through its zone, as in the action lists).</summary>
+public sealed record DashboardFilter
+{
+    [Description("Identificativo dell'area del piano.")]
+    public long? Area { get; init; }
+    [Description("Identificativo dell'obiettivo del piano.")]
+    public long? Objective { get; init; }
+    [Description("Codice della zona omogenea: azioni che la riguardano direttamente o tramite uno dei suoi Comuni.")]
+    public string? Zone { get; init; }
+    [Description("Codice ISTAT del Comune: azioni che lo riguardano direttamente o tramite la sua zona.")]
+    public string? Municipality { get; init; }
+
+    public bool IsTerritorial => !string.IsNullOrWhiteSpace(Zone) || !string.IsNullOrWhiteSpace(Municipality);
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Municipality is { Length: > 0 } m && (m.Trim().Length != 6 || !m.Trim().All(char.IsAsciiDigit)))
+            errors["municipality"] = ["Il codice ISTAT del Comune è di 6 cifre, per esempio 015182."];
+        return errors;
+    }
+}
+
+public sealed record StatusCount(string Status, int Count);
+
+public sealed record AreaFigures(long AreaId, string Code, string Title, int Actions, IReadOnlyList<StatusCount> ByStatus, decimal? AverageProgress);
+
+public sealed record LateAction(long Id, string Code, string Title, string OwnerSector, string Status, int Progress, DateOnly? EndDate);
+
+public sealed record DashboardIndicator(long Id, string Code, string Name, string Unit, long? ActionId, long? ObjectiveId,
+    decimal? LatestValue, string? LatestPeriod, decimal? Achievement, string Status);
+
+/// <summary>The plan's figures: every number of the dashboard page and of its API, from the same query.</summary>
+public sealed record PlanDashboardView(long PlanId, string PlanName, string PlanStatus, DashboardFilter Filter, DateOnly Today,
+    int Actions, decimal? AverageProgress, IReadOnlyList<StatusCount> ActionsByStatus, IReadOnlyList<AreaFigures> Areas,
+    IReadOnlyList<LateAction> LateActions, ThresholdValues Thresholds, IReadOnlyList<StatusCount> IndicatorsByStatus,
+    IReadOnlyList<DashboardIndicator> Indicators);
+
+/// <summary>Computes the dashboard of a plan on the fly: actions by status, by area and status, average
+/// progress per area, late actions, and the indicators with their achievement and status, which count only
+/// validated measurements and use the plan's thresholds (the same <see cref="GetIndicator.Figures"/> as the
+/// indicator pages, so the same numbers everywhere).</summary>
+public static class PlanDashboard
+{
+    public static readonly IReadOnlyList<string> IndicatorStatusOrder =
+        [IndicatorStatuses.OnTrack, IndicatorStatuses.AtRisk, IndicatorStatuses.OffTrack, IndicatorStatuses.NoData];
+
+    /// <summary>An action is late when its owner says so, or when its end date has passed and it is
+    /// neither completed nor suspended.</summary>
+    public static bool IsLate(string status, DateOnly? endDate, DateOnly today) =>
+        status == ActionStatuses.Late
+        || (endDate is { } end && end < today && status is not (ActionStatuses.Completed or ActionStatuses.Suspended));
+
+    /// <summary>Null when the plan does not exist or is a draft the user may not see.</summary>
+    public static async Task<PlanDashboardView?> BuildAsync(AppDbContext db, ClaimsPrincipal user, long planId, DashboardFilter filter, DateOnly today, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Name, p.Status }).SingleOrDefaultAsync(ct);
+        if (plan is null) return null;
+
+        var rows = from a in db.Set<PlanAction>().AsNoTracking()
+                   join o in db.Set<PlanObjective>() on a.ObjectiveId equals o.Id
+                   where a.PlanId == planId
+                   select new { a, o };
+        if (filter.Area is { } area) rows = rows.Where(r => r.o.AreaId == area);
+        if (filter.Objective is { } objective) rows = rows.Where(r => r.a.ObjectiveId == objective);
+        if (!string.IsNullOrWhiteSpace(filter.Zone))
+        {
+            var zone = filter.Zone.Trim();
+            rows = rows.Where(r => db.Set<PlanActionZone>().Any(z => z.ActionId == r.a.Id && z.ZoneCode == zone)
+                || db.Set<PlanActionMunicipality>().Any(m => m.ActionId == r.a.Id
+                    && db.Set<Municipality>().Any(c => c.IstatCode == m.IstatCode && c.ZoneCode == zone)));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Municipality))
+        {
+            var istat = filter.Municipality.Trim();
+            var zoneOf = await db.Set<Municipality>().Where(m => m.IstatCode == istat).Select(m => m.ZoneCode).SingleOrDefaultAsync(ct) ?? "";
+            rows = rows.Where(r => db.Set<PlanActionMunicipality>().Any(m => m.ActionId == r.a.Id && m.IstatCode == istat)
+                || db.Set<PlanActionZone>().Any(z => z.ActionId == r.a.Id && z.ZoneCode == zoneOf));
+        }
+        var actions = await rows.Select(r => new
+        {
+            r.a.Id, r.a.Code, r.a.Title, r.a.OwnerSector, r.a.Status, r.a.Progress, r.a.EndDate, r.a.ObjectiveId, r.o.AreaId,
+        }).ToListAsync(ct);
+
+        var areas = await db.Set<PlanArea>().AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.SortOrder).ThenBy(a => a.Code)
+            .Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct);
+
+        List<StatusCount> ByStatus(IEnumerable<string> statuses)
+        {
+            var counts = statuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+            return ActionStatuses.All.Select(s => new StatusCount(s, counts.GetValueOrDefault(s))).ToList();
+        }
+        static decimal? Average(IReadOnlyCollection<int> values) =>
+            values.Count == 0 ? null : Math.Round((decimal)values.Sum() / values.Count, 1, MidpointRounding.AwayFromZero);
+
+        var areaFigures = areas
+            .Where(a => filter.Area is null || a.Id == filter.Area)
+            .Select(a =>
+            {
+                var mine = actions.Where(x => x.AreaId == a.Id).ToList();
+                return new AreaFigures(a.Id, a.Code, a.Title, mine.Count, ByStatus(mine.Select(x => x.Status)), Average(mine.Select(x => x.Progress).ToList()));
+            })
+            .Where(a => a.Actions > 0 || !filter.IsTerritorial && filter.Objective is null)
+            .ToList();
+
+        var late = actions.Where(x => IsLate(x.Status, x.EndDate, today))
+            .OrderBy(x => x.EndDate ?? DateOnly.MaxValue).ThenBy(x => x.Code)
+            .Select(x => new LateAction(x.Id, x.Code, x.Title, x.OwnerSector, x.Status, x.Progress, x.EndDate)).ToList();
+
+        // Indicators: those of the actions in view; those of objectives too, unless the view is of a
+        // territory (an objective does not concern a Comune, its actions do).
+        var actionIds = actions.Select(x => x.Id).ToHashSet();
+        var objectiveIds = filter.IsTerritorial
+            ? []
+            : await db.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == planId
+                    && (filter.Area == null || o.AreaId == filter.Area) && (filter.Objective == null || o.Id == filter.Objective))
+                .Select(o => o.Id).ToListAsync(ct);
+        var planIndicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Code).ToListAsync(ct);
+        var indicators = planIndicators
+            .Where(i => (i.ActionId is { } aid && actionIds.Contains(aid)) || (i.ObjectiveId is { } oid && objectiveIds.Contains(oid)))
+            .ToList();
+        var ids = indicators.Select(i => i.Id).ToList();
+        var targets = await GetIndicator.TargetsAsync(db, ids, ct);
+        var validated = await GetIndicator.ValidatedAsync(db, ids, ct);
+        var thresholds = await GetIndicator.ThresholdsAsync(db, planId, ct);
+        var indicatorRows = indicators.Select(i =>
+        {
+            var f = GetIndicator.Figures(i, targets.GetValueOrDefault(i.Id, []), validated.GetValueOrDefault(i.Id, []), thresholds);
+            return new DashboardIndicator(i.Id, i.Code, i.Name, i.Unit, i.ActionId, i.ObjectiveId, f.Latest?.Value, f.Latest?.Period, f.Achievement, f.Status);
+        }).ToList();
+        var indicatorCounts = indicatorRows.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count());
+
+        return new PlanDashboardView(plan.Id, plan.Name, plan.Status, filter, today, actions.Count, Average(actions.Select(x => x.Progress).ToList()),
+            ByStatus(actions.Select(x => x.Status)), areaFigures, late, thresholds,
+            IndicatorStatusOrder.Select(s => new StatusCount(s, indicatorCounts.GetValueOrDefault(s))).ToList(), indicatorRows);
+    }
+}
