@@ -28,6 +28,18 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public void No_two_resource_names_differ_only_by_case()
+    {
+        // The resource compiler treats names case-insensitively and silently drops the second one.
+        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Web");
+        var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
+        var clashes = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Resource names that differ only by case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void Role_labels_and_audit_actions_are_translated()
     {
         var web = Path.Combine(RepoRoot(), "src", "Metropoli.Web");

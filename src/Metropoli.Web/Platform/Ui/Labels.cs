@@ -6,7 +6,7 @@ public static class Labels
     public static string AuditAction(string action) => action switch
     {
         "create" => "creazione",
-        "update" => "modifica",
+        "update" => "aggiornamento",
         "delete" => "cancellazione",
         "read" => "consultazione",
         _ => action,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
+using static Metropoli.Web.Platform.Data.Migrations.MigrationColumns;
 
 namespace Metropoli.Web.Platform.Data.Migrations;
 
@@ -237,9 +238,4 @@ public sealed class M0001_Initial : Migration
             m.DropTable(table);
         }
     }
-
-    /// <summary>An auto-numbered key on both providers.</summary>
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) =>
-        column.Annotation("Sqlite:Autoincrement", true)
-              .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

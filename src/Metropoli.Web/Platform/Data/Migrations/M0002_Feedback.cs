@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using static Metropoli.Web.Platform.Data.Migrations.MigrationColumns;
 
 namespace Metropoli.Web.Platform.Data.Migrations;
 
@@ -12,9 +13,7 @@ public sealed class M0002_Feedback : Migration
     {
         m.CreateTable("platform_feedback", t => new
         {
-            Id = t.Column<long>(nullable: false)
-                .Annotation("Sqlite:Autoincrement", true)
-                .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+            Id = Identity(t.Column<long>(nullable: false)),
             CreatedAt = t.Column<DateTime>(nullable: false),
             PagePath = t.Column<string>(maxLength: 500, nullable: false),
             Category = t.Column<string>(maxLength: 32, nullable: false),

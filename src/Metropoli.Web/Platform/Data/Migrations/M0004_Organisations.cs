@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using static Metropoli.Web.Platform.Data.Migrations.MigrationColumns;
 
 namespace Metropoli.Web.Platform.Data.Migrations;
 
@@ -13,9 +14,7 @@ public sealed class M0004_Organisations : Migration
     {
         m.CreateTable("territory_organisations", t => new
         {
-            Id = t.Column<long>(nullable: false)
-                .Annotation("Sqlite:Autoincrement", true)
-                .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+            Id = Identity(t.Column<long>(nullable: false)),
             Name = t.Column<string>(maxLength: 200, nullable: false),
             Type = t.Column<string>(maxLength: 32, nullable: false),
             FiscalCode = t.Column<string>(maxLength: 16, nullable: true),
