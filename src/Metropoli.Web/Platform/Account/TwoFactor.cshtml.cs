@@ -76,6 +76,9 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             {
                 await users.ResetAuthenticatorKeyAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+                // Resetting the key rotates the security stamp; without a fresh cookie the stamp check
+                // (every minute) would sign the user out just for having opened this page.
+                await signIn.RefreshSignInAsync(user);
             }
             FormattedKey = Format(key);
             AuthenticatorUri = $"otpauth://totp/Metropoli:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Metropoli&digits=6";
