@@ -58,6 +58,7 @@ public static class Startup
         await TerritorySeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         await OrganisationSeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         await Modules.StrategicPlan.Model.PlanReferenceSeed.SeedAsync(db, ct);
+        await Modules.Agreements.Model.AgreementThemeSeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
     }
 
     public static async Task<List<(DemoAccount Account, string Password)>> CreateDemoAccountsAsync(IServiceProvider sp, CancellationToken ct)
