@@ -1,3 +1,4 @@
+using Metropoli.Web.Modules.Agreements;
 using Metropoli.Web.Modules.StrategicPlan;
 using Metropoli.Web.Modules.Territory;
 using Metropoli.Web.Platform;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(Cli.HostArgs(args));
 builder.AddPlatform();
 builder.AddTerritory();
 builder.AddStrategicPlan();
+builder.AddAgreements();
 var app = builder.Build();
 
 if (Cli.IsCommand(args))
@@ -19,6 +21,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapTerritory();
 app.MapStrategicPlan();
+app.MapAgreements();
 await Startup.PrepareDatabaseAsync(app.Services);
 await app.RunAsync();
 return 0;

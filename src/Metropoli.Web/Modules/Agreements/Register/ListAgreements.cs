@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using Metropoli.Web.Modules.Agreements.Model;
+using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Web.Modules.Agreements.Register;
+
+public sealed record AgreementRow(long Id, string? Number, string Title, string Type, string Status, string Visibility,
+    DateOnly? SignatureDate, DateOnly? EffectiveDate, DateOnly? ExpiryDate, decimal? Value, IReadOnlyList<string> Parties, IReadOnlyList<string> Themes);
+
+public sealed record AgreementFilter
+{
+    [Description("Tipo: framework-agreement, framework-convention, programme-agreement, collaboration-agreement, convention, protocol, pact, avvalimento, territorial-investment.")]
+    public string? Type { get; init; }
+    [Description("Stato: proposal, under-review, approved, signed, in-force, concluded, expired, withdrawn (chi non vede le bozze vede solo in-force, concluded, expired).")]
+    public string? Status { get; init; }
+    [Description("Codice del tema.")]
+    public string? Theme { get; init; }
+    [Description("Identificativo dell'organizzazione che è parte dell'intesa.")]
+    public long? Party { get; init; }
+    [Description("Codice della zona omogenea: intese che la riguardano o che riguardano i suoi Comuni.")]
+    public string? Zone { get; init; }
+    [Description("Codice ISTAT del Comune: intese di cui è parte o che lo riguardano, direttamente o tramite la sua zona.")]
+    public string? Municipality { get; init; }
+    [Description("Sottoscritte dal (AAAA-MM-GG).")]
+    public DateOnly? SignedFrom { get; init; }
+    [Description("Sottoscritte fino al (AAAA-MM-GG).")]
+    public DateOnly? SignedTo { get; init; }
+    [Description("In scadenza entro il (AAAA-MM-GG).")]
+    public DateOnly? ExpiresBefore { get; init; }
+    [Description("Collegate a questo obiettivo del piano.")]
+    public long? Objective { get; init; }
+    [Description("Collegate a questa azione del piano.")]
+    public long? Action { get; init; }
+}
+
+/// <summary>The register: the agreements the user may see (the public sees only public agreements in
+/// force or ended), filtered, searched, sorted and paged; the same query feeds the page, the API and the downloads.</summary>
+public static class ListAgreements
+{
+    public static readonly string[] Sortable = ["title", "number", "type", "status", "signatureDate", "effectiveDate", "expiryDate", "value"];
+
+    public static Dictionary<string, string[]> Validate(ListQuery query, AgreementFilter f)
+    {
+        var errors = query.Validate(Sortable);
+        if (f.Type is { Length: > 0 } t && !AgreementTypes.IsKnown(t)) errors["type"] = ["Tipo di intesa sconosciuto."];
+        if (f.Status is { Length: > 0 } s && !AgreementStatuses.IsKnown(s)) errors["status"] = ["Stato sconosciuto."];
+        if (f.Theme is { Length: > 64 }) errors["theme"] = ["Tema sconosciuto."];
+        if (f.Zone is { Length: > 64 }) errors["zone"] = ["Zona sconosciuta."];
+        if (f.Municipality is { Length: > 6 }) errors["municipality"] = ["Il codice ISTAT ha 6 cifre."];
+        if (f.SignedFrom is { } from && f.SignedTo is { } to && to < from) errors["signedTo"] = ["L'intervallo di date non è valido."];
+        return errors;
+    }
+
+    public static IQueryable<Agreement> Query(AppDbContext db, ClaimsPrincipal user, ListQuery query, AgreementFilter f)
+    {
+        var q = db.Set<Agreement>().AsNoTracking().Visible(db, user);
+        if (!string.IsNullOrWhiteSpace(f.Type)) q = q.Where(a => a.Type == f.Type);
+        if (!string.IsNullOrWhiteSpace(f.Status)) q = q.Where(a => a.Status == f.Status);
+        if (!string.IsNullOrWhiteSpace(f.Theme)) q = q.Where(a => db.Set<AgreementThemeLink>().Any(x => x.AgreementId == a.Id && x.ThemeCode == f.Theme));
+        if (f.Party is { } party) q = q.Where(a => db.Set<AgreementParty>().Any(p => p.AgreementId == a.Id && p.OrganisationId == party));
+        if (!string.IsNullOrWhiteSpace(f.Municipality)) q = q.Where(Concerning(db, f.Municipality.Trim()));
+        if (!string.IsNullOrWhiteSpace(f.Zone))
+        {
+            var zone = f.Zone.Trim();
+            q = q.Where(a => db.Set<AgreementZone>().Any(z => z.AgreementId == a.Id && z.ZoneCode == zone)
+                || db.Set<AgreementMunicipality>().Any(m => m.AgreementId == a.Id && db.Set<Municipality>().Any(x => x.IstatCode == m.IstatCode && x.ZoneCode == zone))
+                || db.Set<AgreementParty>().Any(p => p.AgreementId == a.Id && db.Set<Organisation>().Any(o => o.Id == p.OrganisationId
+                    && db.Set<Municipality>().Any(x => x.IstatCode == o.MunicipalityIstat && x.ZoneCode == zone))));
+        }
+        if (f.SignedFrom is { } from) q = q.Where(a => a.SignatureDate >= from);
+        if (f.SignedTo is { } to) q = q.Where(a => a.SignatureDate <= to);
+        if (f.ExpiresBefore is { } before) q = q.Where(a => a.ExpiryDate != null && a.ExpiryDate <= before);
+        if (f.Objective is { } objective) q = q.Where(a => db.Set<AgreementObjective>().Any(x => x.AgreementId == a.Id && x.ObjectiveId == objective));
+        if (f.Action is { } action) q = q.Where(a => db.Set<AgreementAction>().Any(x => x.AgreementId == a.Id && x.ActionId == action));
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim().ToLower();
+            q = q.Where(a => a.Title.ToLower().Contains(text) || (a.Number != null && a.Number.ToLower().Contains(text))
+                || (a.Subject != null && a.Subject.ToLower().Contains(text))
+                || db.Set<AgreementParty>().Any(p => p.AgreementId == a.Id && db.Set<Organisation>().Any(o => o.Id == p.OrganisationId && o.Name.ToLower().Contains(text))));
+        }
+        var (key, desc) = string.IsNullOrEmpty(query.Sort) ? ("signatureDate", true) : query.SortOrDefault("title");
+        return key switch
+        {
+            "number" => desc ? q.OrderByDescending(a => a.Number).ThenBy(a => a.Id) : q.OrderBy(a => a.Number).ThenBy(a => a.Id),
+            "type" => desc ? q.OrderByDescending(a => a.Type).ThenBy(a => a.Title) : q.OrderBy(a => a.Type).ThenBy(a => a.Title),
+            "status" => desc ? q.OrderByDescending(a => a.Status).ThenBy(a => a.Title) : q.OrderBy(a => a.Status).ThenBy(a => a.Title),
+            "signatureDate" => desc ? q.OrderByDescending(a => a.SignatureDate).ThenBy(a => a.Title) : q.OrderBy(a => a.SignatureDate).ThenBy(a => a.Title),
+            "effectiveDate" => desc ? q.OrderByDescending(a => a.EffectiveDate).ThenBy(a => a.Title) : q.OrderBy(a => a.EffectiveDate).ThenBy(a => a.Title),
+            "expiryDate" => desc ? q.OrderByDescending(a => a.ExpiryDate).ThenBy(a => a.Title) : q.OrderBy(a => a.ExpiryDate).ThenBy(a => a.Title),
+            "value" => desc ? q.OrderByDescending(a => a.Value).ThenBy(a => a.Title) : q.OrderBy(a => a.Value).ThenBy(a => a.Title),
+            _ => desc ? q.OrderByDescending(a => a.Title).ThenBy(a => a.Id) : q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+        };
+    }
+
+    /// <summary>The agreements that concern a Comune: it is a party, it is listed, or its zone is listed.</summary>
+    public static System.Linq.Expressions.Expression<Func<Agreement, bool>> Concerning(AppDbContext db, string istat) =>
+        a => db.Set<AgreementMunicipality>().Any(m => m.AgreementId == a.Id && m.IstatCode == istat)
+             || db.Set<AgreementParty>().Any(p => p.AgreementId == a.Id && db.Set<Organisation>().Any(o => o.Id == p.OrganisationId && o.MunicipalityIstat == istat))
+             || db.Set<AgreementZone>().Any(z => z.AgreementId == a.Id && db.Set<Municipality>().Any(x => x.IstatCode == istat && x.ZoneCode == z.ZoneCode));
+
+    public static async Task<Paged<AgreementRow>> HandleAsync(AppDbContext db, ClaimsPrincipal user, ListQuery query, AgreementFilter f, CancellationToken ct)
+    {
+        var q = Query(db, user, query, f);
+        var total = await q.CountAsync(ct);
+        var page = await q.Skip(query.EffectiveOffset).Take(query.EffectiveLimit).ToListAsync(ct);
+        return new Paged<AgreementRow>(await RowsAsync(db, page, ct), total, query.EffectiveLimit, query.EffectiveOffset);
+    }
+
+    /// <summary>Every matching agreement, for the downloads (at most 10,000).</summary>
+    public static async Task<List<AgreementRow>> AllAsync(AppDbContext db, ClaimsPrincipal user, ListQuery query, AgreementFilter f, CancellationToken ct) =>
+        await RowsAsync(db, await Query(db, user, query, f).Take(10_000).ToListAsync(ct), ct);
+
+    private static async Task<List<AgreementRow>> RowsAsync(AppDbContext db, List<Agreement> page, CancellationToken ct)
+    {
+        var ids = page.Select(a => a.Id).ToList();
+        var parties = await db.Set<AgreementParty>().AsNoTracking().Where(p => ids.Contains(p.AgreementId))
+            .Join(db.Set<Organisation>(), p => p.OrganisationId, o => o.Id, (p, o) => new { p.AgreementId, o.Name }).ToListAsync(ct);
+        var themes = await db.Set<AgreementThemeLink>().AsNoTracking().Where(t => ids.Contains(t.AgreementId))
+            .Join(db.Set<AgreementTheme>(), x => x.ThemeCode, t => t.Code, (x, t) => new { x.AgreementId, t.Name, t.SortOrder }).ToListAsync(ct);
+        return page.Select(a => new AgreementRow(a.Id, a.Number, a.Title, a.Type, a.Status, a.Visibility, a.SignatureDate, a.EffectiveDate, a.ExpiryDate, a.Value,
+            parties.Where(p => p.AgreementId == a.Id).Select(p => p.Name).Order(StringComparer.Create(CultureInfo.GetCultureInfo("it-IT"), false)).ToList(),
+            themes.Where(t => t.AgreementId == a.Id).OrderBy(t => t.SortOrder).Select(t => t.Name).ToList())).ToList();
+    }
+}
