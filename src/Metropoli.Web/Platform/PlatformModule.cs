@@ -5,6 +5,7 @@ using Metropoli.Web.Platform.Auth;
 using Metropoli.Web.Platform.Data;
 using Metropoli.Web.Platform.Errors;
 using Metropoli.Web.Platform.Jobs;
+using Metropoli.Web.Platform.Notifications;
 using Metropoli.Web.Platform.Localization;
 using Metropoli.Web.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -147,6 +148,9 @@ public static class PlatformModule
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddJob<TokenCleanupJob>();
+        services.Configure<EmailOptions>(config.GetSection("Email"));
+        services.AddSingleton<OutboxSenderJob>();
+        services.AddSingleton<IRecurringJob>(sp => sp.GetRequiredService<OutboxSenderJob>());
         services.AddHealthChecks();
         return builder;
     }

@@ -24,6 +24,15 @@ public static partial class Forms
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>A cookie-authenticated client, signed in through the login form as a person would.</summary>
+    public static async Task<HttpClient> SignedIn(this MetropoliApp app, string email)
+    {
+        var client = app.Anonymous();
+        var response = await client.SubmitAsync("/accedi", [("Input.Email", email), ("Input.Password", MetropoliApp.DemoPassword)]);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email}: {(int)response.StatusCode}");
+        return client;
+    }
+
     public static async Task<string> Html(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -1,4 +1,5 @@
 using Metropoli.Web.Modules.StrategicPlan.Actions;
+using Metropoli.Web.Platform.Jobs;
 
 namespace Metropoli.Web.Modules.StrategicPlan;
 
@@ -7,7 +8,12 @@ namespace Metropoli.Web.Modules.StrategicPlan;
 /// each Comune and zone.</summary>
 public static class StrategicPlanModule
 {
-    public static WebApplicationBuilder AddStrategicPlan(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddStrategicPlan(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<Report.ReportOptions>(builder.Configuration.GetSection("Reports"));
+        builder.Services.AddJob<Campaigns.CampaignReminderJob>();
+        return builder;
+    }
 
     public static WebApplication MapStrategicPlan(this WebApplication app)
     {
@@ -15,6 +21,7 @@ public static class StrategicPlanModule
         Indicators.IndicatorsApi.MapIndicatorsApi(app);
         app.MapActionsExport();
         Dashboard.DashboardApi.MapDashboardApi(app);
+        Campaigns.CampaignsApi.MapCampaignsApi(app);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Metropoli.Web.Platform.Audit;
 using Metropoli.Web.Platform.Auth;
+using Metropoli.Web.Platform.Notifications;
 
 namespace Metropoli.Web.Platform.Api;
 
@@ -24,5 +25,6 @@ public static class PlatformApi
         api.MapAccessTokensApi();
         api.MapUsersApi();
         api.MapAuditApi();
+        api.MapNotificationsApi();
     }
 }

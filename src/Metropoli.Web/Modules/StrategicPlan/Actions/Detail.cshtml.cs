@@ -21,6 +21,7 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, TimeProvider
     public bool CanUpdateProgress { get; private set; }
     public Paged<AuditRow>? History { get; private set; }
     public Indicators.ActionIndicatorsView? Indicators { get; private set; }
+    public IReadOnlyList<Campaigns.TimelinePoint> Timeline { get; private set; } = [];
     public IReadOnlyList<(long Id, string Label)> CarryOverTargets { get; private set; } = [];
 
     [BindProperty]
@@ -66,6 +67,7 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, TimeProvider
         CanEdit = CanManage && open;
         CanUpdateProgress = open && PlanAccess.CanUpdateProgress(User, Action.OwnerSector);
         Indicators = await StrategicPlan.Indicators.ActionIndicators.LoadAsync(db, User, id, open, ct);
+        Timeline = await Campaigns.CampaignQueries.TimelineAsync(db, id, ct);
         if (CanManage)
         {
             var startYear = await db.Set<Plan>().Where(p => p.Id == Action.PlanId).Select(p => p.StartYear).SingleAsync(ct);

@@ -38,16 +38,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
             .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Title }).ToListAsync(ct);
         Objectives = objectives.Select(o => (o.Id, o.Code + " " + o.Title)).ToList();
 
-        string Label(string s) => l[s];
-        ActionSeries = SvgCharts.ActionSeries(Label);
-        IndicatorSeries = SvgCharts.IndicatorSeries(Label);
-        StatusChart = SvgCharts.HorizontalBars("chart-areas", l["Stato delle azioni per area"],
-            l["Barre orizzontali impilate: per ogni area, il numero di azioni in ciascuno stato. La tabella che segue riporta gli stessi dati."],
-            ActionSeries, View.Areas.Select(a => new SvgCharts.Bar(a.Code + " " + a.Title, a.ByStatus.Select(s => s.Count).ToList())).ToList());
-        IndicatorChart = SvgCharts.HorizontalBars("chart-indicators", l["Indicatori per stato di raggiungimento"],
-            l["Barre: il numero di indicatori in linea, a rischio, fuori obiettivo e senza dati. La tabella che segue riporta gli stessi dati."],
-            IndicatorSeries, View.IndicatorsByStatus.Select((s, i) => new SvgCharts.Bar(Label(Model.IndicatorStatuses.Label(s.Status)),
-                View.IndicatorsByStatus.Select((_, j) => j == i ? s.Count : 0).ToList())).ToList());
+        var charts = DashboardCharts.Build(View, s => l[s]);
+        (StatusChart, IndicatorChart, ActionSeries, IndicatorSeries) = (charts.StatusChart, charts.IndicatorChart, charts.ActionSeries, charts.IndicatorSeries);
         return Page();
     }
 }
