@@ -1,0 +1,44 @@
+using Metropoli.Web.Modules.Agreements.Register;
+using Metropoli.Web.Platform.Api;
+using Metropoli.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Metropoli.Web.Modules.Agreements.Traceability;
+
+public sealed record LinkedAgreementsView(string Heading, string Caption, string Empty, string MoreUrl, Paged<AgreementRow> Agreements);
+
+/// <summary>"Intese che lo attuano": the agreements linked to a plan objective or action, as the viewer
+/// may see them (anonymous users: public agreements in force or ended). Self-contained, so that the plan's
+/// pages include it with one line and know nothing of the agreements' model.</summary>
+public sealed class AgreementsForPlanItemViewComponent(AppDbContext db) : ViewComponent
+{
+    public const int Shown = 50;
+
+    public async Task<IViewComponentResult> InvokeAsync(long? objectiveId = null, long? actionId = null)
+    {
+        var filter = new AgreementFilter { Objective = objectiveId, Action = objectiveId is null ? actionId : null };
+        var page = await ListAgreements.HandleAsync(db, HttpContext.User, new ListQuery { Limit = Shown, Sort = "title" }, filter, HttpContext.RequestAborted);
+        var more = objectiveId is { } o ? $"/intese?objective={o}" : $"/intese?action={actionId}";
+        var view = objectiveId is not null
+            ? new LinkedAgreementsView("Intese che attuano l'obiettivo", "Le intese collegate a questo obiettivo del piano", "Nessuna intesa visibile attua questo obiettivo.", more, page)
+            : new LinkedAgreementsView("Intese che attuano l'azione", "Le intese collegate a questa azione del piano", "Nessuna intesa visibile attua questa azione.", more, page);
+        return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view);
+    }
+}
+
+/// <summary>The agreements concerning a Comune (party, listed, or through its zone) or a zone (listed,
+/// or through its Comuni), for the Territory pages.</summary>
+public sealed class AgreementsForTerritoryViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(string? istatCode = null, string? zoneCode = null)
+    {
+        var filter = istatCode is not null ? new AgreementFilter { Municipality = istatCode } : new AgreementFilter { Zone = zoneCode ?? "" };
+        var page = await ListAgreements.HandleAsync(db, HttpContext.User, new ListQuery { Limit = AgreementsForPlanItemViewComponent.Shown, Sort = "title" }, filter, HttpContext.RequestAborted);
+        var view = istatCode is not null
+            ? new LinkedAgreementsView("Intese", "Le intese di cui il Comune è parte o che lo riguardano, direttamente o tramite la sua zona",
+                "Nessuna intesa visibile riguarda questo Comune.", $"/intese?municipality={istatCode}", page)
+            : new LinkedAgreementsView("Intese", "Le intese che riguardano la zona o i suoi Comuni",
+                "Nessuna intesa visibile riguarda questa zona.", $"/intese?zone={zoneCode}", page);
+        return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view);
+    }
+}
