@@ -32,10 +32,10 @@ public static class PartyRoles
 
     public static string Label(string code) => code switch
     {
-        Promoter => "promotore",
-        Signatory => "firmatario",
-        Adherent => "aderente",
-        Lead => "capofila",
+        Promoter => "Promotore",
+        Signatory => "Firmatario",
+        Adherent => "Aderente",
+        Lead => "Capofila",
         _ => code,
     };
 }

@@ -63,7 +63,7 @@ public static class DocumentKinds
     {
         SignedText => "testo sottoscritto",
         Annex => "allegato",
-        Minutes => "verbale",
+        Minutes => "verbale di riunione",
         Evidence => "documentazione di adempimento",
         _ => code,
     };
