@@ -30,7 +30,7 @@ public static class AgreementsApi
     {
         var api = app.MapApiV1();
         var agreements = api.MapGroup("/agreements").WithTags(Tag);
-        MapAgreements(agreements);
+        MapAgreements(agreements, app);
         MapChildren(agreements);
         MapObligations(api.MapGroup("/agreement-obligations").WithTags(Tag));
         MapGovernance(api);
@@ -49,7 +49,7 @@ public static class AgreementsApi
             .Produces(200).ProducesProblem(404);
     }
 
-    private static void MapAgreements(RouteGroupBuilder g)
+    private static void MapAgreements(RouteGroupBuilder g, WebApplication app)
     {
         g.MapGet("/", async Task<Results<Ok<Paged<AgreementRow>>, ValidationProblem>> (
                 [AsParameters] ListQuery query, [AsParameters] AgreementFilter filter, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
@@ -60,7 +60,7 @@ public static class AgreementsApi
             .AllowAnonymous()
             .WithName("listAgreements").WithSummary("Il registro delle intese: per il pubblico solo le intese pubbliche in vigore, concluse o scadute; filtri per tipo, stato, tema, parte, zona, Comune, date, obiettivo e azione del piano; ricerca; ordinamento; paginazione.");
 
-        g.MapGet("/export.csv", async Task<IResult> ([AsParameters] ListQuery query, [AsParameters] AgreementFilter filter, ClaimsPrincipal user, AppDbContext db, HttpRequest request, CancellationToken ct) =>
+        app.MapGet("/intese/export.csv", async Task<IResult> ([AsParameters] ListQuery query, [AsParameters] AgreementFilter filter, ClaimsPrincipal user, AppDbContext db, HttpRequest request, CancellationToken ct) =>
             {
                 var errors = ListAgreements.Validate(query, filter);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -68,10 +68,9 @@ public static class AgreementsApi
                 return TypedResults.File(ExportAgreements.ToCsv(rows, $"{request.Scheme}://{request.Host}"), "text/csv; charset=utf-8", "intese.csv");
             })
             .AllowAnonymous()
-            .WithName("exportAgreementsCsv").WithSummary("Il registro delle intese in CSV (UTF-8 con BOM, date ISO), con gli stessi filtri dell'elenco.")
-            .Produces(200, contentType: "text/csv");
+            .ExcludeFromDescription();
 
-        g.MapGet("/export.json", async Task<IResult> ([AsParameters] ListQuery query, [AsParameters] AgreementFilter filter, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/intese/export.json", async Task<IResult> ([AsParameters] ListQuery query, [AsParameters] AgreementFilter filter, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
             {
                 var errors = ListAgreements.Validate(query, filter);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -79,8 +78,7 @@ public static class AgreementsApi
                 return TypedResults.Ok(new Paged<AgreementRow>(rows, rows.Count, rows.Count, 0));
             })
             .AllowAnonymous()
-            .WithName("exportAgreementsJson").WithSummary("Il registro delle intese in JSON, completo (senza paginazione), con gli stessi filtri dell'elenco.")
-            .Produces<Paged<AgreementRow>>(200);
+            .ExcludeFromDescription();
 
         g.MapGet("/dashboard", async Task<Ok<AgreementDashboardView>> (ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await AgreementDashboard.HandleAsync(db, user, clock, ct)))
@@ -171,11 +169,11 @@ public static class AgreementsApi
             .WithName("addAgreementParty").WithSummary("Aggiunge una parte dal registro delle organizzazioni, con il ruolo (promoter, lead, signatory, adherent). Dopo la sottoscrizione solo come aderente.")
             .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
-        g.MapDelete("/{id:long}/parties/{partyId:long}", async Task<IResult> (long id, long partyId, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+        g.MapDelete("/{id:long}/parties/{party:long}", async Task<IResult> (long id, long party, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
                 if (version is null) return AgreementHttp.PreconditionRequired("la parte (campo version)");
-                var outcome = await SaveParty.RemoveAsync(db, user, id, partyId, version, ct);
+                var outcome = await SaveParty.RemoveAsync(db, user, id, party, version, ct);
                 return outcome is Outcome.Done ? TypedResults.NoContent() : AgreementHttp.ToHttp(outcome, context);
             })
             .RequireAuthorization(Policies.Authenticated)

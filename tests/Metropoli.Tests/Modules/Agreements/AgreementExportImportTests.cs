@@ -22,7 +22,7 @@ public sealed class AgreementExportImportTests(AppFixture fx) : IClassFixture<Ap
             .ShouldBe(HttpStatusCode.NoContent);
         await CreateAsync(office); // a draft, never exported to the public
 
-        var response = await fx.App.Anonymous().GetAsync("/api/v1/agreements/export.csv?limit=5");
+        var response = await fx.App.Anonymous().GetAsync("/intese/export.csv?limit=5");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -35,7 +35,7 @@ public sealed class AgreementExportImportTests(AppFixture fx) : IClassFixture<Ap
         Assert.Contains(",2025-02-01,", row, StringComparison.Ordinal);
         Assert.DoesNotContain(",proposal,", text, StringComparison.Ordinal);
 
-        var json = await fx.App.Anonymous().GetJson("/api/v1/agreements/export.json");
+        var json = await fx.App.Anonymous().GetJson("/intese/export.json");
         Assert.Equal(json.GetProperty("total").GetInt32(), json.GetProperty("items").GetArrayLength());
     }
 

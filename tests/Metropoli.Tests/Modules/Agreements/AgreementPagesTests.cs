@@ -19,7 +19,7 @@ public sealed partial class AgreementPagesTests(AppFixture fx) : IClassFixture<A
     private async Task<HttpClient> SignedInAsync(string email)
     {
         var client = fx.App.Anonymous();
-        var response = await client.SubmitAsync("/account/login", [("Input.Email", email), ("Input.Password", MetropoliApp.DemoPassword)]);
+        var response = await client.SubmitAsync("/accedi", [("Input.Email", email), ("Input.Password", MetropoliApp.DemoPassword)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -76,7 +76,7 @@ public sealed partial class AgreementPagesTests(AppFixture fx) : IClassFixture<A
     {
         var response = await fx.App.Anonymous().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("/accedi", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,11 +45,11 @@ public static class GetAgreement
             .Join(db.Set<AgreementTheme>(), x => x.ThemeCode, t => t.Code, (x, t) => new { t.Code, t.Name, t.SortOrder })
             .OrderBy(t => t.SortOrder).Select(t => new CodeName(t.Code, t.Name)).ToListAsync(ct);
         var comuni = await db.Set<AgreementMunicipality>().AsNoTracking().Where(x => x.AgreementId == id)
-            .Join(db.Set<Municipality>(), x => x.IstatCode, m => m.IstatCode, (x, m) => new CodeName(m.IstatCode, m.Name))
-            .OrderBy(m => m.Name).ToListAsync(ct);
+            .Join(db.Set<Municipality>(), x => x.IstatCode, m => m.IstatCode, (x, m) => new { m.IstatCode, m.Name })
+            .OrderBy(m => m.Name).Select(m => new CodeName(m.IstatCode, m.Name)).ToListAsync(ct);
         var zones = await db.Set<AgreementZone>().AsNoTracking().Where(x => x.AgreementId == id)
-            .Join(db.Set<Zone>(), x => x.ZoneCode, z => z.Code, (x, z) => new CodeName(z.Code, z.Name))
-            .OrderBy(z => z.Name).ToListAsync(ct);
+            .Join(db.Set<Zone>(), x => x.ZoneCode, z => z.Code, (x, z) => new { z.Code, z.Name, z.SortOrder })
+            .OrderBy(z => z.SortOrder).Select(z => new CodeName(z.Code, z.Name)).ToListAsync(ct);
         var seeDrafts = PlanAccess.CanSeeDrafts(user);
         var objectives = await db.Set<AgreementObjective>().AsNoTracking().Where(x => x.AgreementId == id)
             .Join(db.Set<PlanObjective>(), x => x.ObjectiveId, o => o.Id, (x, o) => o)
