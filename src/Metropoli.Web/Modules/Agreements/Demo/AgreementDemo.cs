@@ -93,7 +93,8 @@ public static class AgreementDemo
             new("Comune di Binasco", PartyRoles.Signatory, OrganisationTypes.Municipality, "015024"),
             new("Comune di Calvignasco", PartyRoles.Signatory, OrganisationTypes.Municipality, "015042"),
             new("Comune di Casarile", PartyRoles.Signatory, OrganisationTypes.Municipality, "015055"),
-            new("Comune di Casorate Primo (PV)", PartyRoles.Signatory, OrganisationTypes.Municipality),
+            // Casorate Primo is in the province of Pavia, outside the registry of the 133 Comuni: a public body here.
+            new("Comune di Casorate Primo (PV)", PartyRoles.Signatory, OrganisationTypes.PublicBody),
             new("Comune di Noviglio", PartyRoles.Signatory, OrganisationTypes.Municipality, "015158"),
             new("Comune di Rosate", PartyRoles.Signatory, OrganisationTypes.Municipality, "015188"),
             new("Comune di Vernate", PartyRoles.Signatory, OrganisationTypes.Municipality, "015236"),
