@@ -85,6 +85,12 @@ public static class IndicatorsApi
             .WithName("updateIndicator").WithSummary("Sostituisce la definizione di un indicatore e i suoi valori obiettivo (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
+        indicators.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                PlanHttp.DeleteIfMatchAsync(context, "l'indicatore", version => DeleteIndicator.HandleAsync(db, user, id, version, ct)))
+            .RequireAuthorization(Policies.PlanOffice)
+            .WithName("deleteIndicator").WithSummary("Elimina un indicatore con i suoi valori obiettivo e le sue misurazioni (ufficio di piano). In un piano approvato un indicatore con valori validati non si elimina (409 con il motivo); in un piano archiviato nulla si elimina (409). Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
+
         indicators.MapGet("/{id:long}/measurements", async Task<IResult> ([AsParameters] ListQuery query, long id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
             {
                 var errors = query.Validate([]);
@@ -136,6 +142,15 @@ public static class IndicatorsApi
             .Accepts<MeasurementRequest>("application/json", "multipart/form-data")
             .WithName("correctMeasurement").WithSummary("Corregge un valore in attesa o respinto e lo invia di nuovo alla validazione (chi può inviarlo). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+
+        measurements.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                PlanHttp.DeleteIfMatchAsync(context, "la misurazione", version => DeleteMeasurement.HandleAsync(db, user, id, version, ct),
+                    outcome => outcome is Outcome.Forbidden
+                        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: DeleteMeasurement.ForbiddenDetail)
+                        : PlanHttp.ToHttp(outcome, context)))
+            .RequireAuthorization(Policies.Authenticated)
+            .WithName("deleteMeasurement").WithSummary("Ritira un valore ancora in attesa di validazione (chi lo ha inviato) o elimina un valore in attesa o respinto (ufficio di piano). Un valore validato non si elimina mai: si sostituisce con un nuovo valore per lo stesso periodo (409). Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
 
         measurements.MapPost("/{id:long}/validation", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
