@@ -37,24 +37,15 @@ public sealed class DeleteModel(AppDbContext db, IStringLocalizer<Platform.Local
             ModelState.AddModelError(nameof(Confirm), l["Spunta la conferma per eliminare."]);
             return Page();
         }
-        switch (await DeleteIndicator.HandleAsync(db, User, id, Version, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Indicatore eliminato."].Value;
-                return Redirect(Indicator!.ActionId is { } action ? "/piano/azioni/" + action : "/piano/obiettivi/" + Indicator.ObjectiveId);
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict:
-                ModelState.Remove(nameof(Version));
-                Version = Indicator!.Version;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo indicatore: controlla i dati attuali e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        var outcome = await DeleteIndicator.HandleAsync(db, User, id, Version, ct);
+        return await this.AnswerAsync(outcome, l,
+            () => this.Success(l["Indicatore eliminato."].Value, Indicator!.ActionId is { } action ? "/piano/azioni/" + action : "/piano/obiettivi/" + Indicator.ObjectiveId),
+            conflict =>
+            {
+                Version = conflict.CurrentVersion;
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro utente ha modificato questo indicatore: controlla i dati attuali e riprova.");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

@@ -39,28 +39,12 @@ public sealed class ThresholdsEditModel(AppDbContext db, TimeProvider clock, IAu
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        switch (await Thresholds.SaveAsync(db, User, clock, id, Version, Input, ct))
+        var outcome = await Thresholds.SaveAsync(db, User, clock, id, Version, Input, ct);
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Soglie salvate."].Value, $"/piano/{id}/soglie"), async conflict =>
         {
-            case Outcome.Done:
-                TempData["Success"] = l["Soglie salvate."].Value;
-                return Redirect($"/piano/{id}/soglie");
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                ModelState.Remove(nameof(Version));
-                Version = conflict.CurrentVersion;
-                await LoadAsync(id, ct);
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo elemento. Le tue modifiche non sono state salvate: controlla i valori attuali e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            Version = conflict.CurrentVersion;
+            await LoadAsync(id, ct);
+        });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

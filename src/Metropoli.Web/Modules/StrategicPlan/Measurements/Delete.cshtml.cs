@@ -41,24 +41,14 @@ public sealed class DeleteModel(AppDbContext db, IStringLocalizer<Platform.Local
             ModelState.AddModelError(nameof(Confirm), l["Spunta la conferma per procedere."]);
             return Page();
         }
-        switch (await DeleteMeasurement.HandleAsync(db, User, measurement, Version, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = Withdraw ? l["Valore ritirato."].Value : l["Valore eliminato."].Value;
-                return Redirect("/piano/indicatori/" + Measurement!.IndicatorId);
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict:
-                ModelState.Remove(nameof(Version));
-                Version = Measurement!.Version;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo elemento. Le tue modifiche non sono state salvate: controlla i valori attuali e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        var outcome = await DeleteMeasurement.HandleAsync(db, User, measurement, Version, ct);
+        return await this.AnswerAsync(outcome, l,
+            () => this.Success(Withdraw ? l["Valore ritirato."].Value : l["Valore eliminato."].Value, "/piano/indicatori/" + Measurement!.IndicatorId),
+            conflict =>
+            {
+                Version = conflict.CurrentVersion;
+                return Task.CompletedTask;
+            });
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
