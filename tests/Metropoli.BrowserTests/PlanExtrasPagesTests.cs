@@ -104,7 +104,9 @@ public sealed class PlanExtrasPagesTests(BrowserFixture fx)
         await page.ClickAndWaitForPageAsync(page.Locator("main form button.btn-danger").First);
         Assert.Contains("Spunta la conferma", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await Check(page, watch);
-        await page.CheckAsync("#Confirm");
+        // Bootstrap Italia draws the checkbox on its label: a person clicks the label.
+        await page.Locator("label[for=Confirm]").ClickAsync();
+        Assert.True(await page.IsCheckedAsync("#Confirm"));
         await page.ClickAndWaitForPageAsync(page.Locator("main form button.btn-danger").First);
         Assert.EndsWith($"/piano/azioni/{action}", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.Contains("Indicatore eliminato", await page.Locator("main, body").First.InnerTextAsync(), StringComparison.Ordinal);
