@@ -16,14 +16,14 @@ public static class PlanPages
     /// <param name="reload">Reloads the record and sets the page's version to the current one; without it a
     /// conflict is answered as not found (create forms have no version).</param>
     public static async Task<IActionResult> AnswerAsync(this PageModel page, Outcome outcome, IStringLocalizer l, Func<IActionResult> done,
-        Func<Outcome.Conflict, Task>? reload = null, string conflictMessage = ConflictMessage)
+        Func<Outcome.Conflict, Task>? reload = null, string conflictMessage = ConflictMessage, string fieldPrefix = "Input.")
     {
         switch (outcome)
         {
             case Outcome.Done:
                 return done();
             case Outcome.Invalid invalid:
-                page.ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
+                page.ModelState.AddFieldErrors(invalid.Errors, fieldPrefix, l);
                 return page.Page();
             case StateConflict refused:
                 page.ModelState.AddModelError(string.Empty, l[refused.Reason]);
