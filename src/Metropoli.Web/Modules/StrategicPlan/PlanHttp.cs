@@ -1,4 +1,5 @@
 using Metropoli.Web.Platform.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Metropoli.Web.Modules.StrategicPlan;
 
@@ -27,6 +28,29 @@ public static class PlanHttp
         ETags.Set(context, done.Version);
         return TypedResults.Created(location, body);
     }
+
+    /// <summary>GET of one record: 200 with its ETag, or 404 with <paramref name="notFound"/>.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Found<T>(T? value, Func<T, int> version, HttpContext context, string notFound) where T : class
+    {
+        if (value is null) return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: notFound);
+        ETags.Set(context, version(value));
+        return TypedResults.Ok(value);
+    }
+
+    /// <summary>A change guarded by If-Match: 428 without the header, otherwise the command's outcome
+    /// (<paramref name="answer"/>, or <see cref="ToHttp"/> when not given). <paramref name="what"/> names
+    /// the record in the 428 message ("l'area").</summary>
+    public static async Task<IResult> IfMatchAsync(HttpContext context, string what, Func<int?, Task<Outcome>> command, Func<Outcome, IResult>? answer = null)
+    {
+        var version = ETags.FromIfMatch(context.Request);
+        if (version is null) return PreconditionRequired(what);
+        var outcome = await command(version);
+        return answer is null ? ToHttp(outcome, context) : answer(outcome);
+    }
+
+    /// <summary>A DELETE guarded by If-Match: 204 when done.</summary>
+    public static Task<IResult> DeleteIfMatchAsync(HttpContext context, string what, Func<int?, Task<Outcome>> command, Func<Outcome, IResult>? refused = null) =>
+        IfMatchAsync(context, what, command, outcome => outcome is Outcome.Done ? TypedResults.NoContent() : refused?.Invoke(outcome) ?? ToHttp(outcome, context));
 
     public static IResult PreconditionRequired(string what) =>
         TypedResults.Problem(statusCode: 428, title: "Precondizione richiesta",

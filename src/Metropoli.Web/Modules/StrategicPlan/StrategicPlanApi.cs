@@ -62,32 +62,19 @@ public static class StrategicPlanApi
             .Produces<PlanDetail>(201).ProducesProblem(422);
 
         plans.MapGet("/{id:long}", async Task<Results<Ok<PlanDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var plan = await GetPlan.HandleAsync(db, user, id, ct);
-                if (plan is null) return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: PlanHttp.PlanNotFound);
-                ETags.Set(context, plan.Version);
-                return TypedResults.Ok(plan);
-            })
+                PlanHttp.Found(await GetPlan.HandleAsync(db, user, id, ct), x => x.Version, context, PlanHttp.PlanNotFound))
             .AllowAnonymous()
             .WithName("getPlan").WithSummary("Un piano, con gli atti di adozione e approvazione e il conteggio delle azioni per stato. Una bozza risponde 404 a chi non è dell'ufficio di piano. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
 
-        plans.MapPut("/{id:long}", async Task<IResult> (long id, PlanRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("il piano");
-                return PlanHttp.ToHttp(await SavePlan.UpdateAsync(db, user, clock, id, version, request, ct), context);
-            })
+        plans.MapPut("/{id:long}", (long id, PlanRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "il piano", version => SavePlan.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updatePlan").WithSummary("Modifica nome, periodo, descrizione e piano precedente (ufficio di piano). Richiede If-Match; un piano archiviato risponde 409.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        plans.MapPost("/{id:long}/transitions", async Task<IResult> (long id, TransitionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("il piano");
-                return PlanHttp.ToHttp(await TransitionPlan.HandleAsync(db, user, clock, id, version, request, ct), context);
-            })
+        plans.MapPost("/{id:long}/transitions", (long id, TransitionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "il piano", version => TransitionPlan.HandleAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("transitionPlan").WithSummary("Fa avanzare lo stato del piano: bozza → adottato → approvato → archiviato, con l'atto (organo, numero, data) per adozione e approvazione. Un passaggio non previsto risponde 409 con il motivo; un atto mancante o un piano senza azioni 422. Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -161,30 +148,17 @@ public static class StrategicPlanApi
     private static void MapAreas(RouteGroupBuilder areas)
     {
         areas.MapGet("/{id:long}", async Task<Results<Ok<AreaDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var area = await SaveArea.GetAsync(db, user, id, ct);
-                if (area is null) return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "Nessuna area con questo identificativo.");
-                ETags.Set(context, area.Version);
-                return TypedResults.Ok(area);
-            })
+                PlanHttp.Found(await SaveArea.GetAsync(db, user, id, ct), x => x.Version, context, "Nessuna area con questo identificativo."))
             .AllowAnonymous()
             .WithName("getPlanArea").WithSummary("Un'area del piano. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
-        areas.MapPut("/{id:long}", async Task<IResult> (long id, AreaRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'area");
-                return PlanHttp.ToHttp(await SaveArea.UpdateAsync(db, user, clock, id, version, request, ct), context);
-            })
+        areas.MapPut("/{id:long}", (long id, AreaRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "l'area", version => SaveArea.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updatePlanArea").WithSummary("Modifica un'area (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
-        areas.MapDelete("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'area");
-                return Deleted(await SaveArea.DeleteAsync(db, user, id, version, ct), context);
-            })
+        areas.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                PlanHttp.DeleteIfMatchAsync(context, "l'area", version => SaveArea.DeleteAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deletePlanArea").WithSummary("Elimina un'area vuota di un piano in bozza (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -201,30 +175,17 @@ public static class StrategicPlanApi
             .WithName("createPlanObjective").WithSummary("Aggiunge un obiettivo a un'area (ufficio di piano).")
             .Produces<ObjectiveDetail>(201).ProducesProblem(409).ProducesProblem(422);
         objectives.MapGet("/{id:long}", async Task<Results<Ok<ObjectiveDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var objective = await SaveObjective.GetAsync(db, user, id, ct);
-                if (objective is null) return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "Nessun obiettivo con questo identificativo.");
-                ETags.Set(context, objective.Version);
-                return TypedResults.Ok(objective);
-            })
+                PlanHttp.Found(await SaveObjective.GetAsync(db, user, id, ct), x => x.Version, context, "Nessun obiettivo con questo identificativo."))
             .AllowAnonymous()
             .WithName("getPlanObjective").WithSummary("Un obiettivo, con le sue azioni. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
-        objectives.MapPut("/{id:long}", async Task<IResult> (long id, ObjectiveRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'obiettivo");
-                return PlanHttp.ToHttp(await SaveObjective.UpdateAsync(db, user, clock, id, version, request, ct), context);
-            })
+        objectives.MapPut("/{id:long}", (long id, ObjectiveRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "l'obiettivo", version => SaveObjective.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updatePlanObjective").WithSummary("Modifica un obiettivo, anche spostandolo in un'altra area dello stesso piano (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
-        objectives.MapDelete("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'obiettivo");
-                return Deleted(await SaveObjective.DeleteAsync(db, user, id, version, ct), context);
-            })
+        objectives.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                PlanHttp.DeleteIfMatchAsync(context, "l'obiettivo", version => SaveObjective.DeleteAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deletePlanObjective").WithSummary("Elimina un obiettivo senza azioni di un piano in bozza (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -251,48 +212,25 @@ public static class StrategicPlanApi
             .Produces<ActionDetail>(201).ProducesProblem(409).ProducesProblem(422);
 
         actions.MapGet("/{id:long}", async Task<Results<Ok<ActionDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var action = await GetAction.HandleAsync(db, user, id, ct);
-                if (action is null) return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "Nessuna azione con questo identificativo.");
-                ETags.Set(context, action.Version);
-                return TypedResults.Ok(action);
-            })
+                PlanHttp.Found(await GetAction.HandleAsync(db, user, id, ct), x => x.Version, context, "Nessuna azione con questo identificativo."))
             .AllowAnonymous()
             .WithName("getPlanAction").WithSummary("Un'azione con tutti i suoi dati: settore, capofila e partner, date, budget, stato, avanzamento, collegamento al DUP, Comuni e zone, pilastri, azione da cui deriva. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
 
-        actions.MapPut("/{id:long}", async Task<IResult> (long id, ActionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'azione");
-                var outcome = await SaveAction.UpdateAsync(db, user, clock, id, version, request, ct);
-                return outcome is Outcome.Forbidden
-                    ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: SaveAction.SectorOnlyProgress)
-                    : PlanHttp.ToHttp(outcome, context);
-            })
+        actions.MapPut("/{id:long}", (long id, ActionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "l'azione", version => SaveAction.UpdateAsync(db, user, clock, id, version, request, ct), outcome => SectorOnly(outcome, context)))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updatePlanAction").WithSummary("Sostituisce i dati di un'azione. L'ufficio di piano modifica tutto; il referente del settore responsabile solo stato, avanzamento, date e stato di attuazione (altrimenti 403). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        actions.MapPut("/{id:long}/progress", async Task<IResult> (long id, ActionProgressRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'azione");
-                var outcome = await SaveAction.UpdateProgressAsync(db, user, clock, id, version, request, ct);
-                return outcome is Outcome.Forbidden
-                    ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: SaveAction.SectorOnlyProgress)
-                    : PlanHttp.ToHttp(outcome, context);
-            })
+        actions.MapPut("/{id:long}/progress", (long id, ActionProgressRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "l'azione", version => SaveAction.UpdateProgressAsync(db, user, clock, id, version, request, ct), outcome => SectorOnly(outcome, context)))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updatePlanActionProgress").WithSummary("Aggiorna stato, avanzamento, date e stato di attuazione di un'azione (referente del settore responsabile, ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        actions.MapDelete("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'azione");
-                return Deleted(await SaveAction.DeleteAsync(db, user, id, version, ct), context);
-            })
+        actions.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                PlanHttp.DeleteIfMatchAsync(context, "l'azione", version => SaveAction.DeleteAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deletePlanAction").WithSummary("Elimina un'azione di un piano in bozza (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -307,6 +245,8 @@ public static class StrategicPlanApi
             .Produces<ActionDetail>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
     }
 
-    private static IResult Deleted(Outcome outcome, HttpContext context) =>
-        outcome is Outcome.Done ? TypedResults.NoContent() : PlanHttp.ToHttp(outcome, context);
+    /// <summary>A sector officer changing more than the monitoring fields, or another sector's action.</summary>
+    private static IResult SectorOnly(Outcome outcome, HttpContext context) => outcome is Outcome.Forbidden
+        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: SaveAction.SectorOnlyProgress)
+        : PlanHttp.ToHttp(outcome, context);
 }

@@ -49,6 +49,7 @@ public static class Cli
                         }
                         await Modules.StrategicPlan.Demo.PlanDemo.SeedAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
                         await Modules.StrategicPlan.Demo.IndicatorDemo.SeedAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
+                        await Modules.StrategicPlan.Demo.CampaignDemo.SeedAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
                         await Modules.Agreements.Demo.AgreementDemo.SeedAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
                         Console.WriteLine("Contenuti dimostrativi caricati.");
                     }

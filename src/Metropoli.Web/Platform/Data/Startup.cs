@@ -41,6 +41,7 @@ public static class Startup
             PrintDemoAccounts(created);
             await Modules.StrategicPlan.Demo.PlanDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
             await Modules.StrategicPlan.Demo.IndicatorDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
+            await Modules.StrategicPlan.Demo.CampaignDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
             await Modules.Agreements.Demo.AgreementDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         }
     }

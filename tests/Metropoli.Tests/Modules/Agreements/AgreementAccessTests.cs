@@ -101,6 +101,7 @@ public sealed class AgreementAccessTests(AppFixture fx) : IClassFixture<AppFixtu
         Assert.Contains(title, await anonymous.Html($"/comuni/{Demo.Rho}"), StringComparison.Ordinal);
         Assert.Contains(title, await anonymous.Html("/zone/nord-ovest"), StringComparison.Ordinal);
         Assert.Contains(title, await anonymous.Html($"/piano/azioni/{tree.ActionId}"), StringComparison.Ordinal);
+        Assert.Contains(title, await anonymous.Html($"/piano/obiettivi/{tree.ObjectiveId}"), StringComparison.Ordinal);
         var byObjective = await anonymous.GetJson($"/api/v1/agreements?objective={tree.ObjectiveId}");
         Assert.Equal(id, byObjective.GetProperty("items")[0].GetProperty("id").GetInt64());
         Assert.DoesNotContain(title, await anonymous.Html($"/comuni/{Demo.Milano}"), StringComparison.Ordinal);

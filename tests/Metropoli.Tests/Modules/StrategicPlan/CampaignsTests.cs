@@ -176,6 +176,17 @@ public sealed class CampaignsTests(CampaignsFixture fx) : IClassFixture<Campaign
             await pdf.ShouldBeProblem(503);
         }
 
+        // The public indicator page and the Comune page show the same validated figure, never the rejected one.
+        var indicatorPage = await fx.App.Anonymous().Html($"/piano/indicatori/{indicator}");
+        Assert.Contains("250", indicatorPage);
+        Assert.DoesNotContain("999", indicatorPage);
+        var planName = (await fx.App.Anonymous().GetJson($"/api/v1/plans/{tree.PlanId}")).GetProperty("name").GetString()!;
+        var rho = await fx.App.Anonymous().Html($"/comuni/{Demo.Rho}");
+        Assert.Contains(planName, rho);
+        var rhoDashboard = await fx.App.Anonymous().GetJson($"/api/v1/plans/{tree.PlanId}/dashboard?municipality={Demo.Rho}");
+        Assert.Equal(dashIndicator.GetProperty("status").GetString(),
+            rhoDashboard.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == indicator).GetProperty("status").GetString());
+
         // The HTML report and the timeline of the action show the frozen state.
         var html = await fx.App.Anonymous().Html($"/piano/campagne/{campaign}/rapporto");
         Assert.Contains("Monitoraggio di prova", html);

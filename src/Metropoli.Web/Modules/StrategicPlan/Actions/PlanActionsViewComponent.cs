@@ -1,14 +1,22 @@
+using Metropoli.Web.Modules.StrategicPlan.Dashboard;
+using Metropoli.Web.Modules.StrategicPlan.Model;
 using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Metropoli.Web.Modules.StrategicPlan.Actions;
 
-public sealed record TerritoryActionsView(string Title, string Empty, Paged<ActionRow> Actions);
+/// <summary>One plan's compact dashboard for a Comune or a zone: the figures, the actions-by-status chart
+/// (its data table follows it in the view) and the link to the full dashboard with the same filter.</summary>
+public sealed record TerritoryDashboard(PlanDashboardView View, string ChartId, string Chart, IReadOnlyList<SvgCharts.Series> Series, string DashboardUrl);
 
-/// <summary>The "Azioni del Piano strategico" section of the Comune and zone pages. A view component,
-/// so that the Territory pages include it with one line and know nothing of the plan's model.</summary>
-public sealed class PlanActionsViewComponent(AppDbContext db) : ViewComponent
+public sealed record TerritoryActionsView(string Title, string Empty, Paged<ActionRow> Actions, string DashboardsTitle, IReadOnlyList<TerritoryDashboard> Dashboards);
+
+/// <summary>The "Piano strategico" sections of the Comune and zone pages: a compact dashboard per plan in
+/// force, then the actions concerning the place. A view component, so that the Territory pages include it
+/// with one line and know nothing of the plan's model.</summary>
+public sealed class PlanActionsViewComponent(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string? istatCode = null, string? zoneCode = null)
     {
@@ -17,11 +25,28 @@ public sealed class PlanActionsViewComponent(AppDbContext db) : ViewComponent
         var actions = istatCode is not null
             ? await ActionsForTerritory.ForMunicipalityAsync(db, user, istatCode, ct)
             : await ActionsForTerritory.ForZoneAsync(db, user, zoneCode ?? "", ct);
+        var filter = istatCode is not null ? new DashboardFilter { Municipality = istatCode } : new DashboardFilter { Zone = zoneCode ?? "" };
+        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct)).Select(Compact).ToList();
         var view = istatCode is not null
             ? new TerritoryActionsView("Le azioni del Piano strategico che riguardano il Comune, direttamente o tramite la sua zona",
-                "Nessuna azione dei piani pubblicati riguarda questo Comune.", actions)
+                "Nessuna azione dei piani pubblicati riguarda questo Comune.", actions,
+                "Il Piano strategico nel Comune", dashboards)
             : new TerritoryActionsView("Le azioni del Piano strategico che riguardano la zona o i suoi Comuni",
-                "Nessuna azione dei piani pubblicati riguarda questa zona.", actions);
+                "Nessuna azione dei piani pubblicati riguarda questa zona.", actions,
+                "Il Piano strategico nella zona", dashboards);
         return View("/Modules/StrategicPlan/Actions/_TerritoryActions.cshtml", view);
+
+        TerritoryDashboard Compact(PlanDashboardView v)
+        {
+            string Label(string s) => l[s];
+            var series = SvgCharts.ActionSeries(Label);
+            var chartId = "chart-territory-" + v.PlanId;
+            // One bar per status, each in its own series (colour and pattern), as the dashboard's indicator chart.
+            var bars = v.ActionsByStatus.Select((s, i) => new SvgCharts.Bar(Label(ActionStatuses.Label(s.Status)),
+                v.ActionsByStatus.Select((_, j) => j == i ? s.Count : 0).ToList())).ToList();
+            var chart = SvgCharts.HorizontalBars(chartId, l["Azioni per stato"] + " – " + v.PlanName,
+                l["Barre orizzontali: il numero di azioni in ciascuno stato. La tabella che segue riporta gli stessi dati."], series, bars);
+            return new TerritoryDashboard(v, chartId, chart, series, $"/piano/{v.PlanId}/cruscotto{TerritoryDashboards.Query(v.Filter)}");
+        }
     }
 }

@@ -19,7 +19,11 @@ public sealed record TaskRow(long Id, long CampaignId, long ActionId, string Act
 public sealed record CampaignDetail(CampaignRow Campaign, string PlanName, string? Instructions, bool CanManage, IReadOnlyList<TaskRow> Tasks);
 
 public sealed record TaskDetail(TaskRow Task, CampaignRow Campaign, string PlanName, string? Narrative, string? ReviewNote,
-    DateTime? ReviewedAt, string? ReviewedBy, PlanAction Action, bool CanReport, bool CanReview);
+    DateTime? ReviewedAt, string? ReviewedBy, PlanAction Action, bool CanReport, bool CanReview, IReadOnlyList<MeasurementDue> MeasurementsDue);
+
+/// <summary>An indicator of the task's action and where its values for the campaign's year stand:
+/// the latest one filed for a period ending in that year (none, submitted, validated or rejected).</summary>
+public sealed record MeasurementDue(long IndicatorId, string Code, string Name, string Frequency, string? Period, decimal? Value, string? Status);
 
 public sealed record TimelinePoint(long CampaignId, string CampaignName, int Year, DateTime ClosedAt, string ActionCode, string Status, int Progress, bool Late);
 
@@ -67,9 +71,22 @@ public static class CampaignQueries
         var action = await db.Set<PlanAction>().AsNoTracking().SingleAsync(a => a.Id == task.ActionId, ct);
         var row = (await TasksAsync(db, user, db.Set<CampaignTask>().Where(t => t.Id == taskId), ct)).Single();
         var open = campaign.Status == CampaignStatuses.Open;
+        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.ActionId == action.Id).OrderBy(i => i.Code)
+            .Select(i => new { i.Id, i.Code, i.Name, i.Frequency }).ToListAsync(ct);
+        var ids = indicators.Select(i => i.Id).ToList();
+        var from = new DateOnly(campaign.Year, 1, 1);
+        var to = new DateOnly(campaign.Year, 12, 31);
+        var filed = await db.Set<Measurement>().AsNoTracking()
+            .Where(m => ids.Contains(m.IndicatorId) && m.PeriodEnd >= from && m.PeriodEnd <= to && m.Status != MeasurementStatuses.Superseded)
+            .Select(m => new { m.IndicatorId, m.Period, m.PeriodEnd, m.Value, m.Status, m.Id }).ToListAsync(ct);
+        var due = indicators.Select(i =>
+        {
+            var last = filed.Where(m => m.IndicatorId == i.Id).OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).FirstOrDefault();
+            return new MeasurementDue(i.Id, i.Code, i.Name, i.Frequency, last?.Period, last?.Value, last?.Status);
+        }).ToList();
         return new TaskDetail(row, (await RowsAsync(db, [campaign], ct)).Single(), plan, task.Narrative, task.ReviewNote, task.ReviewedAt, task.ReviewedBy, action,
             open && task.Status != TaskStatuses.Accepted && PlanAccess.CanUpdateProgress(user, task.OwnerSector),
-            open && task.Status == TaskStatuses.Submitted && PlanAccess.CanManage(user));
+            open && task.Status == TaskStatuses.Submitted && PlanAccess.CanManage(user), due);
     }
 
     /// <summary>The action's state at the close of each campaign, oldest first, following carry-overs back

@@ -13,7 +13,8 @@ namespace Metropoli.Web.Modules.StrategicPlan.Campaigns;
 
 /// <summary>Closing freezes the campaign: the plan dashboard as computed at that moment (validated values
 /// only, the plan's thresholds) and every action's state, in one transaction. The report reads only this
-/// snapshot, so its figures never move afterwards; the snapshot's SHA-256 is on the audited campaign row.</summary>
+/// snapshot, so its figures never move afterwards; the snapshot's SHA-256 is on the audited campaign row.
+/// Indicator values count up to the campaign's reference year (a 2023 campaign closed late does not show 2024).</summary>
 public static class CloseCampaign
 {
     public const string AlreadyClosedReason = "La campagna è già chiusa.";
@@ -29,7 +30,7 @@ public static class CloseCampaign
         if (expectedVersion is not { } version || version != campaign.Version) return new Outcome.Conflict(campaign.Version);
 
         var today = PlanFormat.Today(clock);
-        var view = (await PlanDashboard.BuildAsync(db, user, campaign.PlanId, new DashboardFilter(), today, ct))!;
+        var view = (await PlanDashboard.BuildAsync(db, user, campaign.PlanId, new DashboardFilter(), today, ct, campaign.Year))!;
         var json = JsonSerializer.Serialize(view, Json);
         var tasks = await db.Set<CampaignTask>().AsNoTracking().Where(t => t.CampaignId == id)
             .ToDictionaryAsync(t => t.ActionId, t => t.Status, ct);

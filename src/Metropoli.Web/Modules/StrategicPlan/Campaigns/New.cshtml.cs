@@ -45,22 +45,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
         if (!ModelState.IsValid) return Page();
         var (outcome, campaignId) = await OpenCampaign.HandleAsync(db, User, clock, id,
             new OpenCampaignRequest(Input.Name, Input.Year, deadline, Input.ReminderDays, Input.Instructions), ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Campagna aperta: i settori hanno ricevuto le loro attività."].Value;
-                return Redirect("/piano/campagne/" + campaignId);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Campagna aperta: i settori hanno ricevuto le loro attività."].Value, "/piano/campagne/" + campaignId));
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

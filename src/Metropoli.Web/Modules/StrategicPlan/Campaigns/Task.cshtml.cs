@@ -28,8 +28,9 @@ public sealed class TaskModel(AppDbContext db, TimeProvider clock, IAuditContext
     [BindProperty]
     public TaskForm Input { get; set; } = new();
 
+    /// <summary>The plan office's note when returning (named as the API field, so its error lands here).</summary>
     [BindProperty]
-    public string? ReviewNote { get; set; }
+    public string? Note { get; set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -59,44 +60,27 @@ public sealed class TaskModel(AppDbContext db, TimeProvider clock, IAuditContext
     public async Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var outcome = await TaskWork.ReviewAsync(db, User, clock, id, Version, new TaskReviewRequest("accept", ReviewNote), ct);
+        var outcome = await TaskWork.ReviewAsync(db, User, clock, id, Version, new TaskReviewRequest("accept", Note), ct);
         return await AfterAsync(id, outcome, l["Aggiornamento accettato."], "", ct);
     }
 
     public async Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var outcome = await TaskWork.ReviewAsync(db, User, clock, id, Version, new TaskReviewRequest("return", ReviewNote), ct);
+        var outcome = await TaskWork.ReviewAsync(db, User, clock, id, Version, new TaskReviewRequest("return", Note), ct);
         return await AfterAsync(id, outcome, l["Attività restituita al settore con la nota."], "", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(long id, Outcome outcome, string success, string prefix, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = success;
-                return Redirect("/piano/campagne/attivita/" + id);
-            case Outcome.Invalid invalid:
-                var errors = invalid.Errors.ToDictionary(e => e.Key == "note" ? "reviewNote" : e.Key, e => e.Value);
-                ModelState.AddFieldErrors(errors, prefix, l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                ModelState.Remove(nameof(Version));
+    private Task<IActionResult> AfterAsync(long id, Outcome outcome, string success, string prefix, CancellationToken ct) =>
+        this.AnswerAsync(outcome, l, () => this.Success(success, "/piano/campagne/attivita/" + id),
+            async conflict =>
+            {
                 Version = conflict.CurrentVersion;
                 Conflict = true;
                 await LoadAsync(id, ct);
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa attività. I tuoi dati non sono stati salvati: confronta con i valori attuali e invia di nuovo se vuoi sostituirli."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+            },
+            "Nel frattempo un altro utente ha modificato questa attività. I tuoi dati non sono stati salvati: confronta con i valori attuali e invia di nuovo se vuoi sostituirli.",
+            prefix);
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {

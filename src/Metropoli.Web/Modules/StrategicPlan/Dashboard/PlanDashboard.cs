@@ -62,8 +62,10 @@ public static class PlanDashboard
         status == ActionStatuses.Late
         || (endDate is { } end && end < today && status is not (ActionStatuses.Completed or ActionStatuses.Suspended));
 
-    /// <summary>Null when the plan does not exist or is a draft the user may not see.</summary>
-    public static async Task<PlanDashboardView?> BuildAsync(AppDbContext db, ClaimsPrincipal user, long planId, DashboardFilter filter, DateOnly today, CancellationToken ct)
+    /// <summary>Null when the plan does not exist or is a draft the user may not see. With
+    /// <paramref name="upToYear"/> (a campaign's reference year) only values of periods up to that year count.</summary>
+    public static async Task<PlanDashboardView?> BuildAsync(AppDbContext db, ClaimsPrincipal user, long planId, DashboardFilter filter, DateOnly today, CancellationToken ct,
+        int? upToYear = null)
     {
         var plan = await db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Name, p.Status }).SingleOrDefaultAsync(ct);
@@ -134,6 +136,11 @@ public static class PlanDashboard
         var ids = indicators.Select(i => i.Id).ToList();
         var targets = await GetIndicator.TargetsAsync(db, ids, ct);
         var validated = await GetIndicator.ValidatedAsync(db, ids, ct);
+        if (upToYear is { } year)
+        {
+            validated = validated.ToDictionary(v => v.Key,
+                v => (IReadOnlyList<(string Period, DateOnly End, decimal Value)>)v.Value.Where(m => m.End.Year <= year).ToList());
+        }
         var thresholds = await GetIndicator.ThresholdsAsync(db, planId, ct);
         var indicatorRows = indicators.Select(i =>
         {

@@ -6,6 +6,7 @@ using Metropoli.Web.Platform.Audit;
 using Metropoli.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Web.Modules.StrategicPlan.Indicators;
 
@@ -19,6 +20,14 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
     public bool CanSubmit { get; private set; }
     public Paged<AuditRow>? History { get; private set; }
 
+    /// <summary>The values this user submitted: they may withdraw those still waiting.</summary>
+    public IReadOnlySet<long> Mine { get; private set; } = new HashSet<long>();
+
+    /// <summary>Whether the user may withdraw (own, waiting) or delete (plan office, not counted) the value.</summary>
+    public bool CanRemove(MeasurementRow m) => Indicator?.PlanStatus != PlanStatuses.Archived
+        && (CanManage ? m.Status is MeasurementStatuses.Submitted or MeasurementStatuses.Rejected
+            : Mine.Contains(m.Id) && m.Status == MeasurementStatuses.Submitted);
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Indicator = await GetIndicator.HandleAsync(db, User, id, ct);
@@ -30,6 +39,8 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
         {
             var page = await ListMeasurements.ForIndicatorAsync(db, User, id, new ListQuery { Limit = ListQuery.MaxLimit }, ct);
             Workflow = page?.Items.Where(m => m.Status != MeasurementStatuses.Validated).ToList() ?? [];
+            var me = SubmitMeasurement.UserId(User);
+            Mine = (await db.Set<Measurement>().AsNoTracking().Where(m => m.IndicatorId == id && m.SubmittedBy == me).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
         }
         if (CanManage)
         {

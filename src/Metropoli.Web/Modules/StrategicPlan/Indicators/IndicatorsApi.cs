@@ -24,21 +24,12 @@ public static class IndicatorsApi
         MapMeasurements(api.MapGroup("/measurements").WithTags(Tag));
 
         api.MapGet("/plans/{id:long}/indicator-thresholds", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var r = await Thresholds.GetAsync(db, user, id, ct);
-                if (r is null) return PlanHttp.NotFound(PlanHttp.PlanNotFound);
-                ETags.Set(context, r.Version);
-                return TypedResults.Ok(r);
-            })
+                PlanHttp.Found(await Thresholds.GetAsync(db, user, id, ct), x => x.Version, context, PlanHttp.PlanNotFound))
             .AllowAnonymous().WithTags(Tag)
             .WithName("getIndicatorThresholds").WithSummary("Le soglie di raggiungimento con cui il piano classifica i suoi indicatori (in linea, a rischio, fuori obiettivo). La risposta porta l'ETag della versione (0 se valgono le soglie predefinite).")
             .Produces<ThresholdsResponse>(200).ProducesProblem(404);
-        api.MapPut("/plans/{id:long}/indicator-thresholds", async Task<IResult> (long id, ThresholdsRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("le soglie");
-                return PlanHttp.ToHttp(await Thresholds.SaveAsync(db, user, clock, id, version, request, ct), context);
-            })
+        api.MapPut("/plans/{id:long}/indicator-thresholds", (long id, ThresholdsRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "le soglie", version => Thresholds.SaveAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice).WithTags(Tag)
             .WithName("updateIndicatorThresholds").WithSummary("Cambia le soglie del piano (ufficio di piano): in linea da onTrack%, a rischio da atRisk%, sotto fuori obiettivo. Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -65,25 +56,22 @@ public static class IndicatorsApi
             .Produces<IndicatorDetail>(201).ProducesProblem(409).ProducesProblem(422);
 
         indicators.MapGet("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var indicator = await GetIndicator.HandleAsync(db, user, id, ct);
-                if (indicator is null) return PlanHttp.NotFound(NotFoundDetail);
-                ETags.Set(context, indicator.Version);
-                return TypedResults.Ok(indicator);
-            })
+                PlanHttp.Found(await GetIndicator.HandleAsync(db, user, id, ct), x => x.Version, context, NotFoundDetail))
             .AllowAnonymous()
             .WithName("getIndicator").WithSummary("Un indicatore con i valori obiettivo, la serie dei valori validati, il raggiungimento (0-100%) e lo stato. La risposta porta l'ETag della versione.")
             .Produces<IndicatorDetail>(200).ProducesProblem(404);
 
-        indicators.MapPut("/{id:long}", async Task<IResult> (long id, IndicatorRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'indicatore");
-                return PlanHttp.ToHttp(await SaveIndicator.UpdateAsync(db, user, clock, id, version, request, ct), context);
-            })
+        indicators.MapPut("/{id:long}", (long id, IndicatorRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "l'indicatore", version => SaveIndicator.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updateIndicator").WithSummary("Sostituisce la definizione di un indicatore e i suoi valori obiettivo (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+
+        indicators.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                PlanHttp.DeleteIfMatchAsync(context, "l'indicatore", version => DeleteIndicator.HandleAsync(db, user, id, version, ct)))
+            .RequireAuthorization(Policies.PlanOffice)
+            .WithName("deleteIndicator").WithSummary("Elimina un indicatore con i suoi valori obiettivo e le sue misurazioni (ufficio di piano). In un piano approvato un indicatore con valori validati non si elimina (409 con il motivo); in un piano archiviato nulla si elimina (409). Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
 
         indicators.MapGet("/{id:long}/measurements", async Task<IResult> ([AsParameters] ListQuery query, long id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
             {
@@ -137,22 +125,23 @@ public static class IndicatorsApi
             .WithName("correctMeasurement").WithSummary("Corregge un valore in attesa o respinto e lo invia di nuovo alla validazione (chi può inviarlo). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        measurements.MapPost("/{id:long}/validation", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("la misurazione");
-                return PlanHttp.ToHttp(await ReviewMeasurement.ValidateAsync(db, user, clock, id, version, ct), context);
-            })
+        measurements.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                PlanHttp.DeleteIfMatchAsync(context, "la misurazione", version => DeleteMeasurement.HandleAsync(db, user, id, version, ct),
+                    outcome => outcome is Outcome.Forbidden
+                        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: DeleteMeasurement.ForbiddenDetail)
+                        : PlanHttp.ToHttp(outcome, context)))
+            .RequireAuthorization(Policies.Authenticated)
+            .WithName("deleteMeasurement").WithSummary("Ritira un valore ancora in attesa di validazione (chi lo ha inviato) o elimina un valore in attesa o respinto (ufficio di piano). Un valore validato non si elimina mai: si sostituisce con un nuovo valore per lo stesso periodo (409). Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
+
+        measurements.MapPost("/{id:long}/validation", (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.ValidateAsync(db, user, clock, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("validateMeasurement").WithSummary("Valida un valore in attesa (ufficio di piano): da quel momento conta nel raggiungimento e nei dati pubblici; un valore validato prima per lo stesso periodo diventa «sostituito». Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
 
-        measurements.MapPost("/{id:long}/rejection", async Task<IResult> (long id, RejectionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("la misurazione");
-                return PlanHttp.ToHttp(await ReviewMeasurement.RejectAsync(db, user, clock, id, version, request, ct), context);
-            })
+        measurements.MapPost("/{id:long}/rejection", (long id, RejectionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                PlanHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.RejectAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("rejectMeasurement").WithSummary("Respinge un valore in attesa con il motivo, obbligatorio (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);

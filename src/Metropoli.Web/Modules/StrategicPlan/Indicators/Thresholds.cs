@@ -9,7 +9,9 @@ namespace Metropoli.Web.Modules.StrategicPlan.Indicators;
 
 public sealed record ThresholdsRequest
 {
+    [System.ComponentModel.DataAnnotations.Display(Name = "In linea da (%)")]
     public int? OnTrack { get; init; }
+    [System.ComponentModel.DataAnnotations.Display(Name = "A rischio da (%)")]
     public int? AtRisk { get; init; }
 }
 

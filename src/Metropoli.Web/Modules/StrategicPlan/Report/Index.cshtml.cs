@@ -27,7 +27,16 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Platform.Locali
         Report = model;
         string Label(string s) => l[s];
         Tables = MonitoringReport.Tables(model, Label);
-        Body = ReportHtml.Body(model, Tables, DashboardCharts.Build(model.Figures, Label, "report"), Label, CultureInfo.CurrentCulture);
+        var api = "/api/v1/monitoring-campaigns/" + id;
+        var downloads = $"""
+            <div class="downloads d-flex flex-wrap gap-2 my-3" role="group" aria-label="{System.Net.WebUtility.HtmlEncode(l["Scarica il rapporto"])}">
+            <a class="btn btn-outline-primary btn-sm" href="/piano/campagne/{id}/rapporto/stampa">{System.Net.WebUtility.HtmlEncode(l["Versione stampabile (HTML)"])}</a>
+            <a class="btn btn-outline-primary btn-sm" href="{api}/report/pdf">PDF</a>
+            <a class="btn btn-outline-primary btn-sm" href="{api}/report/xlsx">{System.Net.WebUtility.HtmlEncode(l["XLSX, tutte le tabelle"])}</a>
+            </div>
+            """;
+        Body = ReportHtml.Body(model, Tables, DashboardCharts.Build(model.Figures, Label, "report"), Label, CultureInfo.CurrentCulture,
+            downloads, key => $"{api}/report/csv?table={key}");
         return Page();
     }
 }

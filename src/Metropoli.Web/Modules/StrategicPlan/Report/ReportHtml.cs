@@ -23,7 +23,10 @@ public static class ReportHtml
         _ => value.ToString() ?? "",
     };
 
-    public static string Body(ReportModel m, IReadOnlyList<ReportTable> tables, DashboardCharts charts, Func<string, string> L, CultureInfo culture)
+    /// <param name="downloads">HTML placed after the report's header (the site page's download links).</param>
+    /// <param name="csvUrl">When given, each table is followed by a link to its CSV.</param>
+    public static string Body(ReportModel m, IReadOnlyList<ReportTable> tables, DashboardCharts charts, Func<string, string> L, CultureInfo culture,
+        string? downloads = null, Func<string, string>? csvUrl = null)
     {
         var c = m.Campaign;
         var sb = new StringBuilder();
@@ -39,8 +42,9 @@ public static class ReportHtml
         sb.Append("</dl>");
         sb.Append("<p>").Append(E(L("Il rapporto riporta lo stato delle azioni e il raggiungimento degli indicatori alla chiusura della campagna. Contano solo i valori validati dall'ufficio di piano."))).Append("</p>");
         sb.Append("</header>");
+        sb.Append(downloads);
 
-        sb.Append("<nav aria-label=\"").Append(E(L("Indice del rapporto"))).Append("\"><h2>").Append(E(L("Indice"))).Append("</h2><ol>");
+        sb.Append("<nav aria-label=\"").Append(E(L("Indice del rapporto"))).Append("\"><h2 class=\"h4\">").Append(E(L("Indice"))).Append("</h2><ol>");
         foreach (var t in tables)
         {
             sb.Append("<li><a href=\"#").Append(t.Key).Append("\">").Append(E(t.Title)).Append("</a></li>");
@@ -49,8 +53,12 @@ public static class ReportHtml
 
         foreach (var t in tables)
         {
-            sb.Append("<section class=\"report-section\" aria-labelledby=\"").Append(t.Key).Append("-h\"><h2 id=\"").Append(t.Key).Append("-h\"><a id=\"").Append(t.Key).Append("\"></a>")
+            sb.Append("<section class=\"report-section\" aria-labelledby=\"").Append(t.Key).Append("-h\"><h2 class=\"h3 mt-5\" id=\"").Append(t.Key).Append("-h\"><a id=\"").Append(t.Key).Append("\"></a>")
               .Append(E(t.Title)).Append("</h2>");
+            if (t.Key == "ritardi")
+            {
+                sb.Append("<p>").Append(E(L("Un'azione è in ritardo quando il settore la segnala così, o quando la sua data di fine è passata e non è completata né sospesa."))).Append("</p>");
+            }
             if (t.Key == "aree")
             {
                 Chart(sb, charts.StatusChart, charts.ActionSeries, "report-areas");
@@ -60,6 +68,11 @@ public static class ReportHtml
                 Chart(sb, charts.IndicatorChart, charts.IndicatorSeries, "report-indicators");
             }
             Table(sb, t, L, culture);
+            if (csvUrl is not null && t.Rows.Count > 0)
+            {
+                sb.Append("<p class=\"small\"><a href=\"").Append(E(csvUrl(t.Key))).Append("\">").Append(E(L("Scarica la tabella in CSV"))).Append("<span class=\"visually-hidden\">: ")
+                  .Append(E(t.Title)).Append("</span></a></p>");
+            }
             sb.Append("</section>");
         }
         sb.Append("</article>");
@@ -89,7 +102,9 @@ public static class ReportHtml
             table {'{'} border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: 9.5pt; {'}'}
             caption {'{'} text-align: left; font-weight: 600; padding: .2rem 0; {'}'}
             th, td {'{'} border: 1px solid #767676; padding: .25rem .4rem; vertical-align: top; text-align: left; {'}'}
-            th {'{'} background: #e8eef5; {'}'} td.num {'{'} text-align: right; white-space: nowrap; {'}'}
+            th {'{'} background: #e8eef5; {'}'} td.num, th.num {'{'} text-align: right; white-space: nowrap; {'}'}
+            .visually-hidden {'{'} position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; {'}'}
+            .downloads {'{'} display: none; {'}'}
             tr {'{'} break-inside: avoid; {'}'}
             svg {'{'} max-width: 100%; height: auto; {'}'}
             .legend {'{'} list-style: none; padding: 0; margin: .3rem 0; {'}'} .legend li {'{'} display: inline-block; margin-right: 1rem; {'}'}
@@ -125,10 +140,12 @@ public static class ReportHtml
             sb.Append("<p>").Append(E(L("Nessun dato."))).Append("</p>");
             return;
         }
-        sb.Append("<div class=\"table-responsive\"><table class=\"table table-sm\"><caption>").Append(E(t.Title)).Append("</caption><thead><tr>");
-        foreach (var h in t.Headers)
+        // The heading above names the table; the caption repeats it for screen readers only.
+        sb.Append("<div class=\"table-responsive\"><table class=\"table table-sm\"><caption class=\"visually-hidden\">").Append(E(t.Title)).Append("</caption><thead><tr>");
+        for (var i = 0; i < t.Headers.Count; i++)
         {
-            sb.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
+            var numeric = i > 0 && t.Rows.Any(r => r[i] is int or decimal);
+            sb.Append(numeric ? "<th scope=\"col\" class=\"num text-end\">" : "<th scope=\"col\">").Append(E(t.Headers[i])).Append("</th>");
         }
         sb.Append("</tr></thead><tbody>");
         foreach (var row in t.Rows)

@@ -52,29 +52,10 @@ public sealed class AreaEditModel(AppDbContext db, TimeProvider clock, IStringLo
         return await AfterAsync(await SaveArea.DeleteAsync(db, User, id, Version, ct), l["Area eliminata."], id, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Outcome outcome, string done, long id, CancellationToken ct)
-    {
-        switch (outcome)
+    private Task<IActionResult> AfterAsync(Outcome outcome, string done, long id, CancellationToken ct) =>
+        this.AnswerAsync(outcome, l, () => this.Success(done, "/piano/" + Area!.PlanId), async conflict =>
         {
-            case Outcome.Done:
-                TempData["Success"] = done;
-                return Redirect("/piano/" + Area!.PlanId);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                ModelState.Remove(nameof(Version));
-                Version = conflict.CurrentVersion;
-                Area = await SaveArea.GetAsync(db, User, id, ct);
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo elemento. Le tue modifiche non sono state salvate: controlla i valori attuali e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+            Version = conflict.CurrentVersion;
+            Area = await SaveArea.GetAsync(db, User, id, ct);
+        });
 }

@@ -26,22 +26,7 @@ public sealed class AreaNewModel(AppDbContext db, TimeProvider clock, IStringLoc
         if (!await LoadAsync(planId, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var (outcome, _) = await SaveArea.CreateAsync(db, User, clock, planId, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Area aggiunta."].Value;
-                return Redirect("/piano/" + planId);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Area aggiunta."].Value, "/piano/" + planId));
     }
 
     private async Task<bool> LoadAsync(long planId, CancellationToken ct)

@@ -62,29 +62,10 @@ public sealed class ObjectiveEditModel(AppDbContext db, TimeProvider clock, IStr
         return true;
     }
 
-    private async Task<IActionResult> AfterAsync(Outcome outcome, string done, long id, CancellationToken ct)
-    {
-        switch (outcome)
+    private Task<IActionResult> AfterAsync(Outcome outcome, string done, long id, CancellationToken ct) =>
+        this.AnswerAsync(outcome, l, () => this.Success(done, "/piano/" + Objective!.PlanId), async conflict =>
         {
-            case Outcome.Done:
-                TempData["Success"] = done;
-                return Redirect("/piano/" + Objective!.PlanId);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                ModelState.Remove(nameof(Version));
-                Version = conflict.CurrentVersion;
-                await LoadAsync(id, ct);
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo elemento. Le tue modifiche non sono state salvate: controlla i valori attuali e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+            Version = conflict.CurrentVersion;
+            await LoadAsync(id, ct);
+        });
 }

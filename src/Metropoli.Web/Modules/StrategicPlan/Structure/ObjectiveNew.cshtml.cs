@@ -31,21 +31,6 @@ public sealed class ObjectiveNewModel(AppDbContext db, TimeProvider clock, IStri
         await ObjectiveForm.LoadOptionsAsync(db, Area.PlanId, ViewData, ct);
         if (!ModelState.IsValid) return Page();
         var (outcome, _) = await SaveObjective.CreateAsync(db, User, clock, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Obiettivo aggiunto."].Value;
-                return Redirect("/piano/" + Area.PlanId);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Obiettivo aggiunto."].Value, "/piano/" + Area.PlanId));
     }
 }

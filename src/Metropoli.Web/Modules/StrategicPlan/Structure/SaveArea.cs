@@ -71,10 +71,8 @@ public static class SaveArea
     public static async Task<Outcome> UpdateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? expectedVersion, AreaRequest r, CancellationToken ct)
     {
         var area = await db.Set<PlanArea>().SingleOrDefaultAsync(a => a.Id == id, ct);
-        var status = area is null ? null : await StructureRules.PlanStatusAsync(db, user, area.PlanId, ct);
-        if (area is null || status is null) return new Outcome.NotFound();
-        if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        var refused = await StructureRules.GuardAsync(db, user, area?.PlanId, delete: false, ct);
+        if (area is null || refused is not null) return refused ?? new Outcome.NotFound();
         var errors = await ValidateAsync(db, area.PlanId, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != area.Version) return new Outcome.Conflict(area.Version);
@@ -87,10 +85,8 @@ public static class SaveArea
     public static async Task<Outcome> DeleteAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion, CancellationToken ct)
     {
         var area = await db.Set<PlanArea>().SingleOrDefaultAsync(a => a.Id == id, ct);
-        var status = area is null ? null : await StructureRules.PlanStatusAsync(db, user, area.PlanId, ct);
-        if (area is null || status is null) return new Outcome.NotFound();
-        if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status != PlanStatuses.Draft) return new StateConflict(StructureRules.DeleteOnlyInDraft);
+        var refused = await StructureRules.GuardAsync(db, user, area?.PlanId, delete: true, ct);
+        if (area is null || refused is not null) return refused ?? new Outcome.NotFound();
         if (expectedVersion is not { } version || version != area.Version) return new Outcome.Conflict(area.Version);
         if (await db.Set<PlanObjective>().AnyAsync(o => o.AreaId == id, ct))
             return new StateConflict("L'area contiene obiettivi: elimina o sposta prima gli obiettivi.");
@@ -108,24 +104,6 @@ public static class SaveArea
         area.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
-    private static async Task<Outcome> SaveAsync(AppDbContext db, PlanArea area, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<PlanArea>().AsNoTracking().Where(a => a.Id == area.Id).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index on (plan, code) caught a concurrent save of the same code.
-            db.ChangeTracker.Clear();
-            return new Outcome.Invalid(new() { ["code"] = ["Nel piano esiste già un'area con questo codice."] });
-        }
-        return new Outcome.Done(area.Version);
-    }
+    private static Task<Outcome> SaveAsync(AppDbContext db, PlanArea area, CancellationToken ct) =>
+        StructureRules.SaveAsync(db, area, area.Id, "Nel piano esiste già un'area con questo codice.", ct);
 }

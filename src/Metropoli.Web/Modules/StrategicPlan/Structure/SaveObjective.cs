@@ -80,10 +80,8 @@ public static class SaveObjective
     public static async Task<Outcome> UpdateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? expectedVersion, ObjectiveRequest r, CancellationToken ct)
     {
         var objective = await db.Set<PlanObjective>().SingleOrDefaultAsync(o => o.Id == id, ct);
-        var status = objective is null ? null : await StructureRules.PlanStatusAsync(db, user, objective.PlanId, ct);
-        if (objective is null || status is null) return new Outcome.NotFound();
-        if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        var refused = await StructureRules.GuardAsync(db, user, objective?.PlanId, delete: false, ct);
+        if (objective is null || refused is not null) return refused ?? new Outcome.NotFound();
         var errors = await ValidateAsync(db, objective.PlanId, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != objective.Version) return new Outcome.Conflict(objective.Version);
@@ -96,10 +94,8 @@ public static class SaveObjective
     public static async Task<Outcome> DeleteAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion, CancellationToken ct)
     {
         var objective = await db.Set<PlanObjective>().SingleOrDefaultAsync(o => o.Id == id, ct);
-        var status = objective is null ? null : await StructureRules.PlanStatusAsync(db, user, objective.PlanId, ct);
-        if (objective is null || status is null) return new Outcome.NotFound();
-        if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status != PlanStatuses.Draft) return new StateConflict(StructureRules.DeleteOnlyInDraft);
+        var refused = await StructureRules.GuardAsync(db, user, objective?.PlanId, delete: true, ct);
+        if (objective is null || refused is not null) return refused ?? new Outcome.NotFound();
         if (expectedVersion is not { } version || version != objective.Version) return new Outcome.Conflict(objective.Version);
         if (await db.Set<PlanAction>().AnyAsync(a => a.ObjectiveId == id, ct))
             return new StateConflict("L'obiettivo contiene azioni: elimina o sposta prima le azioni.");
@@ -117,24 +113,6 @@ public static class SaveObjective
         objective.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
-    private static async Task<Outcome> SaveAsync(AppDbContext db, PlanObjective objective, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<PlanObjective>().AsNoTracking().Where(o => o.Id == objective.Id).Select(o => (int?)o.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index on (plan, code) caught a concurrent save of the same code.
-            db.ChangeTracker.Clear();
-            return new Outcome.Invalid(new() { ["code"] = ["Nel piano esiste già un obiettivo con questo codice."] });
-        }
-        return new Outcome.Done(objective.Version);
-    }
+    private static Task<Outcome> SaveAsync(AppDbContext db, PlanObjective objective, CancellationToken ct) =>
+        StructureRules.SaveAsync(db, objective, objective.Id, "Nel piano esiste già un obiettivo con questo codice.", ct);
 }

@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.Web.Modules.StrategicPlan.Plans;
+using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,4 +47,39 @@ public static partial class StructureRules
     /// <summary>The plan's status, or null when it is missing or the user may not see it.</summary>
     public static Task<string?> PlanStatusAsync(AppDbContext db, System.Security.Claims.ClaimsPrincipal user, long planId, CancellationToken ct) =>
         db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Id == planId).Select(p => p.Status).SingleOrDefaultAsync(ct);
+
+    /// <summary>What a change to a node of the plan (an area, an objective) checks first, in this order: the
+    /// node exists in a plan the user may see (404), the user manages the plan (403), the plan allows the
+    /// change (409: an archived plan changes no more; deleting only from a draft). Null when it may go on.</summary>
+    public static async Task<Outcome?> GuardAsync(AppDbContext db, ClaimsPrincipal user, long? planId, bool delete, CancellationToken ct)
+    {
+        var status = planId is { } id ? await PlanStatusAsync(db, user, id, ct) : null;
+        if (status is null) return new Outcome.NotFound();
+        if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
+        if (delete && status != PlanStatuses.Draft) return new StateConflict(DeleteOnlyInDraft);
+        if (!delete && status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        return null;
+    }
+
+    /// <summary>Saves a node: a concurrent edit is a version conflict (or 404 when it was deleted meanwhile),
+    /// a concurrent save of the same code (the unique index on plan and code) a field error.</summary>
+    public static async Task<Outcome> SaveAsync<T>(AppDbContext db, T node, long id, string duplicateCode, CancellationToken ct) where T : class, IVersioned
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Set<T>().FindAsync([id], ct);
+            return current is not null ? new Outcome.Conflict(current.Version) : new Outcome.NotFound();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new Outcome.Invalid(new() { ["code"] = [duplicateCode] });
+        }
+        return new Outcome.Done(node.Version);
+    }
 }
