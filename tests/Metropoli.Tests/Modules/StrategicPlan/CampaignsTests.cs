@@ -138,13 +138,13 @@ public sealed class CampaignsTests(CampaignsFixture fx) : IClassFixture<Campaign
         Assert.Equal(250m, dashIndicator.GetProperty("latestValue").GetDecimal());
         var json = await fx.App.Anonymous().GetJson($"/api/v1/monitoring-campaigns/{campaign}/report");
         var tables = json.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("key").GetString()!);
-        var indicatorRow = tables["indicatori"].GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == "IND-C1");
-        Assert.Equal(250m, indicatorRow[3].GetDecimal());
-        Assert.Equal(dashIndicator.GetProperty("achievement").GetDecimal(), indicatorRow[5].GetDecimal());
-        var actionRow = tables["azioni"].GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == "A1.1.1");
-        Assert.Equal(40, actionRow[6].GetInt32());
+        var indicatorRow = tables["indicatori"].GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells")).Single(r => r[0].GetString() == "IND-C1");
+        Assert.Equal(250m, decimal.Parse(indicatorRow[3].GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(dashIndicator.GetProperty("achievement").GetDecimal(), decimal.Parse(indicatorRow[5].GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var actionRow = tables["azioni"].GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells")).Single(r => r[0].GetString() == "A1.1.1");
+        Assert.Equal("40", actionRow[6].GetString());
         Assert.Equal("Piantati 250 alberi: tigli e aceri.", actionRow[9].GetString());
-        var otherRow = tables["azioni"].GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == "A1.1.2");
+        var otherRow = tables["azioni"].GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells")).Single(r => r[0].GetString() == "A1.1.2");
         Assert.Equal("da compilare", otherRow[8].GetString());
         Assert.DoesNotContain("999", tables["indicatori"].GetRawText());
 

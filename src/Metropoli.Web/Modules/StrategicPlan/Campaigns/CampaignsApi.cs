@@ -13,7 +13,13 @@ namespace Metropoli.Web.Modules.StrategicPlan.Campaigns;
 public sealed record TaskResponse(TaskRow Task, string CampaignName, string CampaignStatus, DateOnly Deadline, int Year, string? Narrative,
     string? ReviewNote, DateTime? ReviewedAt, string? ReviewedBy, bool CanReport, bool CanReview);
 
-public sealed record ReportResponse(CampaignRow Campaign, string PlanName, IReadOnlyList<ReportTable> Tables);
+/// <summary>One row of a report table: its cells in the order of the headers, as text (numbers with a dot,
+/// dates as YYYY-MM-DD, null when empty) — the same values as the CSV, without its formula guard.</summary>
+public sealed record ReportRowResponse(IReadOnlyList<string?> Cells);
+
+public sealed record ReportTableResponse(string Key, string Title, IReadOnlyList<string> Headers, IReadOnlyList<ReportRowResponse> Rows);
+
+public sealed record ReportResponse(CampaignRow Campaign, string PlanName, IReadOnlyList<ReportTableResponse> Tables);
 
 /// <summary>Campaigns, tasks, timelines and the monitoring report over HTTP; the pages call the same handlers.</summary>
 public static class CampaignsApi
@@ -65,7 +71,8 @@ public static class CampaignsApi
             {
                 var (model, conflict) = await MonitoringReport.BuildAsync(db, user, id, ct);
                 if (model is null) return ReportMissing(conflict);
-                return TypedResults.Ok(new ReportResponse(model.Campaign, model.PlanName, MonitoringReport.Tables(model, s => s)));
+                return TypedResults.Ok(new ReportResponse(model.Campaign, model.PlanName, MonitoringReport.Tables(model, s => s)
+                    .Select(t => new ReportTableResponse(t.Key, t.Title, t.Headers, t.Rows.Select(r => new ReportRowResponse(r.Select(Text).ToList())).ToList())).ToList()));
             })
             .AllowAnonymous()
             .WithName("getMonitoringReport").WithSummary("Il rapporto di monitoraggio di una campagna chiusa: le tabelle con tutte le cifre.")
@@ -166,6 +173,14 @@ public static class CampaignsApi
         var charts = DashboardCharts.Build(model.Figures, label, "report");
         return ReportHtml.Document(model, tables, charts, label, culture, nonce);
     }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     private static IResult ReportMissing(string? conflict) => conflict is null
         ? PlanHttp.NotFound("Nessuna campagna con questo identificativo.")
