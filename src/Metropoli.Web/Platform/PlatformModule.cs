@@ -166,6 +166,17 @@ public static class PlatformModule
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/errore/500", AllowStatusCode404Response = true });
         app.UseStatusCodePages(StatusCodePages.HandleAsync);
+        // A NUL character in the query string can never be a valid filter, and PostgreSQL refuses it in
+        // text parameters (a 500 before this check): answer 400 before anything reads it.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.QueryString.Value is { } query && query.Contains("%00", StringComparison.Ordinal))
+            {
+                await Problems.WriteAsync(context, 400, "Richiesta non valida", "La query string contiene un carattere nullo (%00).");
+                return;
+            }
+            await next();
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

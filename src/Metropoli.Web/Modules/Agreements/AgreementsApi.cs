@@ -213,6 +213,11 @@ public static class AgreementsApi
                 {
                     return TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: Evidence.SizeError);
                 }
+                catch (IOException) when (!ct.IsCancellationRequested)
+                {
+                    // A malformed multipart body (no parts, a missing boundary, cut short): the client's error.
+                    return TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il corpo multipart/form-data non è leggibile.");
+                }
                 var file = form.Files.GetFile("file");
                 var request = new DocumentRequest(form["kind"], form["title"], ParseId(form["obligationId"]), ParseId(form["meetingId"]));
                 var (outcome, docId) = await UploadDocument.HandleAsync(db, user, clock, UploadDocument.Folder(options, env), id, request,

@@ -41,7 +41,16 @@ public static partial class SaveTheme
         var order = r.SortOrder ?? (await db.Set<AgreementTheme>().MaxAsync(t => (int?)t.SortOrder, ct) ?? 0) + 1;
         var theme = new AgreementTheme { Code = code, Name = r.Name!.Trim(), SortOrder = order, UpdatedAt = clock.GetUtcNow().UtcDateTime };
         db.Add(theme);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two requests created the same code at once: the unique key let one in; the other is told why.
+            db.ChangeTracker.Clear();
+            return new Outcome.Invalid(new Dictionary<string, string[]> { ["code"] = ["Esiste già un tema con questo codice."] });
+        }
         return new Outcome.Done(theme.Version);
     }
 

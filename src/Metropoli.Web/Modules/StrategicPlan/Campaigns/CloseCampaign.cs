@@ -64,11 +64,14 @@ public static class CloseCampaign
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Another request closed it first: its snapshot (keyed by campaign) or its new version won.
+            // The failed statement aborts the transaction (PostgreSQL): roll back before reading again.
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var current = await db.Set<MonitoringCampaign>().AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).SingleAsync(ct);
-            return new Outcome.Conflict(current);
+            var current = await db.Set<MonitoringCampaign>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Version, c.Status }).SingleAsync(ct);
+            return current.Status == CampaignStatuses.Closed ? new StateConflict(AlreadyClosedReason) : new Outcome.Conflict(current.Version);
         }
         await tx.CommitAsync(ct);
         return new Outcome.Done(campaign.Version);

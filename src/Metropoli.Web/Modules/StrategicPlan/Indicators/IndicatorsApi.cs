@@ -207,6 +207,11 @@ public static class IndicatorsApi
             {
                 return (null, null, TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: Evidence.SizeError));
             }
+            catch (IOException) when (!ct.IsCancellationRequested)
+            {
+                // A malformed multipart body (no parts, a missing boundary, cut short): the client's error, not ours.
+                return (null, null, TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il corpo multipart/form-data non è leggibile."));
+            }
             var ok = IndicatorRules.TryParseNumber(form["value"], out var value);
             if (!ok) return (null, null, TypedResults.Problem(statusCode: 422, title: "Dati non validi", detail: "Correggi i campi indicati.",
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["value"] = ["Il valore deve essere un numero."] } }));
