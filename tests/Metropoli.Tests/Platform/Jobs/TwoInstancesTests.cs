@@ -69,7 +69,10 @@ public sealed class TwoInstancesTests(TwoInstancesFixture fx) : IClassFixture<Tw
 
         var summary = string.Join("\n", runs.Select(r => $"{r.ScheduledFor:HH:mm:ss.fff} {r.Instance} {r.Outcome}"));
         Assert.True(runs.Count >= 2, $"Only {runs.Count} runs in {elapsed:F1}s:\n{summary}");
-        Assert.True(runs.Count <= Math.Ceiling(elapsed) + 2, $"{runs.Count} runs in {elapsed:F1}s is more than one per second:\n{summary}");
+        // Hosted services start before StartServer returns, so on a loaded machine the first instance may
+        // run jobs for seconds before the stopwatch starts: bound the count by the span of the occurrences.
+        var span = (DateTime.UtcNow - runs[0].ScheduledFor).TotalSeconds;
+        Assert.True(runs.Count <= Math.Ceiling(span) + 2, $"{runs.Count} runs in {span:F1}s is more than one per second:\n{summary}");
         Assert.True(runs.Select(r => r.ScheduledFor).Distinct().Count() == runs.Count, "Two runs share an occurrence:\n" + summary);
         foreach (var (earlier, later) in runs.Zip(runs.Skip(1)))
         {
