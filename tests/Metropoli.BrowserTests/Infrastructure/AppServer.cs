@@ -76,7 +76,8 @@ public sealed class AppServer : IAsyncDisposable
 
         try
         {
-            await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+            // First start migrates, seeds 133 Comuni and demo content: on a loaded 2-core CI machine that took over 60 s.
+            await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
         }
         catch
         {
