@@ -36,6 +36,8 @@ public static class Cli
                     await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
                     Console.WriteLine("Database aggiornato all'ultima migrazione.");
                     return 0;
+                case ["seed", ..] when options.ContainsKey("scale"):
+                    return await SeedScaleAsync(sp, options, ct);
                 case ["seed", ..]:
                     await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
                     Console.WriteLine("Dati di riferimento: ruoli, 8 zone, 133 Comuni…");
@@ -191,6 +193,24 @@ public static class Cli
         return 0;
     }
 
+    private static async Task<int> SeedScaleAsync(IServiceProvider sp, Dictionary<string, string> o, CancellationToken ct)
+    {
+        var profile = Scale.ScaleProfile.Find(o["scale"])
+            ?? throw new CliException($"scala sconosciuta «{o["scale"]}»: usa {string.Join(", ", Scale.ScaleProfile.All.Select(p => p.Name))}.");
+        try
+        {
+            var password = o.GetValueOrDefault("password") ?? sp.GetRequiredService<IConfiguration>()["Demo:Password"];
+            var report = await Scale.ScaleSeeder.RunAsync(sp, profile, password, Console.Out, !Console.IsOutputRedirected, ct);
+            Console.WriteLine($"Piano generato: /piano/{report.PlanId}/cruscotto; campagna chiusa: /piano/campagne/{report.ClosedCampaignId}/rapporto; campagna aperta: /piano/campagne/{report.OpenCampaignId}.");
+            Console.WriteLine("Per un token di accesso (API): dotnet Metropoli.Web.dll tokens create --email admin@metropoli.example --days 7");
+            return 0;
+        }
+        catch (Scale.ScaleException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
     private static async Task<int> VerifyAuditAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
@@ -241,6 +261,7 @@ public static class Cli
         Metropoli — comandi:
           migrate                                   applica le migrazioni al database
           seed [--demo]                             carica i dati di riferimento (e i contenuti dimostrativi)
+          seed --scale tiny|metro|national [--password P]   genera dati di volume (prove di carico)
           users create --email E --role R [--name N] [--password P] [--municipality ISTAT] [--zone Z] [--sector S]
           users list
           users disable|enable --email E
