@@ -1,3 +1,4 @@
+using Metropoli.Web.Modules.Agreements;
 using Metropoli.Web.Modules.StrategicPlan;
 using Metropoli.Web.Modules.Territory;
 using Metropoli.Web.Platform;
@@ -28,6 +29,7 @@ public static class CliRunner
         builder.AddPlatform();
         builder.AddTerritory();
         builder.AddStrategicPlan();
+        builder.AddAgreements();
         await using var app = builder.Build();
         return await Cli.RunAsync(app, args);
     }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Web.Modules.StrategicPlan.Demo;
+using Metropoli.Web.Modules.StrategicPlan.Measurements;
 using Metropoli.Web.Modules.StrategicPlan.Model;
 using Metropoli.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -249,6 +251,87 @@ public sealed class IndicatorsTests(IndicatorsFixture fx) : IClassFixture<Indica
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         return content;
+    }
+
+    /// <summary>Rows for monthly indicators, one value per month from 1990 on, <paramref name="perIndicator"/> each.</summary>
+    private static string MonthlyCsv(IReadOnlyList<string> codes, int perIndicator, int? badLine = null)
+    {
+        var sb = new StringBuilder("indicator_code,period,value,note\n");
+        var line = 1;
+        foreach (var code in codes)
+        {
+            for (var k = 0; k < perIndicator; k++)
+            {
+                line++;
+                var period = $"{1990 + k / 12}-{k % 12 + 1:00}";
+                sb.Append(line == badLine ? "NOPE" : code).Append(',').Append(period).Append(',').Append(1000 + k).Append(".5,").Append(k % 50 == 0 ? "\"nota, con virgola\"" : "").Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public async Task Import_of_twenty_thousand_rows_through_the_command_line_saves_them_all_with_one_audit_entry()
+    {
+        var codes = new List<string>();
+        long plan = 0;
+        for (var i = 0; i < 16; i++)
+        {
+            var (_, p, code) = await CreateIndicatorAsync(frequency: "monthly");
+            codes.Add(code);
+            plan = p;
+        }
+        var file = Path.Combine(fx.DataFolder, "misure-20000.csv");
+        Directory.CreateDirectory(fx.DataFolder);
+        await File.WriteAllTextAsync(file, MonthlyCsv(codes, 1250));
+        var before = await fx.App.WithDb(db => db.Set<Measurement>().CountAsync());
+
+        Assert.Equal(0, await CliRunner.RunAsync(fx.Database, "import", "measurements", "--file", file, "--plan", plan.ToString(CultureInfo.InvariantCulture), "--email", Demo.PlanOffice));
+
+        var (count, submitted, withNote, audit) = await fx.App.WithDb(async db =>
+        {
+            var ids = await db.Set<Indicator>().Where(i => codes.Contains(i.Code)).Select(i => i.Id).ToListAsync();
+            var rows = db.Set<Measurement>().Where(m => ids.Contains(m.IndicatorId));
+            var entry = await db.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync(e => e.EntityType == ImportMeasurements.AuditEntityType);
+            return (await rows.CountAsync(), await rows.CountAsync(m => m.Status == MeasurementStatuses.Submitted),
+                await rows.CountAsync(m => m.Note == "nota, con virgola"), entry);
+        });
+        Assert.Equal(20_000, count);
+        Assert.Equal(20_000, submitted);
+        Assert.Equal(16 * 25, withNote);
+        Assert.Equal(before + 20_000, await fx.App.WithDb(db => db.Set<Measurement>().CountAsync()));
+        using var summary = JsonDocument.Parse(audit.After!);
+        Assert.Equal(20_000, summary.RootElement.GetProperty("Rows").GetInt64());
+        Assert.Equal(Demo.PlanOffice, audit.UserName);
+        Assert.Equal(0, await CliRunner.RunAsync(fx.Database, "audit", "verify"));
+        // The new values wait for validation like any other: the queue shows them.
+        var queue = await (await fx.As(Demo.PlanOffice)).GetAsync("/piano/misurazioni/da-validare");
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_bad_row_among_thousands_imports_nothing_and_is_named_by_its_line()
+    {
+        var (id, plan, code) = await CreateIndicatorAsync(frequency: "monthly");
+        var (id2, _, code2) = await CreateIndicatorAsync(frequency: "monthly");
+        var (_, _, code3) = await CreateIndicatorAsync(frequency: "monthly");
+        var (_, _, code4) = await CreateIndicatorAsync(frequency: "monthly");
+        var office = await fx.As(Demo.PlanOffice);
+        var csv = MonthlyCsv([code, code2, code3, code4], 1200, badLine: 3_777);
+        var problem = await (await office.PostAsync($"/api/v1/measurements/import?plan={plan}", Csv(csv))).ShouldBeProblem(422);
+        var errors = problem.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Single(errors);
+        Assert.Equal(3_777, errors[0].GetProperty("line").GetInt32());
+        Assert.Equal("indicator_code", errors[0].GetProperty("column").GetString());
+        Assert.Empty(Items(await office.GetJson($"/api/v1/indicators/{id}/measurements")));
+        Assert.Empty(Items(await office.GetJson($"/api/v1/indicators/{id2}/measurements")));
+
+        // The same file without the bad row goes in whole, through the API (within its 5,000-row limit).
+        var good = await (await office.PostAsync($"/api/v1/measurements/import?plan={plan}", Csv(MonthlyCsv([code, code2, code3, code4], 1200)))).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(4_800, good.GetProperty("imported").GetInt32());
+        // A second import of the same periods collides with the values still waiting for review, each named by its line.
+        var again = await (await office.PostAsync($"/api/v1/measurements/import?plan={plan}", Csv(MonthlyCsv([code], 3)))).ShouldBeProblem(422);
+        Assert.Equal([2, 3, 4], again.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
     }
 
     [Fact]
