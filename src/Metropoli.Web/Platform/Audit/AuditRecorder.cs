@@ -97,6 +97,27 @@ public static class AuditRecorder
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, last.Sequence).SetProperty(h => h.Hash, last.Hash), ct);
     }
 
+    /// <summary>Appends one entry that stands for a bulk change written without the change tracker (an
+    /// import of many rows); the caller's transaction holds the head lock taken by <see cref="LockHeadAsync"/>.</summary>
+    public static async Task AppendSummaryAsync(DbContext db, AuditHead head, string? userId, string userName,
+        string entityType, string entityId, string action, string after, CancellationToken ct)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = head.Sequence + 1,
+            At = Truncate(DateTime.UtcNow),
+            UserId = userId,
+            UserName = userName,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            After = after,
+            PreviousHash = head.Hash,
+        };
+        entry.Hash = ComputeHash(entry);
+        await WriteAsync(db, [entry], ct);
+    }
+
     /// <summary>Appends entries that record reads of the trail, in their own transaction.</summary>
     public static async Task RecordReadAsync(AppDbContext db, IAuditContext who, string what, string detail, CancellationToken ct)
     {

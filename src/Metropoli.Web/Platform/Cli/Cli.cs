@@ -13,7 +13,7 @@ namespace Metropoli.Web.Platform.Cli;
 /// Hand-parsed: a dozen commands with a few named options do not need a parsing library.</summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "seed", "users", "tokens", "backup", "audit", "help"];
+    public static readonly string[] Commands = ["migrate", "seed", "import", "users", "tokens", "backup", "audit", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -36,6 +36,12 @@ public static class Cli
                     await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
                     Console.WriteLine("Database aggiornato all'ultima migrazione.");
                     return 0;
+                case ["seed", "measurements-csv", ..]:
+                    return await WriteMeasurementsCsvAsync(sp, options, ct);
+                case ["import", "measurements", ..]:
+                    return await ImportMeasurementsAsync(sp, options, ct);
+                case ["seed", ..] when options.ContainsKey("scale"):
+                    return await SeedScaleAsync(sp, options, ct);
                 case ["seed", ..]:
                     await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
                     Console.WriteLine("Dati di riferimento: ruoli, 8 zone, 133 Comuni…");
@@ -191,6 +197,78 @@ public static class Cli
         return 0;
     }
 
+    private static async Task<int> SeedScaleAsync(IServiceProvider sp, Dictionary<string, string> o, CancellationToken ct)
+    {
+        var profile = Scale.ScaleProfile.Find(o["scale"])
+            ?? throw new CliException($"scala sconosciuta «{o["scale"]}»: usa {string.Join(", ", Scale.ScaleProfile.All.Select(p => p.Name))}.");
+        try
+        {
+            var password = o.GetValueOrDefault("password") ?? sp.GetRequiredService<IConfiguration>()["Demo:Password"];
+            var report = await Scale.ScaleSeeder.RunAsync(sp, profile, password, Console.Out, !Console.IsOutputRedirected, ct);
+            Console.WriteLine($"Piano generato: /piano/{report.PlanId}/cruscotto; campagna chiusa: /piano/campagne/{report.ClosedCampaignId}/rapporto; campagna aperta: /piano/campagne/{report.OpenCampaignId}.");
+            Console.WriteLine("Per un token di accesso (API): dotnet Metropoli.Web.dll tokens create --email admin@metropoli.example --days 7");
+            return 0;
+        }
+        catch (Scale.ScaleException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    private static long? OptionalLong(Dictionary<string, string> o, string key) =>
+        !o.TryGetValue(key, out var v) ? null
+        : long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : throw new CliException($"--{key} deve essere un numero.");
+
+    private static async Task<int> WriteMeasurementsCsvAsync(IServiceProvider sp, Dictionary<string, string> o, CancellationToken ct)
+    {
+        var file = Path.GetFullPath(Required(o, "file"));
+        var rows = OptionalLong(o, "rows") ?? 1_000_000;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var (written, plan) = await Scale.MeasurementsCsv.WriteAsync(sp.GetRequiredService<AppDbContext>(), file, rows, OptionalLong(o, "plan"), OptionalLong(o, "bad-line"), ct);
+            Console.WriteLine($"{written:N0} misurazioni per il piano {plan} scritte in {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB, {clock.Elapsed.TotalSeconds:F1} s).");
+            Console.WriteLine($"Per importarle: import measurements --file {file} --plan {plan} --email piano@metropoli.example");
+            return 0;
+        }
+        catch (Scale.ScaleException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    /// <summary>The page's and the API's handler, without the HTTP body limit, acting as the given user.</summary>
+    private static async Task<int> ImportMeasurementsAsync(IServiceProvider sp, Dictionary<string, string> o, CancellationToken ct)
+    {
+        var user = await FindUserAsync(sp, o);
+        var plan = OptionalLong(o, "plan") ?? throw new CliException("manca l'opzione --plan.");
+        var file = Required(o, "file");
+        if (!File.Exists(file)) throw new CliException($"il file {file} non esiste.");
+        var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        var clock = Stopwatch.StartNew();
+        var content = await File.ReadAllBytesAsync(file, ct);
+        var result = await Modules.StrategicPlan.Measurements.ImportMeasurements.HandleAsync(sp.GetRequiredService<AppDbContext>(), principal,
+            sp.GetRequiredService<TimeProvider>(), plan, content, Modules.StrategicPlan.Measurements.MeasurementImportLimits.Unlimited, ct);
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        switch (result)
+        {
+            case Modules.StrategicPlan.Measurements.MeasurementImportResult.Imported imported:
+                Console.WriteLine($"Importate {imported.Count:N0} misurazioni (da validare) in {seconds:F1} s: {imported.Count / seconds:N0} righe/s.");
+                return 0;
+            case Modules.StrategicPlan.Measurements.MeasurementImportResult.Rejected rejected:
+                Console.WriteLine($"File non importato ({seconds:F1} s): {rejected.Errors.Count:N0} errori, nessuna riga aggiunta.");
+                foreach (var e in rejected.Errors.Take(50))
+                {
+                    Console.WriteLine($"  riga {e.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {e.Column ?? ""}: {e.Message}");
+                }
+                if (rejected.Errors.Count > 50) Console.WriteLine($"  … e altri {rejected.Errors.Count - 50:N0}.");
+                return 4;
+            default:
+                throw new CliException($"{user.Email} non può importare misurazioni: serve il ruolo ufficio di piano o amministratore.");
+        }
+    }
+
     private static async Task<int> VerifyAuditAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
@@ -241,6 +319,9 @@ public static class Cli
         Metropoli — comandi:
           migrate                                   applica le migrazioni al database
           seed [--demo]                             carica i dati di riferimento (e i contenuti dimostrativi)
+          seed --scale tiny|metro|national [--password P]   genera dati di volume (prove di carico)
+          seed measurements-csv --file F [--rows N] [--plan ID] [--bad-line L]   CSV di misurazioni per le prove
+          import measurements --file F --plan ID --email E   importa un CSV di misurazioni (senza limite di dimensione)
           users create --email E --role R [--name N] [--password P] [--municipality ISTAT] [--zone Z] [--sector S]
           users list
           users disable|enable --email E
