@@ -3,10 +3,11 @@
 #   (a) tests/Metropoli.Tests on SQLite,
 #   (b) tests/Metropoli.Tests again on a throw-away PostgreSQL cluster (loopback, temp folder),
 #   (c) tests/Metropoli.BrowserTests (Playwright + axe-core on Debian's Chromium, real Kestrel),
+#   (d) the benchmark smoke (bench/run --smoke: tiny scale, SQLite, about a minute),
 # and ends with one line "N passed, M failed" over all runs.
 #
-# Usage: bash scripts/test.sh [--no-pg] [--no-browser]
-# As root it installs what is missing (chromium, postgresql) with apt-get; otherwise it says what to install.
+# Usage: bash scripts/test.sh [--no-pg] [--no-browser] [--no-bench]
+# As root it installs what is missing (chromium, postgresql, wrk, jq) with apt-get; otherwise it says what to install.
 # Results (.trx) go to TestResults/ at the repository root.
 set -euo pipefail
 
@@ -15,14 +16,16 @@ ROOT="$PWD"
 
 RUN_PG=1
 RUN_BROWSER=1
+RUN_BENCH=1
 for arg in "$@"; do
     case "$arg" in
         --no-pg) RUN_PG=0 ;;
         --no-browser) RUN_BROWSER=0 ;;
+        --no-bench) RUN_BENCH=0 ;;
         -h|--help)
-            sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0 ;;
-        *) echo "test.sh: unknown option '$arg' (use --no-pg, --no-browser)" >&2; exit 2 ;;
+        *) echo "test.sh: unknown option '$arg' (use --no-pg, --no-browser, --no-bench)" >&2; exit 2 ;;
     esac
 done
 
@@ -63,6 +66,14 @@ if [ "$RUN_BROWSER" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
         apt_install chromium
     else
         MISSING+=("chromium")
+    fi
+fi
+if [ "$RUN_BENCH" -eq 1 ] && ! command -v wrk >/dev/null 2>&1; then
+    if [ "$IS_ROOT" -eq 1 ]; then
+        log "Installing wrk and jq (Debian) for the benchmark smoke"
+        apt_install wrk jq
+    else
+        MISSING+=("wrk" "jq")
     fi
 fi
 PG_BIN=""
@@ -213,6 +224,17 @@ if [ "$RUN_BROWSER" -eq 1 ]; then
     run_tests browser tests/Metropoli.BrowserTests
 fi
 
+# The benchmark harness at tiny scale (seconds per endpoint), so that bench/run never rots: it fails
+# when any request failed or the harness broke. The full benchmark stays out of CI (bench/README.md).
+BENCH_RESULT="not run"
+BENCH_SECONDS=0
+if [ "$RUN_BENCH" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
+    log "Benchmark smoke: bench/run --smoke"
+    BENCH_START=$SECONDS
+    if bash bench/run --smoke --no-build --out "$RESULTS/bench-smoke.md"; then BENCH_RESULT="passed"; else BENCH_RESULT="failed"; fi
+    BENCH_SECONDS=$((SECONDS - BENCH_START))
+fi
+
 # ---------------------------------------------------------------- summary
 counter() { # file attribute
     grep -o "<Counters [^>]*" "$1" | head -n 1 | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0
@@ -258,6 +280,10 @@ done
 case "$LINT_RESULT" in
     passed) printf '%-10s    1 passed,   0 failed  (spectral:oas, 0 errors)\n' "openapi"; TOTAL_PASSED=$((TOTAL_PASSED + 1)) ;;
     failed) printf '%-10s    0 passed,   1 failed  (spectral:oas reported errors)\n' "openapi"; TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1 ;;
+esac
+case "$BENCH_RESULT" in
+    passed) printf '%-10s    1 passed,   0 failed  (bench/run --smoke) (%ss)\n' "bench" "$BENCH_SECONDS"; TOTAL_PASSED=$((TOTAL_PASSED + 1)) ;;
+    failed) printf '%-10s    0 passed,   1 failed  (bench/run --smoke) (%ss)\n' "bench" "$BENCH_SECONDS"; TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1 ;;
 esac
 echo "Results: $RESULTS"
 [ "$TOTAL_PASSED" -eq 0 ] && ANY_BAD=1

@@ -2,6 +2,7 @@ using System.Globalization;
 using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Audit;
 using Metropoli.Web.Platform.Auth;
+using Metropoli.Web.Platform.Bench;
 using Metropoli.Web.Platform.Data;
 using Metropoli.Web.Platform.Errors;
 using Metropoli.Web.Platform.Jobs;
@@ -195,6 +196,7 @@ public static class PlatformModule
         app.MapMetropoliOpenApi();
         app.MapStatus();
         app.MapPlatformApi();
+        app.MapBenchBaseline();
         return app;
     }
 }
