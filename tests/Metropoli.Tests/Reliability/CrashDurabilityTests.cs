@@ -133,7 +133,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
                 {
                     case "organisation":
                     {
-                        var name = $"Ente crash c{cycle} w{writer} n{n} {Guid.NewGuid():N}"[..60];
+                        var name = $"Ente crash c{cycle} w{writer} n{n} {Guid.NewGuid():N}";
                         var code = PartitaIvaTests.RandomValid(Random.Shared);
                         var r = await client.PostAsync("/api/v1/organizations", Http.JsonBody(new { name, type = "foundation", fiscalCode = code, city = "Milano" }), stop);
                         if (await CreatedIdAsync(r, kind) is { } id) _acks.Add(new Ack(kind, id, name + "|" + code));
@@ -161,7 +161,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
                     {
                         if (mine.Count < 3)
                         {
-                            var name = $"Ente da modificare w{writer} {Guid.NewGuid():N}"[..50];
+                            var name = $"Ente da modificare w{writer} {Guid.NewGuid():N}";
                             var code = PartitaIvaTests.RandomValid(Random.Shared);
                             var r = await client.PostAsync("/api/v1/organizations", Http.JsonBody(new { name, type = "foundation", fiscalCode = code, city = "Milano" }), stop);
                             if (await CreatedIdAsync(r, "organisation") is { } id)
