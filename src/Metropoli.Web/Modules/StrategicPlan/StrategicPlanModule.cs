@@ -12,6 +12,7 @@ public static class StrategicPlanModule
     {
         builder.Services.Configure<Report.ReportOptions>(builder.Configuration.GetSection("Reports"));
         builder.Services.AddJob<Campaigns.CampaignReminderJob>();
+        builder.Services.AddSingleton<Dashboard.DashboardCache>();
         return builder;
     }
 

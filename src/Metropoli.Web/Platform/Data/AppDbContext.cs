@@ -8,7 +8,7 @@ namespace Metropoli.Web.Platform.Data;
 
 /// <summary>The one database context of Metropoli. Modules add their entities through
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes that sit beside the entities.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext? auditContext = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext? auditContext = null, ReadModelVersion? readModel = null)
     : IdentityDbContext<AppUser, AppRole, string>(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -38,6 +38,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Versioning.BumpVersions(ChangeTracker);
+        var touchesReadModel = readModel is not null && ReadModelVersion.Touches(ChangeTracker);
+        try
+        {
+            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            // Also on failure: a bump costs one recomputation, a missed one a stale dashboard.
+            if (touchesReadModel) readModel!.Bump();
+        }
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0)
         {

@@ -50,6 +50,7 @@ public static class DatabaseSetup
         var options = configuration.ReadDatabaseOptions();
         var connectionString = options.ResolveConnectionString(contentRoot);
         services.AddSingleton(options);
+        services.AddSingleton<ReadModelVersion>();
         services.AddDbContext<AppDbContext>(db => Configure(db, options.Provider, connectionString));
     }
 

@@ -128,6 +128,44 @@ public sealed class DashboardTests(IndicatorsFixture fx) : IClassFixture<Indicat
         Assert.Equal(50m, f.Row.GetProperty("achievement").GetDecimal());
         var detail = await anonymous.GetJson($"/api/v1/indicators/{indicator}");
         Assert.Equal(detail.GetProperty("achievement").GetDecimal(), f.Row.GetProperty("achievement").GetDecimal());
+
+        // A change this instance did not save through its context (another instance, bulk SQL) is not
+        // signalled to the dashboard cache: its age limit must still show it within about a second.
+        await fx.App.WithDb(db => db.Database.ExecuteSqlRawAsync("UPDATE plan_measurements SET \"Value\" = 11000 WHERE \"Id\" = {0}", good));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await Figures()).OnTrack != 1)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"The dashboard still showed the old value after {watch.Elapsed.TotalMilliseconds:0} ms");
+            await Task.Delay(50);
+        }
+        Assert.Equal(100m, (await Figures()).Row.GetProperty("achievement").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_indicators_farthest_from_target_and_the_CSV_has_them_all()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var built = await PlanBuilders.CreateTreeAsync(office, adopt: true);
+        const int count = IndexModel.Shown + 5;
+        for (var n = 1; n <= count; n++)
+        {
+            await (await office.PostAsync("/api/v1/indicators", Http.JsonBody(new
+            {
+                actionId = built.ActionId, code = $"K{n:00}", name = $"Indicatore numero {n:00}", unit = "numero", direction = "increase",
+                baselineValue = 0, baselineYear = 2022, frequency = "annual", targets = new[] { new { year = 2024, value = 100 } },
+            }))).ShouldBe(HttpStatusCode.Created);
+        }
+        var anonymous = fx.App.Anonymous();
+        var html = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/piano/{built.PlanId}/cruscotto"));
+        Assert.Contains($"i {IndexModel.Shown} più lontani dall'obiettivo, su {count}", html, StringComparison.Ordinal);
+        Assert.Equal(IndexModel.Shown, System.Text.RegularExpressions.Regex.Matches(html, "Indicatore numero \\d\\d").Count);
+
+        var csv = await anonymous.GetAsync($"/piano/{built.PlanId}/cruscotto?handler=indicatori");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("code,name,unit,latest_period,latest_value,achievement_percent,status", lines[0]);
+        Assert.Equal(count, lines.Count(l => l.Contains("Indicatore numero", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed record TerritoryActionsView(string Title, string Empty, Paged<Acti
 /// <summary>The "Piano strategico" sections of the Comune and zone pages: a compact dashboard per plan in
 /// force, then the actions concerning the place. A view component, so that the Territory pages include it
 /// with one line and know nothing of the plan's model.</summary>
-public sealed class PlanActionsViewComponent(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : ViewComponent
+public sealed class PlanActionsViewComponent(AppDbContext db, DashboardCache cache, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string? istatCode = null, string? zoneCode = null)
     {
@@ -26,7 +26,7 @@ public sealed class PlanActionsViewComponent(AppDbContext db, TimeProvider clock
             ? await ActionsForTerritory.ForMunicipalityAsync(db, user, istatCode, ct)
             : await ActionsForTerritory.ForZoneAsync(db, user, zoneCode ?? "", ct);
         var filter = istatCode is not null ? new DashboardFilter { Municipality = istatCode } : new DashboardFilter { Zone = zoneCode ?? "" };
-        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct)).Select(Compact).ToList();
+        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct, cache)).Select(Compact).ToList();
         var view = istatCode is not null
             ? new TerritoryActionsView("Le azioni del Piano strategico che riguardano il Comune, direttamente o tramite la sua zona",
                 "Nessuna azione dei piani pubblicati riguarda questo Comune.", actions,

@@ -10,11 +10,11 @@ public static class DashboardApi
 {
     public static void MapDashboardApi(this WebApplication app) =>
         app.MapApiV1().MapGet("/plans/{id:long}/dashboard", async Task<Results<Ok<PlanDashboardView>, ValidationProblem, ProblemHttpResult>> (
-                long id, [AsParameters] DashboardFilter filter, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                long id, [AsParameters] DashboardFilter filter, ClaimsPrincipal user, AppDbContext db, DashboardCache cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = filter.Validate();
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-                var view = await PlanDashboard.BuildAsync(db, user, id, filter, PlanFormat.Today(clock), ct);
+                var view = await PlanDashboard.BuildAsync(db, user, id, filter, PlanFormat.Today(clock), ct, cache: cache);
                 return view is null
                     ? TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: PlanHttp.PlanNotFound)
                     : TypedResults.Ok(view);

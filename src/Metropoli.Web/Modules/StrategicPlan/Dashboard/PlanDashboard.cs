@@ -56,6 +56,15 @@ public static class PlanDashboard
     public static readonly IReadOnlyList<string> IndicatorStatusOrder =
         [IndicatorStatuses.OnTrack, IndicatorStatuses.AtRisk, IndicatorStatuses.OffTrack, IndicatorStatuses.NoData];
 
+    /// <summary>The order in which indicators need attention: off track, at risk, without data, on track.</summary>
+    public static int AttentionOrder(string status) => status switch
+    {
+        IndicatorStatuses.OffTrack => 0,
+        IndicatorStatuses.AtRisk => 1,
+        IndicatorStatuses.NoData => 2,
+        _ => 3,
+    };
+
     /// <summary>An action is late when its owner says so, or when its end date has passed and it is
     /// neither completed nor suspended.</summary>
     public static bool IsLate(string status, DateOnly? endDate, DateOnly today) =>
@@ -63,11 +72,24 @@ public static class PlanDashboard
         || (endDate is { } end && end < today && status is not (ActionStatuses.Completed or ActionStatuses.Suspended));
 
     /// <summary>Null when the plan does not exist or is a draft the user may not see. With
-    /// <paramref name="upToYear"/> (a campaign's reference year) only values of periods up to that year count.</summary>
+    /// <paramref name="upToYear"/> (a campaign's reference year) only values of periods up to that year count.
+    /// With a <paramref name="cache"/> the figures may be those computed for another reader a moment ago
+    /// (see <see cref="DashboardCache"/>); without one (closing a campaign) they are computed now.</summary>
     public static async Task<PlanDashboardView?> BuildAsync(AppDbContext db, ClaimsPrincipal user, long planId, DashboardFilter filter, DateOnly today, CancellationToken ct,
+        int? upToYear = null, DashboardCache? cache = null)
+    {
+        var view = cache is not null && upToYear is null
+            ? await cache.GetAsync(planId, filter, today, ct)
+            : await ComputeAsync(db, planId, filter, today, ct, upToYear);
+        return view is null || (view.PlanStatus == PlanStatuses.Draft && !PlanAccess.CanSeeDrafts(user)) ? null : view;
+    }
+
+    /// <summary>The figures for anyone who may see the plan (they hold nothing personal); null when the
+    /// plan does not exist.</summary>
+    public static async Task<PlanDashboardView?> ComputeAsync(AppDbContext db, long planId, DashboardFilter filter, DateOnly today, CancellationToken ct,
         int? upToYear = null)
     {
-        var plan = await db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Id == planId)
+        var plan = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Name, p.Status }).SingleOrDefaultAsync(ct);
         if (plan is null) return null;
 
@@ -129,18 +151,20 @@ public static class PlanDashboard
             : await db.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == planId
                     && (filter.Area == null || o.AreaId == filter.Area) && (filter.Objective == null || o.Id == filter.Objective))
                 .Select(o => o.Id).ToListAsync(ct);
-        var planIndicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Code).ToListAsync(ct);
+        // Only the columns the figures need (a plan may have thousands of indicators).
+        var planIndicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Code)
+            .Select(i => new Indicator
+            {
+                Id = i.Id, PlanId = i.PlanId, ActionId = i.ActionId, ObjectiveId = i.ObjectiveId, Code = i.Code, Name = i.Name, Unit = i.Unit,
+                Direction = i.Direction, LowerBound = i.LowerBound, UpperBound = i.UpperBound, BaselineValue = i.BaselineValue,
+            }).ToListAsync(ct);
         var indicators = planIndicators
             .Where(i => (i.ActionId is { } aid && actionIds.Contains(aid)) || (i.ObjectiveId is { } oid && objectiveIds.Contains(oid)))
             .ToList();
-        var ids = indicators.Select(i => i.Id).ToList();
-        var targets = await GetIndicator.TargetsAsync(db, ids, ct);
-        var validated = await GetIndicator.ValidatedAsync(db, ids, ct);
-        if (upToYear is { } year)
-        {
-            validated = validated.ToDictionary(v => v.Key,
-                v => (IReadOnlyList<(string Period, DateOnly End, decimal Value)>)v.Value.Where(m => m.End.Year <= year).ToList());
-        }
+        // The plan's indicators as a query, not as a list of ids: one statement each, whatever their number.
+        var ofPlan = db.Set<Indicator>().Where(i => i.PlanId == planId);
+        var targets = await GetIndicator.TargetsAsync(db, ofPlan, ct);
+        var validated = await GetIndicator.LatestValidatedAsync(db, ofPlan, ct, upToYear is { } year ? new DateOnly(year, 12, 31) : null);
         var thresholds = await GetIndicator.ThresholdsAsync(db, planId, ct);
         var indicatorRows = indicators.Select(i =>
         {

@@ -12,14 +12,15 @@ namespace Metropoli.Web.Modules.StrategicPlan.Dashboard;
 public static class TerritoryDashboards
 {
     /// <summary>Plans in force: not archived, and visible to the user (drafts only for the plan office).</summary>
-    public static async Task<IReadOnlyList<PlanDashboardView>> HandleAsync(AppDbContext db, ClaimsPrincipal user, DashboardFilter filter, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<PlanDashboardView>> HandleAsync(AppDbContext db, ClaimsPrincipal user, DashboardFilter filter, DateOnly today, CancellationToken ct,
+        DashboardCache? cache = null)
     {
         var plans = await db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Status != PlanStatuses.Archived)
             .OrderByDescending(p => p.StartYear).ThenBy(p => p.Name).Select(p => p.Id).ToListAsync(ct);
         var views = new List<PlanDashboardView>();
         foreach (var plan in plans)
         {
-            if (await PlanDashboard.BuildAsync(db, user, plan, filter, today, ct) is { Actions: > 0 } view) views.Add(view);
+            if (await PlanDashboard.BuildAsync(db, user, plan, filter, today, ct, cache: cache) is { Actions: > 0 } view) views.Add(view);
         }
         return views;
     }

@@ -69,8 +69,13 @@ public static class GetIndicator
         return new IndicatorFigures(series, latest, latest?.Achievement, Achievement.Status(latest?.Achievement, thresholds.OnTrack, thresholds.AtRisk));
     }
 
-    public static async Task<Dictionary<long, IReadOnlyList<TargetRequest>>> TargetsAsync(AppDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        (await db.Set<IndicatorTarget>().AsNoTracking().Where(t => ids.Contains(t.IndicatorId)).ToListAsync(ct))
+    public static Task<Dictionary<long, IReadOnlyList<TargetRequest>>> TargetsAsync(AppDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        TargetsAsync(db, db.Set<Indicator>().Where(i => ids.Contains(i.Id)), ct);
+
+    /// <summary>The targets of a set of indicators given as a query (a plan's: one statement, however many).</summary>
+    public static async Task<Dictionary<long, IReadOnlyList<TargetRequest>>> TargetsAsync(AppDbContext db, IQueryable<Indicator> indicators, CancellationToken ct) =>
+        (await db.Set<IndicatorTarget>().AsNoTracking().Where(t => indicators.Select(i => i.Id).Contains(t.IndicatorId))
+            .Select(t => new { t.IndicatorId, t.Year, t.Value }).ToListAsync(ct))
             .GroupBy(t => t.IndicatorId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TargetRequest>)g.OrderBy(t => t.Year).Select(t => new TargetRequest(t.Year, t.Value)).ToList());
 
@@ -81,6 +86,29 @@ public static class GetIndicator
             .Select(m => new { m.IndicatorId, m.Period, m.PeriodEnd, m.Value }).ToListAsync(ct))
             .GroupBy(m => m.IndicatorId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, DateOnly, decimal)>)g.Select(m => (m.Period, m.PeriodEnd, m.Value)).ToList());
+
+    /// <summary>The latest validated value of each indicator (of a period ending on or before
+    /// <paramref name="upTo"/> when given): all that achievement and status need, read with one index seek
+    /// per indicator (plan_measurements by indicator, status and period end) instead of the whole series.
+    /// The result has the shape of <see cref="ValidatedAsync"/>, with at most one value per indicator, so
+    /// <see cref="Figures"/> gives the same latest value, achievement and status from it.</summary>
+    public static Task<Dictionary<long, IReadOnlyList<(string Period, DateOnly End, decimal Value)>>> LatestValidatedAsync(AppDbContext db,
+        IReadOnlyCollection<long> ids, CancellationToken ct, DateOnly? upTo = null) =>
+        LatestValidatedAsync(db, db.Set<Indicator>().Where(i => ids.Contains(i.Id)), ct, upTo);
+
+    /// <summary>The same for a set of indicators given as a query (a plan's: one statement, however many).</summary>
+    public static async Task<Dictionary<long, IReadOnlyList<(string Period, DateOnly End, decimal Value)>>> LatestValidatedAsync(AppDbContext db,
+        IQueryable<Indicator> indicators, CancellationToken ct, DateOnly? upTo = null)
+    {
+        var limit = upTo ?? DateOnly.MaxValue;
+        var latest = indicators
+            .Select(i => db.Set<Measurement>()
+                .Where(m => m.IndicatorId == i.Id && m.Status == MeasurementStatuses.Validated && m.PeriodEnd <= limit)
+                .OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefault());
+        return (await db.Set<Measurement>().AsNoTracking().Where(m => latest.Contains(m.Id))
+                .Select(m => new { m.IndicatorId, m.Period, m.PeriodEnd, m.Value }).ToListAsync(ct))
+            .ToDictionary(m => m.IndicatorId, m => (IReadOnlyList<(string, DateOnly, decimal)>)[(m.Period, m.PeriodEnd, m.Value)]);
+    }
 
     public static async Task<ThresholdValues> ThresholdsAsync(AppDbContext db, long planId, CancellationToken ct) =>
         await db.Set<IndicatorThresholds>().AsNoTracking().Where(t => t.PlanId == planId).Select(t => new ThresholdValues(t.OnTrack, t.AtRisk)).SingleOrDefaultAsync(ct)

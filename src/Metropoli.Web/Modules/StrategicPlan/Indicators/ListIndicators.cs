@@ -60,7 +60,7 @@ public static class ListIndicators
     {
         var ids = indicators.Select(i => i.Id).ToList();
         var targets = await GetIndicator.TargetsAsync(db, ids, ct);
-        var validated = await GetIndicator.ValidatedAsync(db, ids, ct);
+        var validated = await GetIndicator.LatestValidatedAsync(db, ids, ct);
         var planIds = indicators.Select(i => i.PlanId).Distinct().ToList();
         var thresholds = new Dictionary<long, ThresholdValues>();
         foreach (var planId in planIds) thresholds[planId] = await GetIndicator.ThresholdsAsync(db, planId, ct);

@@ -115,6 +115,8 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
         b.Property(m => m.EvidenceSha256).HasMaxLength(64);
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => new { m.IndicatorId, m.Period });
+        // The latest validated value of an indicator is one seek (dashboards, indicator lists).
+        b.HasIndex(m => new { m.IndicatorId, m.Status, m.PeriodEnd });
         b.HasIndex(m => m.Status);
         b.HasOne<Indicator>().WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
