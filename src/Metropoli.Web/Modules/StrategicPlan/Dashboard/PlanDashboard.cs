@@ -87,39 +87,80 @@ public static class PlanDashboard
     /// <summary>The figures for anyone who may see the plan (they hold nothing personal); null when the
     /// plan does not exist.</summary>
     public static async Task<PlanDashboardView?> ComputeAsync(AppDbContext db, long planId, DashboardFilter filter, DateOnly today, CancellationToken ct,
-        int? upToYear = null)
+        int? upToYear = null) =>
+        await LoadAsync(db, planId, ct, upToYear) is { } figures ? Project(figures, filter, today) : null;
+
+    /// <summary>Everything a dashboard of the plan needs, whatever its filter and day: the actions with their
+    /// area and territorial links, and every indicator with its latest validated value, achievement and
+    /// status. The one costly part, read once and shared by every filter (<see cref="DashboardCache"/>).</summary>
+    public static async Task<PlanFigures?> LoadAsync(AppDbContext db, long planId, CancellationToken ct, int? upToYear = null)
     {
         var plan = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Name, p.Status }).SingleOrDefaultAsync(ct);
         if (plan is null) return null;
 
-        var rows = from a in db.Set<PlanAction>().AsNoTracking()
-                   join o in db.Set<PlanObjective>() on a.ObjectiveId equals o.Id
-                   where a.PlanId == planId
-                   select new { a, o };
-        if (filter.Area is { } area) rows = rows.Where(r => r.o.AreaId == area);
-        if (filter.Objective is { } objective) rows = rows.Where(r => r.a.ObjectiveId == objective);
+        var actions = await (from a in db.Set<PlanAction>().AsNoTracking()
+                             join o in db.Set<PlanObjective>() on a.ObjectiveId equals o.Id
+                             where a.PlanId == planId
+                             select new { a.Id, a.Code, a.Title, a.OwnerSector, a.Status, a.Progress, a.EndDate, a.ObjectiveId, o.AreaId }).ToListAsync(ct);
+        var zones = (await (from z in db.Set<PlanActionZone>().AsNoTracking()
+                            join a in db.Set<PlanAction>() on z.ActionId equals a.Id
+                            where a.PlanId == planId
+                            select new { z.ActionId, z.ZoneCode }).ToListAsync(ct))
+            .ToLookup(z => z.ActionId, z => z.ZoneCode);
+        var municipalities = (await (from m in db.Set<PlanActionMunicipality>().AsNoTracking()
+                                     join a in db.Set<PlanAction>() on m.ActionId equals a.Id
+                                     where a.PlanId == planId
+                                     select new { m.ActionId, m.IstatCode }).ToListAsync(ct))
+            .ToLookup(m => m.ActionId, m => m.IstatCode);
+        var zoneOf = await db.Set<Municipality>().AsNoTracking().ToDictionaryAsync(m => m.IstatCode, m => m.ZoneCode, ct);
+        var areas = await db.Set<PlanArea>().AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.SortOrder).ThenBy(a => a.Code)
+            .Select(a => new PlanFigures.Area(a.Id, a.Code, a.Title)).ToListAsync(ct);
+        var objectives = await db.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == planId)
+            .Select(o => new PlanFigures.Objective(o.Id, o.AreaId)).ToListAsync(ct);
+
+        // Only the columns the figures need (a plan may have thousands of indicators), and the plan's
+        // indicators as a query, not as a list of ids: one statement each, whatever their number.
+        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Code)
+            .Select(i => new Indicator
+            {
+                Id = i.Id, PlanId = i.PlanId, ActionId = i.ActionId, ObjectiveId = i.ObjectiveId, Code = i.Code, Name = i.Name, Unit = i.Unit,
+                Direction = i.Direction, LowerBound = i.LowerBound, UpperBound = i.UpperBound, BaselineValue = i.BaselineValue,
+            }).ToListAsync(ct);
+        var ofPlan = db.Set<Indicator>().Where(i => i.PlanId == planId);
+        var targets = await GetIndicator.TargetsAsync(db, ofPlan, ct);
+        var validated = await GetIndicator.LatestValidatedAsync(db, ofPlan, ct, upToYear is { } year ? new DateOnly(year, 12, 31) : null);
+        var thresholds = await GetIndicator.ThresholdsAsync(db, planId, ct);
+        var indicatorRows = indicators.Select(i =>
+        {
+            var f = GetIndicator.Figures(i, targets.GetValueOrDefault(i.Id, []), validated.GetValueOrDefault(i.Id, []), thresholds);
+            return new DashboardIndicator(i.Id, i.Code, i.Name, i.Unit, i.ActionId, i.ObjectiveId, f.Latest?.Value, f.Latest?.Period, f.Achievement, f.Status);
+        }).ToList();
+
+        return new PlanFigures(plan.Id, plan.Name, plan.Status,
+            actions.Select(a => new PlanFigures.Action(a.Id, a.Code, a.Title, a.OwnerSector, a.Status, a.Progress, a.EndDate, a.ObjectiveId, a.AreaId,
+                zones[a.Id].ToArray(), municipalities[a.Id].ToArray())).ToList(),
+            areas, objectives, zoneOf, thresholds, indicatorRows);
+    }
+
+    /// <summary>The dashboard for a filter and a day, from the plan's figures: in memory, no query.</summary>
+    public static PlanDashboardView Project(PlanFigures p, DashboardFilter filter, DateOnly today)
+    {
+        IEnumerable<PlanFigures.Action> rows = p.Actions;
+        if (filter.Area is { } area) rows = rows.Where(a => a.AreaId == area);
+        if (filter.Objective is { } objective) rows = rows.Where(a => a.ObjectiveId == objective);
         if (!string.IsNullOrWhiteSpace(filter.Zone))
         {
             var zone = filter.Zone.Trim();
-            rows = rows.Where(r => db.Set<PlanActionZone>().Any(z => z.ActionId == r.a.Id && z.ZoneCode == zone)
-                || db.Set<PlanActionMunicipality>().Any(m => m.ActionId == r.a.Id
-                    && db.Set<Municipality>().Any(c => c.IstatCode == m.IstatCode && c.ZoneCode == zone)));
+            rows = rows.Where(a => a.Zones.Contains(zone) || a.Municipalities.Any(m => p.ZoneOf.GetValueOrDefault(m) == zone));
         }
         if (!string.IsNullOrWhiteSpace(filter.Municipality))
         {
             var istat = filter.Municipality.Trim();
-            var zoneOf = await db.Set<Municipality>().Where(m => m.IstatCode == istat).Select(m => m.ZoneCode).SingleOrDefaultAsync(ct) ?? "";
-            rows = rows.Where(r => db.Set<PlanActionMunicipality>().Any(m => m.ActionId == r.a.Id && m.IstatCode == istat)
-                || db.Set<PlanActionZone>().Any(z => z.ActionId == r.a.Id && z.ZoneCode == zoneOf));
+            var zoneOf = p.ZoneOf.GetValueOrDefault(istat) ?? "";
+            rows = rows.Where(a => a.Municipalities.Contains(istat) || a.Zones.Contains(zoneOf));
         }
-        var actions = await rows.Select(r => new
-        {
-            r.a.Id, r.a.Code, r.a.Title, r.a.OwnerSector, r.a.Status, r.a.Progress, r.a.EndDate, r.a.ObjectiveId, r.o.AreaId,
-        }).ToListAsync(ct);
-
-        var areas = await db.Set<PlanArea>().AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.SortOrder).ThenBy(a => a.Code)
-            .Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct);
+        var actions = rows.ToList();
 
         List<StatusCount> ByStatus(IEnumerable<string> statuses)
         {
@@ -129,7 +170,7 @@ public static class PlanDashboard
         static decimal? Average(IReadOnlyCollection<int> values) =>
             values.Count == 0 ? null : Math.Round((decimal)values.Sum() / values.Count, 1, MidpointRounding.AwayFromZero);
 
-        var areaFigures = areas
+        var areaFigures = p.Areas
             .Where(a => filter.Area is null || a.Id == filter.Area)
             .Select(a =>
             {
@@ -148,33 +189,28 @@ public static class PlanDashboard
         var actionIds = actions.Select(x => x.Id).ToHashSet();
         var objectiveIds = filter.IsTerritorial
             ? []
-            : await db.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == planId
-                    && (filter.Area == null || o.AreaId == filter.Area) && (filter.Objective == null || o.Id == filter.Objective))
-                .Select(o => o.Id).ToListAsync(ct);
-        // Only the columns the figures need (a plan may have thousands of indicators).
-        var planIndicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Code)
-            .Select(i => new Indicator
-            {
-                Id = i.Id, PlanId = i.PlanId, ActionId = i.ActionId, ObjectiveId = i.ObjectiveId, Code = i.Code, Name = i.Name, Unit = i.Unit,
-                Direction = i.Direction, LowerBound = i.LowerBound, UpperBound = i.UpperBound, BaselineValue = i.BaselineValue,
-            }).ToListAsync(ct);
-        var indicators = planIndicators
+            : p.Objectives.Where(o => (filter.Area == null || o.AreaId == filter.Area) && (filter.Objective == null || o.Id == filter.Objective))
+                .Select(o => o.Id).ToHashSet();
+        var indicatorRows = p.Indicators
             .Where(i => (i.ActionId is { } aid && actionIds.Contains(aid)) || (i.ObjectiveId is { } oid && objectiveIds.Contains(oid)))
             .ToList();
-        // The plan's indicators as a query, not as a list of ids: one statement each, whatever their number.
-        var ofPlan = db.Set<Indicator>().Where(i => i.PlanId == planId);
-        var targets = await GetIndicator.TargetsAsync(db, ofPlan, ct);
-        var validated = await GetIndicator.LatestValidatedAsync(db, ofPlan, ct, upToYear is { } year ? new DateOnly(year, 12, 31) : null);
-        var thresholds = await GetIndicator.ThresholdsAsync(db, planId, ct);
-        var indicatorRows = indicators.Select(i =>
-        {
-            var f = GetIndicator.Figures(i, targets.GetValueOrDefault(i.Id, []), validated.GetValueOrDefault(i.Id, []), thresholds);
-            return new DashboardIndicator(i.Id, i.Code, i.Name, i.Unit, i.ActionId, i.ObjectiveId, f.Latest?.Value, f.Latest?.Period, f.Achievement, f.Status);
-        }).ToList();
         var indicatorCounts = indicatorRows.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count());
 
-        return new PlanDashboardView(plan.Id, plan.Name, plan.Status, filter, today, actions.Count, Average(actions.Select(x => x.Progress).ToList()),
-            ByStatus(actions.Select(x => x.Status)), areaFigures, late, thresholds,
+        return new PlanDashboardView(p.PlanId, p.PlanName, p.PlanStatus, filter, today, actions.Count, Average(actions.Select(x => x.Progress).ToList()),
+            ByStatus(actions.Select(x => x.Status)), areaFigures, late, p.Thresholds,
             IndicatorStatusOrder.Select(s => new StatusCount(s, indicatorCounts.GetValueOrDefault(s))).ToList(), indicatorRows);
     }
+}
+
+/// <summary>A plan's dashboard data before any filter: see <see cref="PlanDashboard.LoadAsync"/>.</summary>
+public sealed record PlanFigures(long PlanId, string PlanName, string PlanStatus, IReadOnlyList<PlanFigures.Action> Actions,
+    IReadOnlyList<PlanFigures.Area> Areas, IReadOnlyList<PlanFigures.Objective> Objectives, IReadOnlyDictionary<string, string> ZoneOf,
+    ThresholdValues Thresholds, IReadOnlyList<DashboardIndicator> Indicators)
+{
+    public sealed record Action(long Id, string Code, string Title, string OwnerSector, string Status, int Progress, DateOnly? EndDate,
+        long ObjectiveId, long AreaId, string[] Zones, string[] Municipalities);
+
+    public sealed record Area(long Id, string Code, string Title);
+
+    public sealed record Objective(long Id, long AreaId);
 }
