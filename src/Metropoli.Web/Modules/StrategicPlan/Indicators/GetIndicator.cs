@@ -101,13 +101,20 @@ public static class GetIndicator
         IQueryable<Indicator> indicators, CancellationToken ct, DateOnly? upTo = null)
     {
         var limit = upTo ?? DateOnly.MaxValue;
-        var latest = indicators
-            .Select(i => db.Set<Measurement>()
-                .Where(m => m.IndicatorId == i.Id && m.Status == MeasurementStatuses.Validated && m.PeriodEnd <= limit)
-                .OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefault());
-        return (await db.Set<Measurement>().AsNoTracking().Where(m => latest.Contains(m.Id))
-                .Select(m => new { m.IndicatorId, m.Period, m.PeriodEnd, m.Value }).ToListAsync(ct))
-            .ToDictionary(m => m.IndicatorId, m => (IReadOnlyList<(string, DateOnly, decimal)>)[(m.Period, m.PeriodEnd, m.Value)]);
+        // One scalar subquery per column, each an index seek on (IndicatorId, Status, PeriodEnd): portable, and
+        // PostgreSQL does not turn it into a scan of every measurement as it did an "Id IN (subquery)".
+        var rows = await indicators.Select(i => new
+        {
+            i.Id,
+            Period = db.Set<Measurement>().Where(m => m.IndicatorId == i.Id && m.Status == MeasurementStatuses.Validated && m.PeriodEnd <= limit)
+                .OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).Select(m => m.Period).FirstOrDefault(),
+            End = db.Set<Measurement>().Where(m => m.IndicatorId == i.Id && m.Status == MeasurementStatuses.Validated && m.PeriodEnd <= limit)
+                .OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).Select(m => (DateOnly?)m.PeriodEnd).FirstOrDefault(),
+            Value = db.Set<Measurement>().Where(m => m.IndicatorId == i.Id && m.Status == MeasurementStatuses.Validated && m.PeriodEnd <= limit)
+                .OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).Select(m => (decimal?)m.Value).FirstOrDefault(),
+        }).ToListAsync(ct);
+        return rows.Where(r => r.Period is not null && r.End is not null && r.Value is not null)
+            .ToDictionary(r => r.Id, r => (IReadOnlyList<(string, DateOnly, decimal)>)[(r.Period!, r.End!.Value, r.Value!.Value)]);
     }
 
     public static async Task<ThresholdValues> ThresholdsAsync(AppDbContext db, long planId, CancellationToken ct) =>
