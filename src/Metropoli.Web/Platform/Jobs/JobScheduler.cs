@@ -37,6 +37,10 @@ public sealed class JobScheduler(
         {
             return;
         }
+        // The host starts the server only after this method's first await; SQLite completes queries
+        // synchronously, so without this the first round of jobs (at metro scale, seconds of work) would run
+        // before the app listens, delaying the cold start (bench/RESULTS.md).
+        await Task.Yield();
         var period = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));
         using var timer = new PeriodicTimer(period, clock);
         do
