@@ -61,8 +61,18 @@ public static class ListAgreements
         var q = db.Set<Agreement>().AsNoTracking().Visible(db, user);
         if (!string.IsNullOrWhiteSpace(f.Type)) q = q.Where(a => a.Type == f.Type);
         if (!string.IsNullOrWhiteSpace(f.Status)) q = q.Where(a => a.Status == f.Status);
-        if (!string.IsNullOrWhiteSpace(f.Theme)) q = q.Where(a => db.Set<AgreementThemeLink>().Any(x => x.AgreementId == a.Id && x.ThemeCode == f.Theme));
-        if (f.Party is { } party) q = q.Where(a => db.Set<AgreementParty>().Any(p => p.AgreementId == a.Id && p.OrganisationId == party));
+        // Link filters as uncorrelated id lists (IN, through the link table's index), not as a subquery run for
+        // every agreement: the metro benchmark's action page and register.
+        if (!string.IsNullOrWhiteSpace(f.Theme))
+        {
+            var withTheme = db.Set<AgreementThemeLink>().Where(x => x.ThemeCode == f.Theme).Select(x => x.AgreementId);
+            q = q.Where(a => withTheme.Contains(a.Id));
+        }
+        if (f.Party is { } party)
+        {
+            var withParty = db.Set<AgreementParty>().Where(p => p.OrganisationId == party).Select(p => p.AgreementId);
+            q = q.Where(a => withParty.Contains(a.Id));
+        }
         if (!string.IsNullOrWhiteSpace(f.Municipality)) q = q.Where(Concerning(db, f.Municipality.Trim()));
         if (!string.IsNullOrWhiteSpace(f.Zone))
         {
@@ -75,8 +85,16 @@ public static class ListAgreements
         if (f.SignedFrom is { } from) q = q.Where(a => a.SignatureDate >= from);
         if (f.SignedTo is { } to) q = q.Where(a => a.SignatureDate <= to);
         if (f.ExpiresBefore is { } before) q = q.Where(a => a.ExpiryDate != null && a.ExpiryDate <= before);
-        if (f.Objective is { } objective) q = q.Where(a => db.Set<AgreementObjective>().Any(x => x.AgreementId == a.Id && x.ObjectiveId == objective));
-        if (f.Action is { } action) q = q.Where(a => db.Set<AgreementAction>().Any(x => x.AgreementId == a.Id && x.ActionId == action));
+        if (f.Objective is { } objective)
+        {
+            var withObjective = db.Set<AgreementObjective>().Where(x => x.ObjectiveId == objective).Select(x => x.AgreementId);
+            q = q.Where(a => withObjective.Contains(a.Id));
+        }
+        if (f.Action is { } action)
+        {
+            var withAction = db.Set<AgreementAction>().Where(x => x.ActionId == action).Select(x => x.AgreementId);
+            q = q.Where(a => withAction.Contains(a.Id));
+        }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var text = query.Q.Trim().ToLower();
