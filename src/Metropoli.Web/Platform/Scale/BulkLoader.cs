@@ -73,6 +73,10 @@ public sealed class BulkLoader : IAsyncDisposable
         return await ScalarAsync($"SELECT COALESCE(MAX(\"{BulkInsert.KeyColumn<T>(_model)}\"), 0) FROM \"{BulkInsert.TableName<T>(_model)}\"", ct) + 1;
     }
 
+    /// <summary>A generated collection, whose size is the expected count of its progress bar.</summary>
+    public Task<long> InsertAsync<T>(string label, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class =>
+        InsertAsync(label, rows, rows.Count, ct);
+
     public async Task<long> InsertAsync<T>(string label, IEnumerable<T> rows, long expected, CancellationToken ct) where T : class
     {
         var bar = _progress.Start(label, expected);

@@ -95,32 +95,32 @@ public static class ScaleSeeder
 
         var plans = new PlanGenerator(w);
         plans.Generate(await loader.NextIdAsync<Plan>(ct), await loader.NextIdAsync<PlanArea>(ct), await loader.NextIdAsync<PlanObjective>(ct), await loader.NextIdAsync<PlanAction>(ct));
-        await loader.InsertAsync("piani", plans.Plans, plans.Plans.Count, ct);
-        await loader.InsertAsync("aree", plans.Areas, plans.Areas.Count, ct);
-        await loader.InsertAsync("obiettivi", plans.Objectives, plans.Objectives.Count, ct);
-        await loader.InsertAsync("azioni", plans.Actions, plans.Actions.Count, ct);
-        await loader.InsertAsync("azioni: Comuni", plans.ActionMunicipalities, plans.ActionMunicipalities.Count, ct);
-        await loader.InsertAsync("azioni: zone", plans.ActionZones, plans.ActionZones.Count, ct);
-        await loader.InsertAsync("azioni: etichette", plans.ActionTags, plans.ActionTags.Count, ct);
-        await loader.InsertAsync("azioni: partner", plans.ActionPartners, plans.ActionPartners.Count, ct);
+        await loader.InsertAsync("piani", plans.Plans, ct);
+        await loader.InsertAsync("aree", plans.Areas, ct);
+        await loader.InsertAsync("obiettivi", plans.Objectives, ct);
+        await loader.InsertAsync("azioni", plans.Actions, ct);
+        await loader.InsertAsync("azioni: Comuni", plans.ActionMunicipalities, ct);
+        await loader.InsertAsync("azioni: zone", plans.ActionZones, ct);
+        await loader.InsertAsync("azioni: etichette", plans.ActionTags, ct);
+        await loader.InsertAsync("azioni: partner", plans.ActionPartners, ct);
 
         var indicators = new IndicatorsGenerator(w);
         indicators.Generate(await loader.NextIdAsync<Indicator>(ct));
-        await loader.InsertAsync("indicatori", indicators.Indicators, indicators.Indicators.Count, ct);
-        await loader.InsertAsync("traguardi annuali", indicators.Targets, indicators.Targets.Count, ct);
+        await loader.InsertAsync("indicatori", indicators.Indicators, ct);
+        await loader.InsertAsync("traguardi annuali", indicators.Targets, ct);
         await loader.InsertAsync("misurazioni", indicators.Measurements(await loader.NextIdAsync<Measurement>(ct)), p.Measurements, ct);
 
         var agreements = new AgreementsGenerator(w);
         agreements.Generate(await loader.NextIdAsync<Agreement>(ct), await loader.NextIdAsync<AgreementStatusChange>(ct),
             await loader.NextIdAsync<AgreementParty>(ct), await loader.NextIdAsync<AgreementObligation>(ct));
-        await loader.InsertAsync("intese", agreements.Agreements, agreements.Agreements.Count, ct);
-        await loader.InsertAsync("intese: passaggi di stato", agreements.StatusChanges, agreements.StatusChanges.Count, ct);
-        await loader.InsertAsync("intese: temi", agreements.Themes, agreements.Themes.Count, ct);
-        await loader.InsertAsync("intese: Comuni", agreements.Municipalities, agreements.Municipalities.Count, ct);
-        await loader.InsertAsync("intese: zone", agreements.Zones, agreements.Zones.Count, ct);
-        await loader.InsertAsync("intese: azioni", agreements.Actions, agreements.Actions.Count, ct);
-        await loader.InsertAsync("intese: parti", agreements.Parties, agreements.Parties.Count, ct);
-        await loader.InsertAsync("intese: obblighi", agreements.Obligations, agreements.Obligations.Count, ct);
+        await loader.InsertAsync("intese", agreements.Agreements, ct);
+        await loader.InsertAsync("intese: passaggi di stato", agreements.StatusChanges, ct);
+        await loader.InsertAsync("intese: temi", agreements.Themes, ct);
+        await loader.InsertAsync("intese: Comuni", agreements.Municipalities, ct);
+        await loader.InsertAsync("intese: zone", agreements.Zones, ct);
+        await loader.InsertAsync("intese: azioni", agreements.Actions, ct);
+        await loader.InsertAsync("intese: parti", agreements.Parties, ct);
+        await loader.InsertAsync("intese: obblighi", agreements.Obligations, ct);
 
         // The audit trail last: it continues the chain from the current head and moves the head.
         var head = new AuditHead
