@@ -194,7 +194,9 @@ public sealed class HostileInputApiTests(AppFixture fx, ITestOutputHelper output
                 return "problem+json that does not parse";
             }
         }
-        if (c.Kind == CaseKind.WrongContentType && c.Caller == "admin" && c.Op.HasJsonBody && status is not (415 or 403))
+        // Endpoints that take JSON or multipart read the body themselves, after their If-Match check (428).
+        if (c.Kind == CaseKind.WrongContentType && c.Caller == "admin" && c.Op.HasJsonBody && status is not (415 or 403)
+            && !(c.Op.BodyTypes.Count > 1 && status == 428))
         {
             return "a body sent with the wrong Content-Type must get 415";
         }
