@@ -52,7 +52,7 @@ public static class ImportAgreements
     {
         if (!AgreementAccess.CanManageAll(user)) return new AgreementImportResult.Forbidden();
         if (content.Length > MaxBytes) return Reject("Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-        if (!CsvUpload.TryDecode(content, out var text)) return Reject(CsvUpload.NotUtf8);
+        if (CsvUpload.Decode(content, out var text) is { } unreadable) return new AgreementImportResult.Rejected([new(unreadable.Line, null, unreadable.Message)]);
 
         var errors = new List<AgreementImportError>();
         string[]? header = null;

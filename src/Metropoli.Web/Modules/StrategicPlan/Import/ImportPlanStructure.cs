@@ -75,7 +75,7 @@ public static class ImportPlanStructure
         if (!PlanAccess.CanManage(user)) return new PlanImportResult.Forbidden();
         if (status == PlanStatuses.Archived) return new PlanImportResult.Refused(SavePlan.ArchivedReason);
         if (content.Length > MaxBytes) return Reject(null, null, "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-        if (!CsvUpload.TryDecode(content, out var text)) return Reject(null, null, CsvUpload.NotUtf8);
+        if (CsvUpload.Decode(content, out var text) is { } unreadable) return Reject(unreadable.Line, null, unreadable.Message);
         var (rows, errors) = Parse(text);
         if (rows.Count == 0) return new PlanImportResult.Rejected(errors);
 

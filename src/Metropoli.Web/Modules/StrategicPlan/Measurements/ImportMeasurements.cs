@@ -63,7 +63,7 @@ public static class ImportMeasurements
         if (plan is null) return Reject(null, null, "Il piano indicato non esiste.");
         if (plan == PlanStatuses.Archived) return Reject(null, null, Plans.SavePlan.ArchivedReason);
         if (content.Length > limits.MaxBytes) return Reject(null, null, "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-        if (!CsvUpload.TryDecode(content, out var text)) return Reject(null, null, CsvUpload.NotUtf8);
+        if (CsvUpload.Decode(content, out var text) is { } unreadable) return Reject(unreadable.Line, null, unreadable.Message);
 
         var indicators = (await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId)
                 .Select(i => new { i.Id, i.Code, i.Frequency }).ToListAsync(ct))

@@ -48,9 +48,9 @@ public static class ImportOrganisations
         {
             return Reject(null, null, "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
         }
-        if (!CsvUpload.TryDecode(content, out var text))
+        if (CsvUpload.Decode(content, out var text) is { } unreadable)
         {
-            return Reject(null, null, CsvUpload.NotUtf8);
+            return Reject(unreadable.Line, null, unreadable.Message);
         }
         var (rows, errors) = Parse(text);
         if (errors.Count > 0 && rows.Count == 0)
