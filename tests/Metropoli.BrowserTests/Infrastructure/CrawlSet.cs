@@ -5,7 +5,8 @@ namespace Metropoli.BrowserTests.Infrastructure;
 
 /// <summary>The crawls of one app server — anonymous and each demo role, in Italian and in English —
 /// each run once however many tests ask for it: one test per crawl asserts its pages, and the
-/// coverage test takes their union.</summary>
+/// coverage test takes their union. The first request starts them all, <see cref="Parallel"/> at a
+/// time, each in its own browser context (its own session and language cookie) of the one browser.</summary>
 public sealed class CrawlSet(BrowserFixture fx)
 {
     public const string Anonymous = "anonymous";
@@ -18,14 +19,36 @@ public sealed class CrawlSet(BrowserFixture fx)
     /// <summary>Enough for every route a role can open, with <see cref="Crawler.MaxPerTemplate"/> samples each.</summary>
     public const int MaxPages = 250;
 
+    /// <summary>Crawls at once (METROPOLI_CRAWL_PARALLEL, default 3). A crawl mostly waits on one
+    /// renderer (axe) or on the server, so a few keep the machine's two cores busy; more only queue.</summary>
+    public static int Parallel =>
+        int.TryParse(Environment.GetEnvironmentVariable("METROPOLI_CRAWL_PARALLEL"), out var n) && n > 0 ? n : 3;
+
     private readonly ConcurrentDictionary<string, Lazy<Task<CrawlResult>>> _crawls = new();
 
-    /// <summary>One crawl at a time: they share the machine's two cores with the rest of the suite.</summary>
-    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly SemaphoreSlim _slots = new(Parallel, Parallel);
+
+    private int _started;
 
     public FormStateRegistry FormStates { get; } = new();
 
-    public Task<CrawlResult> GetAsync(string visitor, string language) =>
+    public Task<CrawlResult> GetAsync(string visitor, string language)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            // Italian first: it claims the form states and has the larger crawls.
+            foreach (var l in Languages)
+            {
+                foreach (var v in Visitors)
+                {
+                    _ = Crawl(v, l);
+                }
+            }
+        }
+        return Crawl(visitor, language);
+    }
+
+    private Task<CrawlResult> Crawl(string visitor, string language) =>
         _crawls.GetOrAdd($"{visitor} {language}", _ => new Lazy<Task<CrawlResult>>(() => RunAsync(visitor, language))).Value;
 
     /// <summary>Every crawl, each awaited in turn (those already run are not run again).</summary>
@@ -44,14 +67,14 @@ public sealed class CrawlSet(BrowserFixture fx)
 
     private async Task<CrawlResult> RunAsync(string visitor, string language)
     {
-        await _one.WaitAsync();
+        await _slots.WaitAsync();
         try
         {
             return await CrawlAsync(visitor, language);
         }
         finally
         {
-            _one.Release();
+            _slots.Release();
         }
     }
 

@@ -14,6 +14,10 @@ public sealed record CrawledPage(string Url, string FinalUrl, int Status, List<s
     /// <summary>Null for a page reached by a link; otherwise the form state checked ("filters", "empty form").</summary>
     public string? FormState { get; init; }
 
+    /// <summary>Whether axe ran here: once per page shape (route and query names) in a crawl, the other
+    /// instances of the shape get the other checks only.</summary>
+    public bool Axed { get; init; }
+
     /// <summary>A page the signed-in user really opened (not an error, the login page or "access denied").</summary>
     public bool Opened => Status is > 0 and < 400 && Route is not null && Route != "/accesso-negato"
         && !Route.StartsWith("/errore", StringComparison.Ordinal);
@@ -27,6 +31,8 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
 
     public IEnumerable<CrawledPage> Failed => Pages.Where(p => p.Problems.Count > 0);
 
+    public int AxeRuns => Pages.Count(p => p.Axed);
+
     public bool Reached(string path) =>
         Pages.Any(p => new Uri(p.FinalUrl).AbsolutePath.TrimEnd('/') == path.TrimEnd('/') && p.Status < 400);
 
@@ -36,10 +42,10 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
     public string Report()
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{Pages.Count} page(s) in {Elapsed.TotalSeconds:0.0} s, {Failed.Count()} with problems:");
+        sb.AppendLine($"{Pages.Count} page(s), {AxeRuns} axe run(s) (marked *), in {Elapsed.TotalSeconds:0.0} s, {Failed.Count()} with problems:");
         foreach (var p in Pages)
         {
-            sb.Append(p.Problems.Count == 0 ? "  ok   " : "  FAIL ").Append(p.Status).Append(' ').Append(p.Url);
+            sb.Append(p.Problems.Count == 0 ? "  ok   " : "  FAIL ").Append(p.Axed ? '*' : ' ').Append(p.Status).Append(' ').Append(p.Url);
             if (p.FormState is not null)
             {
                 sb.Append(" [").Append(p.FormState).Append(']');
@@ -64,7 +70,8 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
 
 /// <summary>Breadth-first visit of the same-origin pages linked from a start page, checking each one.
 /// Pages of the same shape (<c>/comuni/015182</c>, <c>/comuni/015146</c>: one Razor Page route) are
-/// visited a few times, not 133 times: the template is what the checks are about. With
+/// visited a few times, not 133 times: the template is what the checks are about; axe, the costly
+/// check, runs on the first of them only, the others are loaded and get the other checks. With
 /// <see cref="FormStates"/>, the first page of each route that has a filter form is also checked
 /// with the filters applied, and the first with a form of required fields is also checked after
 /// submitting it empty (the page re-rendered with its error messages).</summary>
@@ -94,6 +101,7 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
         var queue = new Queue<Uri>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var perTemplate = new Dictionary<string, int>(StringComparer.Ordinal);
+        var axed = new HashSet<string>(StringComparer.Ordinal);
         var pages = new List<CrawledPage>();
 
         void Enqueue(Uri url)
@@ -150,8 +158,14 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                 pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems));
                 continue;
             }
-            problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch));
-            pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems) { CspViolations = watch.DrainCsp(), Route = route });
+            var runAxe = axed.Add(Template(finalUrl));
+            problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch, runAxe));
+            pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems)
+            {
+                CspViolations = watch.DrainCsp(),
+                Route = route,
+                Axed = runAxe,
+            });
 
             var links = await page.EvalOnSelectorAllAsync<string[]>(
                 "a[href]", "els => els.filter(a => !a.hasAttribute('download')).map(a => a.href)");
@@ -263,6 +277,7 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                 CspViolations = watch.DrainCsp(),
                 Route = PageRoutes.TemplateOf(after.AbsolutePath),
                 FormState = state,
+                Axed = true,
             });
         }
     }
