@@ -169,6 +169,25 @@ public sealed partial class ScriptInjectionTests(BrowserFixture fx, ITestOutputH
         output.WriteLine($"{Payloads.Length} payloads in {fields} fields, {_pagesChecked} page views checked");
     }
 
+    /// <summary>The harness itself: markup planted in a real page (as if the app had not encoded a
+    /// payload) is reported, so "no payload markup" means something.</summary>
+    [Fact]
+    public async Task The_detector_reports_planted_markup()
+    {
+        await using var context = await fx.NewContextAsync(withAxe: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.Empty(await page.EvaluateAsync<string[]>(DangerousMarkup));
+        await page.EvaluateAsync("html => document.getElementById('main-container').insertAdjacentHTML('beforeend', html)", string.Concat(Payloads));
+        var found = await page.EvaluateAsync<string[]>(DangerousMarkup);
+        output.WriteLine(string.Join(Environment.NewLine, found));
+        Assert.Contains(found, f => f.StartsWith("<script>", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.StartsWith("<img onerror", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.StartsWith("<svg onload", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.StartsWith("<iframe>", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.StartsWith("<a href=\"javascript:", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("javascript:__xss=7")]
     [InlineData(" JavaScript:__xss=8")]

@@ -158,7 +158,7 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                 pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems));
                 continue;
             }
-            var runAxe = axed.Add(Template(finalUrl));
+            var runAxe = axed.Add(Template(finalUrl, ListViewParameters));
             problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch, runAxe));
             pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems)
             {
@@ -300,14 +300,18 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
     /// <summary>The page's identity: path and query, without the fragment.</summary>
     private static string Key(Uri url) => url.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
 
+    /// <summary>The list's order and slice (<c>Pager.SortUrl</c>, <c>Pager.PageUrl</c>): the same template
+    /// with other rows, so no new axe run (the page is still loaded and checked otherwise).</summary>
+    private static readonly HashSet<string> ListViewParameters = new(["sort", "offset", "limit"], StringComparer.Ordinal);
+
     /// <summary>The page's shape: its Razor Page route (or, for other content, the path with digit
-    /// segments as {n}), and only the query's parameter names.</summary>
-    private static string Template(Uri url)
+    /// segments as {n}), and only the query's parameter names, less those ignored.</summary>
+    private static string Template(Uri url, IReadOnlySet<string>? ignored = null)
     {
         var path = PageRoutes.TemplateOf(url.AbsolutePath)
             ?? string.Join('/', url.AbsolutePath.Split('/').Select(s => DigitRegex().IsMatch(s) ? "{n}" : s));
         var names = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=')[0]).Distinct().Order(StringComparer.Ordinal);
+            .Select(p => p.Split('=')[0]).Where(n => ignored is null || !ignored.Contains(n)).Distinct().Order(StringComparer.Ordinal);
         return path + "?" + string.Join('&', names);
     }
 
