@@ -16,6 +16,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Fixture not initialised");
 
+    private CrawlSet? _crawls;
+
+    /// <summary>The crawls of this fixture's app, each run once.</summary>
+    public CrawlSet Crawls => LazyInitializer.EnsureInitialized(ref _crawls, () => new CrawlSet(this));
+
     public string Url(string pathAndQuery) => new Uri(Server.BaseUrl, pathAndQuery).ToString();
 
     public async Task InitializeAsync()
@@ -88,12 +93,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class CrawlCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "crawl";
-}
-
-[CollectionDefinition(Name)]
-public sealed class RoleCrawlCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "role-crawl";
 }
 
 [CollectionDefinition(Name)]

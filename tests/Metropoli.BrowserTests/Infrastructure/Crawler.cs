@@ -7,6 +7,20 @@ namespace Metropoli.BrowserTests.Infrastructure;
 public sealed record CrawledPage(string Url, string FinalUrl, int Status, List<string> Problems)
 {
     public List<string> CspViolations { get; init; } = [];
+
+    /// <summary>The Razor Page route of the final URL (<c>/intese/{id:long}</c>), null for other content.</summary>
+    public string? Route { get; init; }
+
+    /// <summary>Null for a page reached by a link; otherwise the form state checked ("filters", "empty form").</summary>
+    public string? FormState { get; init; }
+
+    /// <summary>Whether axe ran here: once per page shape (route and query names) in a crawl, the other
+    /// instances of the shape get the other checks only.</summary>
+    public bool Axed { get; init; }
+
+    /// <summary>A page the signed-in user really opened (not an error, the login page or "access denied").</summary>
+    public bool Opened => Status is > 0 and < 400 && Route is not null && Route != "/accesso-negato"
+        && !Route.StartsWith("/errore", StringComparison.Ordinal);
 }
 
 public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
@@ -17,16 +31,25 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
 
     public IEnumerable<CrawledPage> Failed => Pages.Where(p => p.Problems.Count > 0);
 
+    public int AxeRuns => Pages.Count(p => p.Axed);
+
     public bool Reached(string path) =>
         Pages.Any(p => new Uri(p.FinalUrl).AbsolutePath.TrimEnd('/') == path.TrimEnd('/') && p.Status < 400);
+
+    /// <summary>The page routes opened by following links (form states not counted).</summary>
+    public IEnumerable<string> RoutesOpened => Pages.Where(p => p.Opened && p.FormState is null).Select(p => p.Route!).Distinct();
 
     public string Report()
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{Pages.Count} page(s) in {Elapsed.TotalSeconds:0.0} s, {Failed.Count()} with problems:");
+        sb.AppendLine($"{Pages.Count} page(s), {AxeRuns} axe run(s) (marked *), in {Elapsed.TotalSeconds:0.0} s, {Failed.Count()} with problems:");
         foreach (var p in Pages)
         {
-            sb.Append(p.Problems.Count == 0 ? "  ok   " : "  FAIL ").Append(p.Status).Append(' ').Append(p.Url);
+            sb.Append(p.Problems.Count == 0 ? "  ok   " : "  FAIL ").Append(p.Axed ? '*' : ' ').Append(p.Status).Append(' ').Append(p.Url);
+            if (p.FormState is not null)
+            {
+                sb.Append(" [").Append(p.FormState).Append(']');
+            }
             if (p.FinalUrl != p.Url)
             {
                 sb.Append(" -> ").Append(p.FinalUrl);
@@ -46,8 +69,12 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
 }
 
 /// <summary>Breadth-first visit of the same-origin pages linked from a start page, checking each one.
-/// Pages of the same shape (<c>/comuni/015182</c>, <c>/comuni/015146</c>) are visited a few times,
-/// not 133 times: the template is what the checks are about.</summary>
+/// Pages of the same shape (<c>/comuni/015182</c>, <c>/comuni/015146</c>: one Razor Page route) are
+/// visited a few times, not 133 times: the template is what the checks are about; axe, the costly
+/// check, runs on the first of them only, the others are loaded and get the other checks. With
+/// <see cref="FormStates"/>, the first page of each route that has a filter form is also checked
+/// with the filters applied, and the first with a form of required fields is also checked after
+/// submitting it empty (the page re-rendered with its error messages).</summary>
 public sealed partial class Crawler(IPage page, Uri origin, string expectedLanguage)
 {
     private static readonly string[] SkippedPrefixes =
@@ -63,6 +90,10 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
     /// <summary>Paths not to follow beyond the defaults (for example the login page once signed in).</summary>
     public IReadOnlyList<string> AlsoSkip { get; init; } = [];
 
+    /// <summary>Form states already checked, shared by the crawls of one app (key: language, route,
+    /// state), so each one is checked once per language whichever role meets it first. Null: no form states.</summary>
+    public FormStateRegistry? FormStates { get; init; }
+
     public async Task<CrawlResult> CrawlAsync(string startPath = "/")
     {
         var watch = new PageChecks.ConsoleWatch(page);
@@ -70,6 +101,7 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
         var queue = new Queue<Uri>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var perTemplate = new Dictionary<string, int>(StringComparer.Ordinal);
+        var axed = new HashSet<string>(StringComparer.Ordinal);
         var pages = new List<CrawledPage>();
 
         void Enqueue(Uri url)
@@ -119,14 +151,21 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                 pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems));
                 continue;
             }
+            var route = PageRoutes.TemplateOf(finalUrl.AbsolutePath);
             var contentType = await page.EvaluateAsync<string>("() => document.contentType");
             if (contentType != "text/html")
             {
                 pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems));
                 continue;
             }
-            problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch));
-            pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems) { CspViolations = watch.DrainCsp() });
+            var runAxe = axed.Add(Template(finalUrl, ListViewParameters));
+            problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch, runAxe));
+            pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems)
+            {
+                CspViolations = watch.DrainCsp(),
+                Route = route,
+                Axed = runAxe,
+            });
 
             var links = await page.EvalOnSelectorAllAsync<string[]>(
                 "a[href]", "els => els.filter(a => !a.hasAttribute('download')).map(a => a.href)");
@@ -137,8 +176,110 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                     Enqueue(link);
                 }
             }
+
+            if (FormStates is not null && route is not null && status < 400)
+            {
+                await CheckFormStatesAsync(route, finalUrl, watch, pages);
+            }
         }
         return new CrawlResult(pages, clock.Elapsed);
+    }
+
+    private const string FiltersState = "filters applied";
+    private const string EmptyState = "submitted empty";
+
+    /// <summary>Marks the page's main GET form (filters) or the main POST form with required fields,
+    /// returns which: "get", "post" or null.</summary>
+    private Task<string?> MarkFormAsync(string kind) =>
+        page.EvaluateAsync<string?>(
+            """
+            (kind) => {
+              const main = document.querySelector('main') ?? document.body;
+              const forms = [...main.querySelectorAll('form')].filter(f => {
+                const action = f.getAttribute('action') ?? '';
+                return !/\/(esci|lingua)(\?|$)/.test(action);
+              });
+              const required = f => [...f.querySelectorAll('input, textarea, select')].filter(el =>
+                (el.required || el.getAttribute('aria-required') === 'true' || el.hasAttribute('data-val-required'))
+                && el.type !== 'hidden' && !el.disabled && !el.readOnly && el.type !== 'checkbox' && el.type !== 'radio' && el.type !== 'file');
+              let form = null;
+              if (kind === 'get') {
+                form = forms.find(f => (f.getAttribute('method') ?? 'get').toLowerCase() === 'get'
+                  && f.querySelector('select, input:not([type=hidden])'));
+              } else {
+                form = forms.filter(f => (f.getAttribute('method') ?? '').toLowerCase() === 'post' && required(f).length > 0)
+                  .sort((a, b) => required(b).length - required(a).length)[0];
+              }
+              if (!form) return null;
+              if (kind === 'get') {
+                // A filter with a value: the first real option of each list (a list with data, not the default view).
+                for (const s of form.querySelectorAll('select')) {
+                  const option = [...s.options].find(o => o.value !== '' && !o.selected);
+                  if (option && !s.multiple) s.value = option.value;
+                }
+              } else {
+                // The server's validation is what is checked: the browser's own must not stop the submission.
+                form.noValidate = true;
+                for (const el of required(form)) {
+                  if (el.tagName === 'SELECT') {
+                    if ([...el.options].some(o => o.value === '')) el.value = '';
+                  } else {
+                    el.value = '';
+                  }
+                }
+              }
+              form.setAttribute('data-crawl-form', kind);
+              return kind;
+            }
+            """, kind);
+
+    private async Task CheckFormStatesAsync(string route, Uri pageUrl, PageChecks.ConsoleWatch watch, List<CrawledPage> pages)
+    {
+        foreach (var (kind, state) in new[] { ("get", FiltersState), ("post", EmptyState) })
+        {
+            if (pages.Count >= MaxPages || !FormStates!.Has(expectedLanguage, route, state))
+            {
+                continue;
+            }
+            if (new Uri(page.Url) != pageUrl)
+            {
+                await page.GotoAsync(pageUrl.ToString());
+            }
+            if (await MarkFormAsync(kind) is null || !FormStates.TryClaim(expectedLanguage, route, state))
+            {
+                continue;
+            }
+            watch.DrainErrors();
+            var problems = new List<string>();
+            var status = await page.RunAndWaitForPageAsync(
+                () => page.EvalOnSelectorAsync($"form[data-crawl-form={kind}]", "f => f.requestSubmit()"));
+            var after = new Uri(page.Url);
+            if (status >= 500 || status == 0)
+            {
+                problems.Add($"HTTP {status} after the form was submitted");
+            }
+            if (kind == "post")
+            {
+                // Empty required fields must bring the form back with messages, not be accepted.
+                var shown = await page.EvaluateAsync<int>(
+                    """
+                    () => [...document.querySelectorAll('main .field-error, main .invalid-feedback, main .field-validation-error, main .validation-summary-errors li, main .alert-danger, main [role=alert]')]
+                      .filter(e => e.textContent.trim().length > 0 && e.getClientRects().length > 0).length
+                    """);
+                if (shown == 0)
+                {
+                    problems.Add($"a form with required fields submitted empty shows no error message (now at {after.PathAndQuery}, HTTP {status})");
+                }
+            }
+            problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch));
+            pages.Add(new CrawledPage(pageUrl.ToString(), after.ToString(), status, problems)
+            {
+                CspViolations = watch.DrainCsp(),
+                Route = PageRoutes.TemplateOf(after.AbsolutePath),
+                FormState = state,
+                Axed = true,
+            });
+        }
     }
 
     private bool Follow(Uri origin, Uri link)
@@ -159,15 +300,44 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
     /// <summary>The page's identity: path and query, without the fragment.</summary>
     private static string Key(Uri url) => url.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
 
-    /// <summary>The page's shape: segments with digits become {n}, and only the query's parameter names count.</summary>
-    private static string Template(Uri url)
+    /// <summary>The list's order and slice (<c>Pager.SortUrl</c>, <c>Pager.PageUrl</c>): the same template
+    /// with other rows, so no new axe run (the page is still loaded and checked otherwise).</summary>
+    private static readonly HashSet<string> ListViewParameters = new(["sort", "offset", "limit"], StringComparer.Ordinal);
+
+    /// <summary>The page's shape: its Razor Page route (or, for other content, the path with digit
+    /// segments as {n}), and only the query's parameter names, less those ignored.</summary>
+    private static string Template(Uri url, IReadOnlySet<string>? ignored = null)
     {
-        var path = string.Join('/', url.AbsolutePath.Split('/').Select(s => DigitRegex().IsMatch(s) ? "{n}" : s));
+        var path = PageRoutes.TemplateOf(url.AbsolutePath)
+            ?? string.Join('/', url.AbsolutePath.Split('/').Select(s => DigitRegex().IsMatch(s) ? "{n}" : s));
         var names = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal);
+            .Select(p => p.Split('=')[0]).Where(n => ignored is null || !ignored.Contains(n)).Distinct().Order(StringComparer.Ordinal);
         return path + "?" + string.Join('&', names);
     }
 
     [GeneratedRegex("[0-9]")]
     private static partial Regex DigitRegex();
+}
+
+/// <summary>Which form states have been checked, across the crawls of one app.</summary>
+public sealed class FormStateRegistry
+{
+    private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
+
+    /// <summary>True while the state is still to be checked.</summary>
+    public bool Has(string language, string route, string state)
+    {
+        lock (_claimed)
+        {
+            return !_claimed.Contains($"{language} {route} {state}");
+        }
+    }
+
+    public bool TryClaim(string language, string route, string state)
+    {
+        lock (_claimed)
+        {
+            return _claimed.Add($"{language} {route} {state}");
+        }
+    }
 }

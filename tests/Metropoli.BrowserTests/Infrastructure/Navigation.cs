@@ -30,4 +30,40 @@ public static class Navigation
             page.FrameNavigated -= OnNavigated;
         }
     }
+
+    /// <summary>Runs an action that loads a new document (a form's requestSubmit) and returns the status
+    /// of the document finally shown (after redirections), 0 when none came.</summary>
+    public static async Task<int> RunAndWaitForPageAsync(this IPage page, Func<Task> action)
+    {
+        var navigated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var status = 0;
+        void OnResponse(object? sender, IResponse response)
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                status = response.Status;
+            }
+        }
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame)
+            {
+                navigated.TrySetResult();
+            }
+        }
+        page.Response += OnResponse;
+        page.FrameNavigated += OnNavigated;
+        try
+        {
+            await action();
+            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            return status;
+        }
+        finally
+        {
+            page.FrameNavigated -= OnNavigated;
+            page.Response -= OnResponse;
+        }
+    }
 }

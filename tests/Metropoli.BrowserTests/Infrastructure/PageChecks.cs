@@ -55,8 +55,10 @@ public static class PageChecks
             Regex.Replace(text, "data:[^'\"\\s)]{40,}", m => m.Value[..40] + "…");
     }
 
-    /// <summary>All the checks on the page as it is now; returns the problems found (empty when fine).</summary>
-    public static async Task<List<string>> RunAsync(IPage page, string expectedLanguage, ConsoleWatch? watch = null)
+    /// <summary>All the checks on the page as it is now; returns the problems found (empty when fine).
+    /// Without <paramref name="axe"/>, the cheap checks only: for another instance of a page shape that
+    /// axe has already checked in the same crawl.</summary>
+    public static async Task<List<string>> RunAsync(IPage page, string expectedLanguage, ConsoleWatch? watch = null, bool axe = true)
     {
         var problems = new List<string>();
         var lang = await page.EvaluateAsync<string>("() => document.documentElement.getAttribute('lang') ?? ''");
@@ -72,7 +74,7 @@ public static class PageChecks
             problems.Add($"first focusable element is not a skiplink: {first.Description}");
         }
 
-        var violations = await Axe.RunAsync(page);
+        IReadOnlyList<AxeViolation> violations = axe ? await Axe.RunAsync(page) : [];
         if (violations.Count > 0)
         {
             problems.Add($"{violations.Count} axe violation(s):{Environment.NewLine}{Axe.Describe(violations).TrimEnd()}");
