@@ -66,12 +66,18 @@ public static class PlatformModule
                     ? AccessTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);
+        // ASVS 5.0 3.3.1: outside Development the session and antiforgery cookies are always Secure and
+        // named __Host- (the browser then refuses them over HTTP, from a subdomain or for another path).
+        // Development keeps plain names so that http://localhost works (ADR 0018).
+        var cookies = new CookieNaming(config.GetValue("Security:HostCookies", !builder.Environment.IsDevelopment()));
+        services.AddSingleton(cookies);
+        var secureCookies = cookies.Policy;
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "metropoli.auth";
+            o.Cookie.Name = cookies.Name("metropoli.auth", "metropoli.auth");
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secureCookies;
             o.LoginPath = "/accedi";
             o.LogoutPath = "/esci";
             o.AccessDeniedPath = "/accesso-negato";
@@ -83,6 +89,22 @@ public static class PlatformModule
             o.Events.OnRedirectToAccessDenied = ctx => Problems.IsApi(ctx.HttpContext)
                 ? Problems.WriteAsync(ctx.HttpContext, 403, Problems.TitleFor(403), "Il tuo ruolo non consente questa operazione.")
                 : Redirect(ctx);
+        });
+
+        // Identity's other cookies and TempData's follow the same naming and Secure policy.
+        foreach (var (scheme, name) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "metropoli.2fa"),
+                     (IdentityConstants.TwoFactorRememberMeScheme, "metropoli.2fa-remember"), (IdentityConstants.ExternalScheme, "metropoli.external") })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Name = cookies.Name(o.Cookie.Name!, name);
+                o.Cookie.SecurePolicy = secureCookies;
+            });
+        }
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = cookies.Name(o.Cookie.Name!, "metropoli.tempdata");
+            o.Cookie.SecurePolicy = secureCookies;
         });
 
         // Deny by default: an endpoint without its own decision needs a signed-in user, and a test
@@ -108,7 +130,7 @@ public static class PlatformModule
             o.DefaultRequestCulture = new RequestCulture("it-IT");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider { CookieName = cookies.Culture }];
         });
 
         services.AddRazorPages(o =>
@@ -119,8 +141,8 @@ public static class PlatformModule
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "metropoli.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Name = cookies.Name("metropoli.af", "metropoli.af");
+            o.Cookie.SecurePolicy = secureCookies;
             o.HeaderName = "X-CSRF-TOKEN";
         });
 

@@ -25,9 +25,9 @@ public static partial class Forms
     }
 
     /// <summary>A cookie-authenticated client, signed in through the login form as a person would.</summary>
-    public static async Task<HttpClient> SignedIn(this MetropoliApp app, string email)
+    public static async Task<HttpClient> SignedIn(this MetropoliApp app, string email, bool https = false)
     {
-        var client = app.Anonymous();
+        var client = app.Anonymous(https);
         var response = await client.SubmitAsync("/accedi", [("Input.Email", email), ("Input.Password", MetropoliApp.DemoPassword)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email}: {(int)response.StatusCode}");
         return client;

@@ -65,9 +65,15 @@ public sealed class MetropoliApp : WebApplicationFactory<Program>
         return this;
     }
 
-    public HttpClient Anonymous()
+    /// <param name="https">In-process only: the request arrives as https://localhost, so Request.IsHttps
+    /// is true and cookies with SecurePolicy SameAsRequest are marked Secure.</param>
+    public HttpClient Anonymous(bool https = false)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+        });
         if (_kestrel)
         {
             // On a real port the client must be told where; the factory's default is http://localhost.

@@ -52,6 +52,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         if (result.IsLockedOut)
         {
+            // Identity answers a locked account before hashing anything: hash here, or the quick answer
+            // would tell a locked (so existing) account from an unknown one.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash, Input.Password);
             logger.LogWarning("Locked-out login attempt for user {UserId}", user.Id);
             return Fail();
         }

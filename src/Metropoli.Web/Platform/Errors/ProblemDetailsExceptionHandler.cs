@@ -13,9 +13,9 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         var (status, detail) = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => (413, Problems.DetailFor(413)),
-            BadHttpRequestException { InnerException: JsonException je } => (400, "JSON non valido: " + Clean(je.Message)),
+            BadHttpRequestException { InnerException: JsonException je } => (400, JsonError(je)),
             BadHttpRequestException bad => (bad.StatusCode, Clean(bad.Message)),
-            JsonException je => (400, "JSON non valido: " + Clean(je.Message)),
+            JsonException je => (400, JsonError(je)),
             DbUpdateConcurrencyException => (409, "Il record è stato modificato da un altro utente. Ricarica e riprova."),
             _ when IsDatabaseUnavailable(exception) => (503, "Il database non risponde. Riprova tra poco."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, ""),
@@ -59,7 +59,15 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         return false;
     }
 
-    // Exception messages from the JSON reader name paths and positions, which help the client;
-    // anything longer is trimmed so no large echo of the input comes back.
+    // Anything longer is trimmed so no large echo of the input comes back.
     private static string Clean(string message) => message.Length > 300 ? message[..300] : message;
+
+    /// <summary>Where the JSON is wrong, without the reader's message: that names the .NET types the body
+    /// maps to (Metropoli.Web.….CreateAccessTokenRequest, System.Int32), internal details a client has no use for.</summary>
+    private static string JsonError(JsonException je)
+    {
+        var where = string.IsNullOrEmpty(je.Path) || je.Path == "$" ? "" : $" nel campo {Clean(je.Path)}";
+        var position = je.LineNumber is { } line ? $" (riga {line + 1}, carattere {(je.BytePositionInLine ?? 0) + 1})" : "";
+        return $"JSON non valido{where}{position}: controlla la sintassi e il tipo dei valori.";
+    }
 }

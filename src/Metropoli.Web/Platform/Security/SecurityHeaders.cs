@@ -2,6 +2,22 @@ using System.Security.Cryptography;
 
 namespace Metropoli.Web.Platform.Security;
 
+/// <summary>Cookie names and Secure policy (ADR 0018): with host cookies on (the default outside
+/// Development) every cookie is named <c>__Host-metropoli.*</c> and always Secure; otherwise the
+/// framework's names and Secure when the request is HTTPS.</summary>
+public sealed class CookieNaming(bool hostCookies)
+{
+    public bool HostCookies { get; } = hostCookies;
+
+    public CookieSecurePolicy Policy => HostCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    public string Name(string developmentName, string name) => HostCookies ? "__Host-" + name : developmentName;
+
+    public string Culture => Name(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName, "metropoli.culture");
+
+    public bool Secure(HttpRequest request) => HostCookies || request.IsHttps;
+}
+
 /// <summary>The nonce of this response's Content-Security-Policy, for the rare script or style tag.</summary>
 public sealed class CspNonce
 {

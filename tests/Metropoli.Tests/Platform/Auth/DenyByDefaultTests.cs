@@ -11,8 +11,7 @@ namespace Metropoli.Tests.Platform.Auth;
 /// <summary>Every endpoint and page states who may call it; the rest is closed.</summary>
 public sealed class DenyByDefaultTests(AppFixture fx) : IClassFixture<AppFixture>
 {
-    private IReadOnlyList<RouteEndpoint> Endpoints =>
-        fx.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+    private IReadOnlyList<RouteEndpoint> Endpoints => EndpointList.All(fx.App);
 
     [Fact]
     public void Every_endpoint_and_page_has_an_explicit_authorization_decision()
@@ -34,7 +33,7 @@ public sealed class DenyByDefaultTests(AppFixture fx) : IClassFixture<AppFixture
     public void Pages_are_enumerated_with_the_endpoints()
     {
         // Razor Pages endpoints come from the same data source; when pages exist they are checked above.
-        var pages = Endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null).ToList();
+        var pages = Endpoints.Where(EndpointList.IsPage).ToList();
         var pageFiles = Directory.Exists(ContentRoot)
             ? Directory.EnumerateFiles(ContentRoot, "*.cshtml", SearchOption.AllDirectories)
                 .Where(f => File.ReadLines(f).Any(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^@page(\s|$)")))
