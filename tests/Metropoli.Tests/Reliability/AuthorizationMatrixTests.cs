@@ -96,6 +96,13 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         Own["user"] = (await App.CreateUserAsync()).Id;
         Set("token", await SpareTokenAsync(admin), await SpareTokenAsync(office));
         Set("notification", await NotificationAsync(Demo.PlanOffice, InboxP), await NotificationAsync(Demo.RhoOfficer, InboxR));
+        Own["feedback"] = (await App.WithDb(async db =>
+        {
+            var entry = new Metropoli.Web.Platform.Feedback.FeedbackEntry { CreatedAt = DateTime.UtcNow, PagePath = "/", Category = "other", Message = "Segnalazione della matrice" };
+            db.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        })).ToString();
     }
 
     private void Set(string kind, long own, long? other)
@@ -121,10 +128,12 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         {
             { new StringContent("2031"), "period" },
             { new StringContent("5"), "value" },
-            { new ByteArrayContent("%PDF-1.4 prova"u8.ToArray()) { Headers = { { "Content-Type", "application/pdf" } } }, "evidence", "evidenza.pdf" },
+            { Pdf(), "evidence", "evidenza.pdf" },
         };
         return (await (await client.PostAsync($"/api/v1/indicators/{indicator}/measurements", form)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
     }
+
+    private static ByteArrayContent Pdf() => new("%PDF-1.4 prova"u8.ToArray()) { Headers = { { "Content-Type", "application/pdf" } } };
 
     private static async Task<long> SpareTokenAsync(HttpClient client) =>
         (await (await client.PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "spare", expiresInDays = 5 })))
@@ -150,7 +159,7 @@ public sealed class AuthorizationMatrixFixture : AppFixture
             .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var upload = new MultipartFormDataContent
         {
-            { new ByteArrayContent("%PDF-1.4 prova"u8.ToArray()) { Headers = { { "Content-Type", "application/pdf" } } }, "file", "testo.pdf" },
+            { Pdf(), "file", "testo.pdf" },
             { new StringContent("annex"), "kind" },
             { new StringContent(marker + " allegato"), "title" },
         };
@@ -280,7 +289,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /accedi"] = All, ["PAGE POST /accedi/codice"] = "", ["PAGE POST /esci"] = All, ["PAGE POST /errore/{code:int}"] = All, ["PAGE POST /segnalazioni"] = All,
         ["PAGE POST /account/password"] = SignedIn, ["PAGE POST /account/due-fattori?handler=Enable"] = SignedIn, ["PAGE POST /account/due-fattori?handler=Disable"] = SignedIn,
         ["PAGE POST /account/token?handler=Create"] = SignedIn, ["PAGE POST /account/token?handler=Revoke"] = SignedIn,
-        ["PAGE POST /notifiche?handler=Read"] = SignedIn, ["PAGE POST /notifiche?handler=ReadAll"] = SignedIn,
+        ["PAGE POST /notifiche?handler=Read"] = "P|R", ["PAGE POST /notifiche?handler=ReadAll"] = SignedIn,
         ["PAGE POST /admin/registro?handler=Verify"] = Admin, ["PAGE POST /admin/segnalazioni?handler=Handled"] = Admin, ["PAGE POST /admin/utenti/nuovo"] = Admin,
         ["PAGE POST /admin/utenti/{id}?handler=Save"] = Admin, ["PAGE POST /admin/utenti/{id}?handler=ToggleDisabled"] = Admin,
         ["PAGE POST /comuni/{istatCode}/contatti"] = "AR|A", ["PAGE POST /comuni/{istatCode}/sindaco"] = "AR|A",
@@ -320,7 +329,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         public bool Writes => Method != "GET";
     }
 
-    private sealed record Cell(Target Target, bool Other, char Caller, string Path, string Expected);
+    private sealed record Cell(Target Target, bool Other, char Caller, string Path, string Expected, List<KeyValuePair<string, string>> Form);
 
     /// <summary>The API endpoints (one target per verb) and the pages (GET, and one target per POST
     /// handler) the running app has mapped.</summary>
@@ -370,7 +379,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                 "code" when segment is "errore" => "=429",
                 "code" when segment is "agreement-themes" => "=qualita-aria",
                 "code" => "zone",
-                "istatCode" or "measurement" or "party" => name,
+                _ when fx.Own.ContainsKey(name) => name,
                 "areaId" or "objectiveId" or "planId" or "actionId" => name[..^2],
                 _ => segment switch
                 {
@@ -406,6 +415,19 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["/piano/indicatori/nuovo"] = "?azione={actionId}",
     };
 
+    /// <summary>Form fields some page handlers need to reach their record (beside the antiforgery token,
+    /// the version that never matches and the ticked confirmations every form gets).</summary>
+    private static readonly Dictionary<string, (string Name, string Value)[]> FormFields = new()
+    {
+        ["PAGE POST /intese/{id:long}?handler=AddMeeting"] = [("BodyId", "{body}")],
+        ["PAGE POST /intese/{id:long}?handler=RemoveParty"] = [("PartyId", "{party}")], // it owes an obligation: removal is refused after authorization
+        ["PAGE POST /notifiche?handler=Read"] = [("id", "{notification}")],
+        ["PAGE POST /admin/segnalazioni?handler=Handled"] = [("id", "{feedback}")],
+        ["PAGE POST /piano/misurazioni/da-validare?handler=Validate"] = [("MeasurementId", "{measurement}")],
+        ["PAGE POST /piano/misurazioni/da-validare?handler=Reject"] = [("MeasurementId", "{measurement}")],
+        ["PAGE POST /piano/indicatori/nuovo"] = [("Input.ActionId", "{actionId}")],
+    };
+
     private List<Cell> Cells(IEnumerable<Target> targets)
     {
         var cells = new List<Cell>();
@@ -415,10 +437,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
             var path = t.Path + Queries.GetValueOrDefault(t.Path, "");
             var own = Fill(path, other: false);
             var other = Fill(path, other: true);
+            var fields = FormFields.GetValueOrDefault(t.Key, []);
+            List<KeyValuePair<string, string>> Form(bool o) => [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, Fill(f.Value, o)))];
+            var distinct = other != own || !Form(true).SequenceEqual(Form(false));
             foreach (var (key, _) in Callers)
             {
-                cells.Add(new Cell(t, false, key, own, rule[0]));
-                if (other != own) cells.Add(new Cell(t, true, key, other, rule[^1]));
+                cells.Add(new Cell(t, false, key, own, rule[0], Form(false)));
+                if (distinct) cells.Add(new Cell(t, true, key, other, rule[^1], Form(true)));
             }
         }
         return cells;
@@ -473,7 +498,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                 {
                     // A version that never matches: a change that passes authorization stops at the
                     // version check, so the matrix changes nothing it relies on.
-                    request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), new("Version", "999999")]);
+                    request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), new("Version", "999999"),
+                        new("Confirm", "true"), new("ConfirmDelete", "true"), .. cell.Form]);
                 }
                 else if (t.Writes)
                 {
