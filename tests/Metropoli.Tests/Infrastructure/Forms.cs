@@ -12,16 +12,23 @@ public static partial class Forms
 
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, string? handler = null)
     {
+        var token = await client.AntiforgeryTokenAsync(pageUrl);
+        var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
+        var url = handler is null ? pageUrl : pageUrl + (pageUrl.Contains('?') ? "&" : "?") + "handler=" + handler;
+        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+
+    /// <summary>The antiforgery token of a page's form (the client keeps the matching cookie); it serves
+    /// every form of the same person.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl)
+    {
         var page = await client.GetAsync(pageUrl);
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pageUrl}: {(int)page.StatusCode}");
         var match = Token().Match(html);
         Assert.True(match.Success, $"No antiforgery token on {pageUrl}");
-        var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
-        var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
-            .Append(new KeyValuePair<string, string>("__RequestVerificationToken", WebUtility.HtmlDecode(token)));
-        var url = handler is null ? pageUrl : pageUrl + (pageUrl.Contains('?') ? "&" : "?") + "handler=" + handler;
-        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+        return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
     }
 
     /// <summary>A cookie-authenticated client, signed in through the login form as a person would.</summary>
