@@ -15,13 +15,18 @@ public static partial class Forms
         var page = await client.GetAsync(pageUrl);
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pageUrl}: {(int)page.StatusCode}");
-        var match = Token().Match(html);
-        Assert.True(match.Success, $"No antiforgery token on {pageUrl}");
-        var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        var token = AntiforgeryToken(html) ?? throw new Xunit.Sdk.XunitException($"No antiforgery token on {pageUrl}");
         var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new KeyValuePair<string, string>("__RequestVerificationToken", WebUtility.HtmlDecode(token)));
         var url = handler is null ? pageUrl : pageUrl + (pageUrl.Contains('?') ? "&" : "?") + "handler=" + handler;
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/> as written in the page (HTML-encoded), or null.</summary>
+    public static string? AntiforgeryToken(string html)
+    {
+        var match = Token().Match(html);
+        return !match.Success ? null : match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
     }
 
     /// <summary>A cookie-authenticated client, signed in through the login form as a person would.</summary>

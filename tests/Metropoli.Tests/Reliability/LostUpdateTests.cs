@@ -378,7 +378,7 @@ public sealed class LostUpdateTests(AppFixture fx) : IClassFixture<AppFixture>
         var browser = await fx.App.SignedIn(Demo.Admin);
         var page = $"/organizzazioni/{id}/modifica";
         var html = await browser.Html(page);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Forms.AntiforgeryToken(html)!;
         var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\"[^>]*value=\"(\\d+)\"|value=\"(\\d+)\"[^>]*name=\"Version\"");
         Assert.True(version.Success, "The edit form carries no Version hidden field.");
         var formVersion = version.Groups[1].Success ? version.Groups[1].Value : version.Groups[2].Value;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Web.Platform.Jobs;
 using Metropoli.Web.Platform.Notifications;
@@ -73,7 +72,7 @@ public sealed class TwoProcessesTests(TwoProcessesFixture fx) : IClassFixture<Tw
         var cookies = new CookieContainer();
         using var onA = fx.A.Client(cookies: cookies);
         using var onB = fx.B.Client(cookies: cookies);
-        var login = await SubmitAsync(onA, "/accedi", [("Input.Email", Demo.PlanOffice), ("Input.Password", MetropoliApp.DemoPassword)]);
+        var login = await onA.SubmitAsync("/accedi", [("Input.Email", Demo.PlanOffice), ("Input.Password", MetropoliApp.DemoPassword)]);
         Assert.True(login.StatusCode == HttpStatusCode.Redirect, $"Sign-in on A: {(int)login.StatusCode}\n{fx.A.LogTail()}");
         // Cookies are per host, not per port: the same container carries A's cookie to B, as a balancer would.
         Assert.Contains(cookies.GetCookies(fx.A.BaseUrl).Cast<Cookie>(), c => c.Name == "metropoli.auth");
@@ -98,8 +97,8 @@ public sealed class TwoProcessesTests(TwoProcessesFixture fx) : IClassFixture<Tw
 
         // The sign-out form rendered by A, posted to B: B accepts A's antiforgery token (shared keys too).
         var html = await (await onA.GetAsync("/notifiche")).Content.ReadAsStringAsync();
-        var antiforgery = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.NotEmpty(antiforgery);
+        var antiforgery = Forms.AntiforgeryToken(html);
+        Assert.NotNull(antiforgery);
         var signOut = await onB.PostAsync("/esci", new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery))]));
         Assert.True(signOut.StatusCode == HttpStatusCode.Redirect, $"B refused the sign-out form rendered by A: {(int)signOut.StatusCode}");
     }
@@ -152,12 +151,4 @@ public sealed class TwoProcessesTests(TwoProcessesFixture fx) : IClassFixture<Tw
 
     private static string SubjectOf(string data) =>
         data.Split("\r\n").FirstOrDefault(l => l.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase)) ?? data.GetHashCode().ToString();
-
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, (string Name, string Value)[] fields)
-    {
-        var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
-        var token = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token)));
-        return await client.PostAsync(url, new FormUrlEncodedContent(body));
-    }
 }
