@@ -26,9 +26,16 @@ public static partial class Forms
         var page = await client.GetAsync(pageUrl);
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pageUrl}: {(int)page.StatusCode}");
+        var token = AntiforgeryToken(html);
+        Assert.True(token is not null, $"No antiforgery token on {pageUrl}");
+        return WebUtility.HtmlDecode(token!);
+    }
+
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/> as written in the page (HTML-encoded), or null.</summary>
+    public static string? AntiforgeryToken(string html)
+    {
         var match = Token().Match(html);
-        Assert.True(match.Success, $"No antiforgery token on {pageUrl}");
-        return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+        return !match.Success ? null : match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
     }
 
     /// <summary>A cookie-authenticated client, signed in through the login form as a person would.</summary>
