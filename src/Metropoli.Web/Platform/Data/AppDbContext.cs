@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        TextGuard.Check(ChangeTracker);
         Versioning.BumpVersions(ChangeTracker);
         var touchesReadModel = readModel is not null && ReadModelVersion.Touches(ChangeTracker);
         try

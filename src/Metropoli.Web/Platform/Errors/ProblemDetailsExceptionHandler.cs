@@ -16,6 +16,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             BadHttpRequestException { InnerException: JsonException je } => (400, JsonError(je)),
             BadHttpRequestException bad => (bad.StatusCode, Clean(bad.Message)),
             JsonException je => (400, JsonError(je)),
+            _ when IsTextRefusedByDatabase(exception) => (400, "Il testo contiene un carattere non ammesso (NUL, codice 0): toglilo e riprova."),
             DbUpdateConcurrencyException => (409, "Il record è stato modificato da un altro utente. Ricarica e riprova."),
             _ when IsDatabaseUnavailable(exception) => (503, "Il database non risponde. Riprova tra poco."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, ""),
@@ -54,6 +55,20 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 case Npgsql.NpgsqlException { IsTransient: true }:
                 case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 14 }: // busy, locked, cannot open
                     return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A NUL character in a text: refused before saving (<see cref="Metropoli.Web.Platform.Data.TextGuard"/>),
+    /// or by PostgreSQL in a query parameter (SQLSTATE 22021, 22P05). A client error, not a bug.</summary>
+    private static bool IsTextRefusedByDatabase(Exception e)
+    {
+        for (var x = (Exception?)e; x is not null; x = x.InnerException)
+        {
+            if (x is Metropoli.Web.Platform.Data.InvalidTextException or Npgsql.PostgresException { SqlState: "22021" or "22P05" })
+            {
+                return true;
             }
         }
         return false;

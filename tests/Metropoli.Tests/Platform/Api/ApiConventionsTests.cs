@@ -224,5 +224,21 @@ public sealed class ApiConventionsTests(AppFixture fx) : IClassFixture<AppFixtur
         Assert.Equal("ok", status.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_NUL_character_in_a_text_is_a_400_problem_and_nothing_is_saved_on_either_database()
+    {
+        // Found by the hostile-input generator: PostgreSQL cannot store NUL and answered 500.
+        var sector = await fx.As(Demo.Sector);
+        var title = "Intesa con NUL " + Guid.NewGuid().ToString("N");
+        var saved = await sector.PostAsync("/api/v1/agreements", Http.JsonBody(new { title = title + "\u0000", type = "pact" }));
+        var problem = await saved.ShouldBeProblem(400);
+        Assert.Contains("NUL", problem.GetProperty("detail").GetString());
+        var search = await (await sector.GetAsync("/api/v1/agreements?q=" + Uri.EscapeDataString(title))).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(0, search.GetProperty("total").GetInt32());
+        // In a query parameter too: a 400, not a database error.
+        var query = await sector.GetAsync("/api/v1/agreements?q=a%00b");
+        Assert.True((int)query.StatusCode < 500, $"q with NUL: {(int)query.StatusCode}");
+    }
+
     private static string Code(JsonElement m) => m.GetProperty("istatCode").GetString()!;
 }

@@ -97,9 +97,47 @@ public static class ReportFiles
         new Borders(new Border()),
         new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
 
+    // One Chromium at a time: parallel requests each starting a browser on a small server all ran past the
+    // time limit (hostile-input run, 8 in flight). A closed campaign's report does not change, so the same HTML
+    // gives the same PDF: kept by content hash, a few at most.
+    private static readonly SemaphoreSlim PdfGate = new(1, 1);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> PdfByContent = new();
+    private const int PdfCacheEntries = 16;
+
     /// <summary>Prints the standalone HTML with headless Chromium (no network: the document has no external
-    /// resources). Null with the reason when Chromium is missing or fails.</summary>
+    /// resources). Null with the reason when Chromium is missing or fails. The same HTML is printed once.</summary>
     public static async Task<(byte[]? Pdf, string? Error)> PdfAsync(string html, ReportOptions options, CancellationToken ct)
+    {
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(html)));
+        if (PdfByContent.TryGetValue(key, out var cached))
+        {
+            return (cached, null);
+        }
+        await PdfGate.WaitAsync(ct);
+        try
+        {
+            if (PdfByContent.TryGetValue(key, out cached))
+            {
+                return (cached, null);
+            }
+            var printed = await PrintPdfAsync(html, options, ct);
+            if (printed.Pdf is not null)
+            {
+                if (PdfByContent.Count >= PdfCacheEntries)
+                {
+                    PdfByContent.Clear();
+                }
+                PdfByContent[key] = printed.Pdf;
+            }
+            return printed;
+        }
+        finally
+        {
+            PdfGate.Release();
+        }
+    }
+
+    private static async Task<(byte[]? Pdf, string? Error)> PrintPdfAsync(string html, ReportOptions options, CancellationToken ct)
     {
         var chromium = options.FindChromium();
         if (chromium is null)
