@@ -123,8 +123,9 @@ public sealed class SiteSurface
             var url = await filler.FillAsync(op.Template);
             if (url is null)
             {
+                // No collection lists these: asked with a placeholder (a 404 still carries the headers).
                 uncoveredApi.Add(op.Template);
-                continue;
+                url = EndpointList.Placeholders(op.Template);
             }
             exchanges.Add(await Exchange.ReadAsync(Demo.Admin, await admin.GetAsync(url)));
             exchanges.Add(await Exchange.ReadAsync("anonymous", await app.Anonymous().GetAsync(url)));
