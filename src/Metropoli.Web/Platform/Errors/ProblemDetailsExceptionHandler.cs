@@ -16,8 +16,6 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             BadHttpRequestException { InnerException: JsonException je } => (400, JsonError(je)),
             BadHttpRequestException bad => (bad.StatusCode, Clean(bad.Message)),
             JsonException je => (400, JsonError(je)),
-            // A form over its multipart limit (RequestFormLimits): the reader stops, the client's error.
-            InvalidDataException => (413, Problems.DetailFor(413)),
             // PostgreSQL refuses U+0000 in text (SQLite stores it): the client's input, not a fault.
             _ when IsNulInText(exception) => (400, "Il testo contiene un carattere nullo (U+0000), che non può essere salvato."),
             DbUpdateConcurrencyException => (409, "Il record è stato modificato da un altro utente. Ricarica e riprova."),
@@ -46,13 +44,11 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         return true;
     }
 
-    private static bool IsNulInText(Exception e)
+    private static bool IsNulInText(Exception e) => Chain(e).Any(x => x is Npgsql.PostgresException { SqlState: "22021" or "22P05" });
+
+    private static IEnumerable<Exception> Chain(Exception e)
     {
-        for (var x = (Exception?)e; x is not null; x = x.InnerException)
-        {
-            if (x is Npgsql.PostgresException { SqlState: "22021" or "22P05" }) return true;
-        }
-        return false;
+        for (var x = (Exception?)e; x is not null; x = x.InnerException) yield return x;
     }
 
     /// <summary>Connection failures (server down, refused, timed out), as opposed to bugs in a query.</summary>
