@@ -43,6 +43,11 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         return true;
     }
 
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (var x = (Exception?)e; x is not null; x = x.InnerException) yield return x;
+    }
+
     /// <summary>Connection failures (server down, refused, timed out), as opposed to bugs in a query.</summary>
     private static bool IsDatabaseUnavailable(Exception e)
     {
@@ -62,17 +67,8 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
 
     /// <summary>A NUL character in a text: refused before saving (<see cref="Metropoli.Web.Platform.Data.TextGuard"/>),
     /// or by PostgreSQL in a query parameter (SQLSTATE 22021, 22P05). A client error, not a bug.</summary>
-    private static bool IsTextRefusedByDatabase(Exception e)
-    {
-        for (var x = (Exception?)e; x is not null; x = x.InnerException)
-        {
-            if (x is Metropoli.Web.Platform.Data.InvalidTextException or Npgsql.PostgresException { SqlState: "22021" or "22P05" })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool IsTextRefusedByDatabase(Exception e) =>
+        Chain(e).Any(x => x is Metropoli.Web.Platform.Data.InvalidTextException or Npgsql.PostgresException { SqlState: "22021" or "22P05" });
 
     // Anything longer is trimmed so no large echo of the input comes back.
     private static string Clean(string message) => message.Length > 300 ? message[..300] : message;

@@ -86,7 +86,9 @@ public sealed class SiteSurface
         SiteCrawler? adminCrawler = null;
         async Task Crawl(string who, HttpClient client)
         {
-            var crawler = new SiteCrawler(client, who);
+            // The administrator sees every page: two visits per shape there, so that a page linked only from
+            // some records (an agreement's obligations) is found whichever records come first.
+            var crawler = new SiteCrawler(client, who) { MaxPerTemplate = who == Demo.Admin ? 2 : 1 };
             await crawler.CrawlAsync(seeds);
             exchanges.AddRange(crawler.Visits);
             forms.AddRange(crawler.Forms);
@@ -123,8 +125,9 @@ public sealed class SiteSurface
             var url = await filler.FillAsync(op.Template);
             if (url is null)
             {
+                // No collection lists these: asked with a placeholder (a 404 still carries the headers).
                 uncoveredApi.Add(op.Template);
-                continue;
+                url = EndpointList.Placeholders(op.Template);
             }
             exchanges.Add(await Exchange.ReadAsync(Demo.Admin, await admin.GetAsync(url)));
             exchanges.Add(await Exchange.ReadAsync("anonymous", await app.Anonymous().GetAsync(url)));
