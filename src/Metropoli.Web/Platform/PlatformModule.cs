@@ -136,7 +136,11 @@ public static class PlatformModule
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/";
-        }).AddMvcOptions(o => ItalianBindingMessages.Apply(o.ModelBindingMessageProvider))
+        }).AddMvcOptions(o =>
+        {
+            ItalianBindingMessages.Apply(o.ModelBindingMessageProvider);
+            o.Filters.Add(new Errors.FormTooLargeFilter());
+        })
         .AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
         services.AddAntiforgery(o =>

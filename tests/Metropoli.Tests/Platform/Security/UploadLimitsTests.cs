@@ -79,7 +79,7 @@ public sealed partial class UploadLimitsTests(SiteSurfaceFixture fx, ITestOutput
     public Task Every_crawled_page_form_with_a_file_refuses_mistyped_files_with_a_form_error_and_stores_nothing() =>
         PageFormsRefuse(Files.Where(f => !f.TooLarge).ToArray());
 
-    [Fact(Skip = "Known bug, not fixed: over the form's multipart limit the four CSV import pages answer 500 (no exception reaches the handler; see docs/reliability/security-checks.md)")]
+    [Fact]
     public Task Every_crawled_page_form_with_a_file_refuses_an_oversized_file_with_a_form_error_and_stores_nothing() =>
         PageFormsRefuse(Files.Where(f => f.TooLarge).ToArray());
 
