@@ -146,7 +146,9 @@ public static class PlatformModule
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = cookies.Name("metropoli.af", "metropoli.af");
-            o.Cookie.SecurePolicy = secureCookies;
+            // Secure whenever the request is HTTPS, never "Always": with Always the antiforgery system throws on
+            // a plain-HTTP request, so every signed-in page (its logout form) answered 500 (ADR 0018).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
@@ -190,6 +192,14 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Behind a TLS-terminating reverse proxy on this host, Security:ForwardedHeaders=true makes
+        // X-Forwarded-Proto/For count (from loopback proxies only), so the request is HTTPS and cookies are Secure.
+        if (app.Configuration.GetValue("Security:ForwardedHeaders", false))
+            app.UseForwardedHeaders(new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/errore/500", AllowStatusCode404Response = true });
         app.UseStatusCodePages(StatusCodePages.HandleAsync);

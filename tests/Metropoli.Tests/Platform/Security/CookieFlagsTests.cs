@@ -82,3 +82,18 @@ public sealed class CookieFlagsTests(HostCookiesFixture fx, ITestOutputHelper ou
 
     private static string Name(string setCookie) => setCookie.Split('=')[0].Trim();
 }
+
+/// <summary>The deployed cookie settings on a plain-HTTP request (a proxy that does not forward the scheme, or
+/// the benchmark on loopback): signed-in pages render, they do not fail on the antiforgery Secure policy.</summary>
+public sealed class HostCookiesOverHttpTests(HostCookiesFixture fx) : IClassFixture<HostCookiesFixture>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account")]
+    public async Task A_signed_in_page_over_plain_http_renders(string url)
+    {
+        var client = await fx.App.As(Demo.Sector);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
