@@ -107,9 +107,9 @@ public static class ListAgreements
             {
                 // SQLite's LIKE ignores ASCII case as its lower() does (neither folds other letters), at half the
                 // cost of lower() on every title and subject.
-                var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-                q = q.Where(a => EF.Functions.Like(a.Title, pattern, "\\") || EF.Functions.Like(a.Number, pattern, "\\")
-                    || EF.Functions.Like(a.Subject, pattern, "\\") || withParty.Contains(a.Id));
+                var pattern = LikePattern.Containing(text);
+                q = q.Where(a => EF.Functions.Like(a.Title, pattern, LikePattern.Escape) || EF.Functions.Like(a.Number, pattern, LikePattern.Escape)
+                    || EF.Functions.Like(a.Subject, pattern, LikePattern.Escape) || withParty.Contains(a.Id));
             }
             else
             {

@@ -40,8 +40,8 @@ public static class ListIndicators
         if (filter.Objective is { } objective) q = q.Where(i => i.ObjectiveId == objective);
         if (query.Q is { Length: > 0 } text)
         {
-            var pattern = "%" + text.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            q = q.Where(i => EF.Functions.Like(i.Code.ToLower(), pattern, "\\") || EF.Functions.Like(i.Name.ToLower(), pattern, "\\"));
+            var pattern = LikePattern.Containing(text.Trim().ToLowerInvariant());
+            q = q.Where(i => EF.Functions.Like(i.Code.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(i.Name.ToLower(), pattern, LikePattern.Escape));
         }
         var total = await q.CountAsync(ct);
         var (key, descending) = query.SortOrDefault("code");
