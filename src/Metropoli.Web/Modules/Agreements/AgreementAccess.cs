@@ -44,6 +44,12 @@ public static class AgreementAccess
     public static bool IsPublic(string visibility, string status) =>
         visibility == AgreementVisibility.Public && AgreementStatuses.Published.Contains(status);
 
+    /// <summary>Who sees the same agreements as this user: "all" (staff of the metropolitan city), "m:" and the
+    /// Comune (its municipality officers), or "public" (everyone else). Two users of one class see exactly the
+    /// same register (<see cref="Visible"/> depends on nothing else), so a cached list may be keyed by it.</summary>
+    public static string ViewerClass(ClaimsPrincipal user) =>
+        SeesAll(user) ? "all" : Municipality(user) is { } istat ? "m:" + istat : "public";
+
     public static IQueryable<Agreement> Visible(this IQueryable<Agreement> agreements, AppDbContext db, ClaimsPrincipal user)
     {
         if (SeesAll(user)) return agreements;

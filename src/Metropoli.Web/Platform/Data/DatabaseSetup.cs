@@ -51,6 +51,7 @@ public static class DatabaseSetup
         var connectionString = options.ResolveConnectionString(contentRoot);
         services.AddSingleton(options);
         services.AddSingleton<ReadModelVersion>();
+        services.AddSingleton<ReadCache>();
         services.AddDbContext<AppDbContext>(db => Configure(db, options.Provider, connectionString));
     }
 

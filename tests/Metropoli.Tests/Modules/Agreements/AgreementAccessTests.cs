@@ -106,4 +106,31 @@ public sealed class AgreementAccessTests(AppFixture fx) : IClassFixture<AppFixtu
         Assert.Equal(id, byObjective.GetProperty("items")[0].GetProperty("id").GetInt64());
         Assert.DoesNotContain(title, await anonymous.Html($"/comuni/{Demo.Milano}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_comune_page_lists_for_each_viewer_the_agreements_they_may_see_and_shows_a_change_at_once()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var rho = await fx.As(Demo.RhoOfficer);
+        var (id, _, _) = await InForceAsync(fx.App, office, Demo.Rho, visibility: "restricted");
+        var url = $"/api/v1/agreements/{id}";
+        // First by title, so that it is among the page's first 50 whatever else the other tests created.
+        var title = "Aaa intesa riservata " + Guid.NewGuid().ToString("N")[..8];
+        await (await office.PutJson(url, new { title, type = "protocol", visibility = "restricted" }, await ETagAsync(office, url))).ShouldBe(HttpStatusCode.NoContent);
+
+        // The page's list is cached per class of viewer: each one sees only what they may, in any order of visits.
+        var page = $"/comuni/{Demo.Rho}";
+        var anonymous = fx.App.Anonymous();
+        Assert.DoesNotContain(title, await anonymous.Html(page), StringComparison.Ordinal);
+        Assert.Contains(title, await rho.Html(page), StringComparison.Ordinal);
+        Assert.Contains(title, await office.Html(page), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, await anonymous.Html(page), StringComparison.Ordinal);
+        var milanoOfficer = await fx.App.CreateUserAsync(Web.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        Assert.DoesNotContain(title, await fx.App.WithToken(await fx.App.TokenFor(milanoOfficer.Email!)).Html(page), StringComparison.Ordinal);
+
+        // Made public: the next anonymous view lists it, with no wait for the cache.
+        await (await office.PutJson(url, new { title, type = "protocol", visibility = "public" }, await ETagAsync(office, url))).ShouldBe(HttpStatusCode.NoContent);
+        Assert.Contains(title, await anonymous.Html(page), StringComparison.Ordinal);
+        Assert.Contains(title, await anonymous.Html("/zone/nord-ovest"), StringComparison.Ordinal);
+    }
 }

@@ -10,30 +10,40 @@ public sealed record LinkedAgreementsView(string Heading, string Caption, string
 /// <summary>"Intese che lo attuano": the agreements linked to a plan objective or action, as the viewer
 /// may see them (anonymous users: public agreements in force or ended). Self-contained, so that the plan's
 /// pages include it with one line and know nothing of the agreements' model.</summary>
-public sealed class AgreementsForPlanItemViewComponent(AppDbContext db) : ViewComponent
+public sealed class AgreementsForPlanItemViewComponent(ReadCache cache) : ViewComponent
 {
     public const int Shown = 50;
 
     public async Task<IViewComponentResult> InvokeAsync(long? objectiveId = null, long? actionId = null)
     {
         var filter = new AgreementFilter { Objective = objectiveId, Action = objectiveId is null ? actionId : null };
-        var page = await ListAgreements.HandleAsync(db, HttpContext.User, new ListQuery { Limit = Shown, Sort = "title" }, filter, HttpContext.RequestAborted);
+        var page = await FirstPageAsync(cache, HttpContext, filter, objectiveId is { } oid ? "objective:" + oid : "action:" + actionId);
         var more = objectiveId is { } o ? $"/intese?objective={o}" : $"/intese?action={actionId}";
         var view = objectiveId is not null
             ? new LinkedAgreementsView("Intese che attuano l'obiettivo", "Le intese collegate a questo obiettivo del piano", "Nessuna intesa visibile attua questo obiettivo.", more, page)
             : new LinkedAgreementsView("Intese che attuano l'azione", "Le intese collegate a questa azione del piano", "Nessuna intesa visibile attua questa azione.", more, page);
         return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view);
     }
+
+    /// <summary>The first <see cref="Shown"/> agreements of the filter by title, as the viewer's class sees them
+    /// (<see cref="AgreementAccess.ViewerClass"/>), from the <see cref="ReadCache"/>: Milano's page lists 50 of
+    /// the 7,561 agreements that concern it at metro scale, and counting and sorting them took 20–40 ms per view.</summary>
+    internal static Task<Paged<AgreementRow>> FirstPageAsync(ReadCache cache, HttpContext http, AgreementFilter filter, string subject)
+    {
+        var user = http.User;
+        return cache.GetAsync($"linked-agreements:{AgreementAccess.ViewerClass(user)}:{subject}",
+            (db, ct) => ListAgreements.HandleAsync(db, user, new ListQuery { Limit = Shown, Sort = "title" }, filter, ct), http.RequestAborted);
+    }
 }
 
 /// <summary>The agreements concerning a Comune (party, listed, or through its zone) or a zone (listed,
 /// or through its Comuni), for the Territory pages.</summary>
-public sealed class AgreementsForTerritoryViewComponent(AppDbContext db) : ViewComponent
+public sealed class AgreementsForTerritoryViewComponent(ReadCache cache) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string? istatCode = null, string? zoneCode = null)
     {
         var filter = istatCode is not null ? new AgreementFilter { Municipality = istatCode } : new AgreementFilter { Zone = zoneCode ?? "" };
-        var page = await ListAgreements.HandleAsync(db, HttpContext.User, new ListQuery { Limit = AgreementsForPlanItemViewComponent.Shown, Sort = "title" }, filter, HttpContext.RequestAborted);
+        var page = await AgreementsForPlanItemViewComponent.FirstPageAsync(cache, HttpContext, filter, istatCode is not null ? "municipality:" + istatCode : "zone:" + zoneCode);
         var view = istatCode is not null
             ? new LinkedAgreementsView("Intese", "Le intese di cui il Comune è parte o che lo riguardano, direttamente o tramite la sua zona",
                 "Nessuna intesa visibile riguarda questo Comune.", $"/intese?municipality={istatCode}", page)

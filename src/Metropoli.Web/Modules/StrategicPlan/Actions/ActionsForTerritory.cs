@@ -11,9 +11,15 @@ public static class ActionsForTerritory
 {
     public const int Shown = 50;
 
-    public static Task<Paged<ActionRow>> ForMunicipalityAsync(AppDbContext db, ClaimsPrincipal user, string istatCode, CancellationToken ct) =>
-        ListActions.HandleAsync(db, user, new ListQuery { Limit = Shown }, new ActionFilter { Municipality = istatCode }, ct);
+    public static Task<Paged<ActionRow>> ForMunicipalityAsync(ReadCache cache, ClaimsPrincipal user, string istatCode, CancellationToken ct) =>
+        FirstPageAsync(cache, user, "municipality:" + istatCode, new ActionFilter { Municipality = istatCode }, ct);
 
-    public static Task<Paged<ActionRow>> ForZoneAsync(AppDbContext db, ClaimsPrincipal user, string zoneCode, CancellationToken ct) =>
-        ListActions.HandleAsync(db, user, new ListQuery { Limit = Shown }, new ActionFilter { Zone = zoneCode }, ct);
+    public static Task<Paged<ActionRow>> ForZoneAsync(ReadCache cache, ClaimsPrincipal user, string zoneCode, CancellationToken ct) =>
+        FirstPageAsync(cache, user, "zone:" + zoneCode, new ActionFilter { Zone = zoneCode }, ct);
+
+    /// <summary>From the <see cref="ReadCache"/>, keyed by what the list depends on: the place, and whether the
+    /// viewer sees draft plans (<see cref="PlanAccess.CanSeeDrafts"/>, the only way it depends on the viewer).</summary>
+    private static Task<Paged<ActionRow>> FirstPageAsync(ReadCache cache, ClaimsPrincipal user, string subject, ActionFilter filter, CancellationToken ct) =>
+        cache.GetAsync($"territory-actions:{(PlanAccess.CanSeeDrafts(user) ? "drafts" : "published")}:{subject}",
+            (db, t) => ListActions.HandleAsync(db, user, new ListQuery { Limit = Shown }, filter, t), ct);
 }

@@ -9,7 +9,7 @@ namespace Metropoli.Web.Modules.StrategicPlan.Actions;
 
 /// <summary>The actions of a plan as a list: the same filters, sort keys and handler as
 /// GET /api/v1/plan-actions, and the same rows in the CSV download.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, ReadCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListQuery Query { get; set; } = new();
@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var page = await ListActions.HandleAsync(db, User, Query, Filter, ct);
         Items = page.Items;
         Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
-        Filters = await ActionFilterOptions.LoadAsync(db, id, Filter, Query, $"/piano/{id}/azioni", ct);
+        Filters = await ActionFilterOptions.LoadAsync(cache, id, Filter, Query, $"/piano/{id}/azioni", ct);
         return Page();
     }
 }

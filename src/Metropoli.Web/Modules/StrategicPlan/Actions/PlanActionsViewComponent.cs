@@ -16,15 +16,15 @@ public sealed record TerritoryActionsView(string Title, string Empty, Paged<Acti
 /// <summary>The "Piano strategico" sections of the Comune and zone pages: a compact dashboard per plan in
 /// force, then the actions concerning the place. A view component, so that the Territory pages include it
 /// with one line and know nothing of the plan's model.</summary>
-public sealed class PlanActionsViewComponent(AppDbContext db, DashboardCache cache, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : ViewComponent
+public sealed class PlanActionsViewComponent(AppDbContext db, DashboardCache cache, ReadCache reads, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string? istatCode = null, string? zoneCode = null)
     {
         var user = HttpContext.User;
         var ct = HttpContext.RequestAborted;
         var actions = istatCode is not null
-            ? await ActionsForTerritory.ForMunicipalityAsync(db, user, istatCode, ct)
-            : await ActionsForTerritory.ForZoneAsync(db, user, zoneCode ?? "", ct);
+            ? await ActionsForTerritory.ForMunicipalityAsync(reads, user, istatCode, ct)
+            : await ActionsForTerritory.ForZoneAsync(reads, user, zoneCode ?? "", ct);
         var filter = istatCode is not null ? new DashboardFilter { Municipality = istatCode } : new DashboardFilter { Zone = zoneCode ?? "" };
         var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct, cache)).Select(Compact).ToList();
         var view = istatCode is not null

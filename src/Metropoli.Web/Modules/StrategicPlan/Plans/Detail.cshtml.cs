@@ -12,7 +12,7 @@ namespace Metropoli.Web.Modules.StrategicPlan.Plans;
 
 /// <summary>A plan: its acts, a summary by status, the tree of areas and objectives, and its actions
 /// grouped under them, filtered and paged with the same handler as GET /api/v1/plan-actions.</summary>
-public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
+public sealed class DetailModel(AppDbContext db, IAuditContext who, ReadCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListQuery Query { get; set; } = new();
@@ -49,7 +49,7 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
         var page = await ListActions.HandleAsync(db, User, Query, Filter, ct);
         Items = page.Items;
         Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
-        Filters = await ActionFilterOptions.LoadAsync(db, id, Filter, Query, "/piano/" + id, ct);
+        Filters = await ActionFilterOptions.LoadAsync(cache, id, Filter, Query, "/piano/" + id, ct);
         if (CanManage)
         {
             // Those who may change the plan may see who changed it; that read is itself audited.

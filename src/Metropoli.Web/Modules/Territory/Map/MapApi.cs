@@ -10,8 +10,11 @@ public static class MapApi
     public static void MapBoundariesApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/municipalities").WithTags("Territorio");
-        api.MapGet("/boundaries", async (AppDbContext db, Boundaries boundaries, CancellationToken ct) =>
-                Results.Text(boundaries.ToGeoJson(null, await TerritoryMap.CurrentZonesAsync(db, ct)), GeoJson))
+        // The whole territory's GeoJSON (about 300 KB) is the same for every reader until a Comune changes zone:
+        // encoded once into the ReadCache, not on every request.
+        api.MapGet("/boundaries", async (ReadCache cache, Boundaries boundaries, CancellationToken ct) =>
+                Results.Bytes(await cache.GetAsync("boundaries-geojson",
+                    async (db, t) => System.Text.Encoding.UTF8.GetBytes(boundaries.ToGeoJson(null, await TerritoryMap.CurrentZonesAsync(db, t))), ct), GeoJson))
             .AllowAnonymous()
             .WithName("getMunicipalityBoundaries")
             .WithSummary("I confini dei 133 Comuni in GeoJSON (WGS84), con la zona attuale. Confini comunali: ISTAT / Openpolis (CC BY 4.0).")

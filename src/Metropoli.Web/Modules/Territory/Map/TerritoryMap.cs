@@ -14,6 +14,13 @@ public sealed record TerritoryMapView(string Svg, IReadOnlyList<LegendEntry> Leg
 /// The same rows feed the map, its legend and the table that is the map's accessible alternative.</summary>
 public static class TerritoryMap
 {
+    /// <summary><see cref="BuildAsync"/> through the <see cref="ReadCache"/>: the SVG of a zone is some 40 KB
+    /// of path data drawn from the boundaries, the same for every reader in one language until the territory changes.</summary>
+    public static Task<TerritoryMapView> CachedAsync(ReadCache cache, Boundaries boundaries, string? zoneCode, string? highlightIstat,
+        string title, string description, CancellationToken ct) =>
+        cache.GetAsync($"territory-map:{System.Globalization.CultureInfo.CurrentCulture.Name}:{zoneCode}:{highlightIstat}:{title}:{description}",
+            (db, t) => BuildAsync(db, boundaries, zoneCode, highlightIstat, title, description, t), ct);
+
     public static async Task<TerritoryMapView> BuildAsync(AppDbContext db, Boundaries boundaries, string? zoneCode, string? highlightIstat,
         string title, string description, CancellationToken ct)
     {

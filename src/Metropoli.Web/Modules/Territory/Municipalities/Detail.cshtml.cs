@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Web.Modules.Territory.Municipalities;
 
-public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundaries boundaries, TimeProvider clock,
+public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundaries boundaries, ReadCache cache, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public MunicipalityDetail? Municipality { get; private set; }
@@ -26,7 +26,7 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundari
         {
             return NotFound();
         }
-        Map = await Territory.Map.TerritoryMap.BuildAsync(db, boundaries, Municipality.ZoneCode, istatCode,
+        Map = await Territory.Map.TerritoryMap.CachedAsync(cache, boundaries, Municipality.ZoneCode, istatCode,
             string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Confini del Comune di {0} nella zona {1}"], Municipality.Name, Municipality.ZoneName),
             l["Il Comune è evidenziato con un bordo scuro tra gli altri Comuni della stessa zona."], ct);
         CanEdit = UpdateContacts.CanEdit(User, istatCode);

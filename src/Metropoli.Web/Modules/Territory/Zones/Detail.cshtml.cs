@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Web.Modules.Territory.Zones;
 
-public sealed class DetailModel(AppDbContext db, Map.Boundaries boundaries, TimeProvider clock,
+public sealed class DetailModel(AppDbContext db, Map.Boundaries boundaries, ReadCache cache, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public ZoneDetail? Zone { get; private set; }
@@ -31,7 +31,7 @@ public sealed class DetailModel(AppDbContext db, Map.Boundaries boundaries, Time
         {
             return NotFound();
         }
-        Map = await Territory.Map.TerritoryMap.BuildAsync(db, boundaries, code, null,
+        Map = await Territory.Map.TerritoryMap.CachedAsync(cache, boundaries, code, null,
             string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Mappa dei Comuni della zona {0}"], Zone.Name),
             l["I Comuni della zona; l'elenco che segue riporta gli stessi Comuni."], ct);
         if (!Zone.IsCapoluogo)

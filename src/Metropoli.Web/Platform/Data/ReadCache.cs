@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Web.Platform.Data;
+
+/// <summary>Computed read models shared by every reader: a plan's dashboard figures, the agreements that
+/// concern a Comune, a zone's map. A value is served as it is while this instance has saved no change that
+/// can alter it (<see cref="ReadModelVersion"/>) and it is at most <see cref="MaxAge"/> old. Past that age the
+/// first reader checks whether anything changed anywhere (another instance, a command-line import): the
+/// audit head's sequence moves, in the writer's own transaction, with every audited change; if it has not
+/// moved the value is kept for another <see cref="MaxAge"/>, otherwise it is recomputed (and in any case once
+/// it was computed <see cref="MaxTrusted"/> ago, for a change made by SQL outside the application). After a change
+/// saved here every reader waits for the recomputation, while after the age limit alone readers get the
+/// previous value meanwhile (if less than <see cref="MaxStale"/> old): never more than one check or
+/// computation per key at a time. A key names everything the value depends on, the viewer's class included
+/// (for example "public", or the Comune of a municipality officer), so a value never reaches a reader who may
+/// not see it. Why and how stale it may be: docs/adr/0017-dashboard-read-model.md and 0021-read-cache.md.</summary>
+public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion version, TimeProvider clock)
+{
+    /// <summary>How long a computed value is served without asking whether it changed elsewhere.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long an unchanged audit head is trusted: past this a value is computed again even if no
+    /// audited change happened, which bounds the staleness after a change made outside the application.</summary>
+    public static readonly TimeSpan MaxTrusted = TimeSpan.FromSeconds(30);
+
+    /// <summary>The oldest value served while its recomputation runs. Normally a recomputation takes a
+    /// fraction of a second, so values are under a second old; when the machine is overloaded and one takes
+    /// longer, readers keep the previous value (rather than all waiting, which collapsed throughput at 64
+    /// connections in the benchmark) up to this limit.</summary>
+    public static readonly TimeSpan MaxStale = TimeSpan.FromSeconds(5);
+
+    /// <summary>Keys come partly from URLs: past this many entries the cache starts again, so that made-up
+    /// ids cannot grow it without bound.</summary>
+    public const int MaxEntries = 2_000;
+
+    /// <summary>A value computed at <see cref="ComputedAt"/> and last found unchanged at <see cref="Stamp"/>, under
+    /// <see cref="Version"/>, from data read when the audit head was at <see cref="Sequence"/>.</summary>
+    private sealed record Computed(long Version, long Stamp, long ComputedAt, long Sequence, object? Value);
+
+    /// <summary>Values derived from one cached value (a filter's projection, its JSON) kept beside it.</summary>
+    public const int MaxDerived = 200;
+
+    private readonly ConcurrentDictionary<string, Computed> computed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> running = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> derived = new();
+
+    /// <summary>A value computed from a cached one (<paramref name="source"/>, as returned by
+    /// <see cref="GetAsync"/>) and <paramref name="key"/> alone, in memory: computed once per source and key
+    /// and dropped with the source, so it is never older than the source. At most <see cref="MaxDerived"/>
+    /// are kept per source (keys come from query strings); past that they are computed on every call.</summary>
+    public TDerived Derive<TSource, TDerived>(TSource source, string key, Func<TSource, TDerived> derive)
+        where TSource : class where TDerived : notnull
+    {
+        var memo = derived.GetValue(source, _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
+        if (memo.TryGetValue(key, out var hit)) return (TDerived)hit;
+        var value = derive(source);
+        if (memo.Count < MaxDerived) memo.TryAdd(key, value);
+        return value;
+    }
+
+    /// <summary>The value under <paramref name="key"/>, computed by <paramref name="compute"/> with a
+    /// database context of its own when missing or out of date. The key must name the value's type too
+    /// (one key, one kind of value).</summary>
+    public async Task<T> GetAsync<T>(string key, Func<AppDbContext, CancellationToken, Task<T>> compute, CancellationToken ct)
+    {
+        var current = version.Current;
+        if (computed.TryGetValue(key, out var done))
+        {
+            var age = clock.GetElapsedTime(done.Stamp);
+            if (done.Version == current && age <= MaxAge) return (T)done.Value!;
+            var refresh = Recompute(key, current, compute, done);
+            // A change this instance saved is never hidden: wait for a value that includes it. Only the age
+            // limit (changes elsewhere, if any) lets a reader have the previous value meanwhile.
+            if (done.Version == current && age <= MaxStale) return (T)done.Value!;
+            return (T)(await refresh.WaitAsync(ct))!;
+        }
+        return (T)(await Recompute(key, current, compute, null).WaitAsync(ct))!;
+    }
+
+    private Task<object?> Recompute<T>(string key, long current, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous) =>
+        running.GetOrAdd(key, k => new Lazy<Task<object?>>(() => RunAsync(k, current, compute, previous))).Value;
+
+    private async Task<object?> RunAsync<T>(string key, long current, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous)
+    {
+        await Task.Yield();
+        var stamp = clock.GetTimestamp();
+        try
+        {
+            // Its own scope and no caller's token: the result serves every reader, not only the first.
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // The sequence before the data: a change committed in between is in the value and moves the
+            // sequence, so it costs one more computation at the next check, never a stale value.
+            var sequence = await db.Set<Audit.AuditHead>().AsNoTracking().Where(h => h.Id == 1).Select(h => h.Sequence).SingleOrDefaultAsync();
+            if (previous is not null && previous.Version == current && previous.Sequence == sequence
+                && clock.GetElapsedTime(previous.ComputedAt) < MaxTrusted)
+            {
+                computed[key] = previous with { Stamp = stamp };
+                return previous.Value;
+            }
+            object? value = await compute(db, CancellationToken.None);
+            if (computed.Count >= MaxEntries) computed.Clear();
+            computed[key] = new Computed(current, stamp, stamp, sequence, value);
+            return value;
+        }
+        finally
+        {
+            running.TryRemove(key, out _);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Metropoli.Tests.Infrastructure;
+using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Metropoli.Tests.Platform.Data;
+
+/// <summary>When the shared read cache computes a value again, on the real database: not while nothing changed
+/// anywhere (past the age limit it only reads the audit head), at once after a change saved by this instance,
+/// after the age limit for an audited change saved elsewhere, and after the trust limit whatever happened.</summary>
+public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        private long ticks = TimeSpan.TicksPerDay;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => Interlocked.Read(ref ticks);
+        public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
+    }
+
+    [Fact]
+    public async Task A_value_is_computed_again_only_when_something_may_have_changed()
+    {
+        var clock = new ManualClock();
+        var version = new ReadModelVersion();
+        var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), version, clock);
+        var computations = 0;
+        Task<string> Phone() => cache.GetAsync("test:phone", async (db, ct) =>
+        {
+            Interlocked.Increment(ref computations);
+            return await db.Set<Municipality>().Where(m => m.IstatCode == Demo.Rho).Select(m => m.Phone ?? "").SingleAsync(ct);
+        }, CancellationToken.None);
+        // Past MaxStale a reader waits for the check, so each step below is deterministic.
+        var pastStale = ReadCache.MaxStale + TimeSpan.FromSeconds(1);
+
+        var before = await Phone();
+        Assert.Equal(1, computations);
+        Assert.Equal(before, await Phone());
+        Assert.Equal(1, computations);
+
+        // Nothing changed anywhere: past the age limit the audit head is read, the value kept.
+        clock.Advance(pastStale);
+        Assert.Equal(before, await Phone());
+        Assert.Equal(1, computations);
+
+        // Saved by another instance (its own context, audited, this counter not bumped): seen at the next check.
+        var changed = "02 " + Random.Shared.Next(1_000_000, 9_999_999);
+        await fx.App.WithScope(async services =>
+        {
+            await using var elsewhere = new AppDbContext(services.GetRequiredService<DbContextOptions<AppDbContext>>());
+            (await elsewhere.Set<Municipality>().SingleAsync(m => m.IstatCode == Demo.Rho)).Phone = changed;
+            return await elsewhere.SaveChangesAsync();
+        });
+        Assert.Equal(before, await Phone());
+        clock.Advance(pastStale);
+        Assert.Equal(changed, await Phone());
+        Assert.Equal(2, computations);
+
+        // Changed by SQL outside the application (no audit): seen once the trust limit has passed.
+        var bySql = "03 " + Random.Shared.Next(1_000_000, 9_999_999);
+        await fx.App.WithDb(db => db.Database.ExecuteSqlRawAsync("UPDATE territory_municipalities SET \"Phone\" = {0} WHERE \"IstatCode\" = {1}", bySql, Demo.Rho));
+        clock.Advance(pastStale);
+        Assert.Equal(changed, await Phone());
+        Assert.Equal(2, computations);
+        clock.Advance(ReadCache.MaxTrusted);
+        Assert.Equal(bySql, await Phone());
+        Assert.Equal(3, computations);
+
+        // A change saved by this instance: the very next read waits for a new value, with no age limit.
+        version.Bump();
+        Assert.Equal(bySql, await Phone());
+        Assert.Equal(4, computations);
+        Assert.Equal(bySql, await Phone());
+        Assert.Equal(4, computations);
+    }
+
+    [Fact]
+    public async Task Readers_of_one_key_share_one_computation_and_a_derived_value_lives_with_its_source()
+    {
+        var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), new ReadModelVersion(), new ManualClock());
+        var computations = 0;
+        var gate = new TaskCompletionSource();
+        var readers = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("test:shared", async (db, ct) =>
+        {
+            Interlocked.Increment(ref computations);
+            await gate.Task;
+            return new List<string>(await db.Set<Zone>().OrderBy(z => z.SortOrder).Select(z => z.Code).ToListAsync(ct));
+        }, CancellationToken.None)).ToList();
+        gate.SetResult();
+        var lists = await Task.WhenAll(readers);
+        Assert.Equal(1, computations);
+        Assert.All(lists, l => Assert.Same(lists[0], l));
+        Assert.Equal(8, lists[0].Count);
+
+        var derivations = 0;
+        string Joined(List<string> zones) => cache.Derive(zones, "joined", z => { derivations++; return string.Join(",", z); });
+        Assert.Equal(Joined(lists[0]), Joined(lists[0]));
+        Assert.Equal(1, derivations);
+        // Another source (a new computation) never gets the first one's derived value.
+        Assert.Equal(Joined(lists[0]), Joined([.. lists[0]]));
+        Assert.Equal(2, derivations);
+    }
+}
