@@ -60,6 +60,13 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
         return value;
     }
 
+    private long ids;
+
+    /// <summary>A number naming this cached value (or a value derived from one) and no other, for as long as it
+    /// lives: the key of its rendered HTML in a page's <c>&lt;cache vary-by&gt;</c>, which therefore changes
+    /// whenever the value is computed again.</summary>
+    public long IdOf(object source) => Derive(source, "id", _ => (object)Interlocked.Increment(ref ids)) is long id ? id : 0;
+
     /// <summary>The value under <paramref name="key"/>, computed by <paramref name="compute"/> with a
     /// database context of its own when missing or out of date. The key must name the value's type too
     /// (one key, one kind of value).</summary>

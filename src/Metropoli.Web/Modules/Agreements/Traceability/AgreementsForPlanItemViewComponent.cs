@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Metropoli.Web.Modules.Agreements.Traceability;
 
-public sealed record LinkedAgreementsView(string Heading, string Caption, string Empty, string MoreUrl, Paged<AgreementRow> Agreements);
+/// <param name="RenderKey">Names the rendered list for the view's <c>&lt;cache&gt;</c>: the cached page of
+/// agreements it shows (<see cref="ReadCache.IdOf"/>), which is per subject and class of viewer.</param>
+public sealed record LinkedAgreementsView(string Heading, string Caption, string Empty, string MoreUrl, Paged<AgreementRow> Agreements, string RenderKey = "");
 
 /// <summary>"Intese che lo attuano": the agreements linked to a plan objective or action, as the viewer
 /// may see them (anonymous users: public agreements in force or ended). Self-contained, so that the plan's
@@ -22,7 +24,7 @@ public sealed class AgreementsForPlanItemViewComponent(ReadCache cache) : ViewCo
         var view = objectiveId is not null
             ? new LinkedAgreementsView("Intese che attuano l'obiettivo", "Le intese collegate a questo obiettivo del piano", "Nessuna intesa visibile attua questo obiettivo.", more, page)
             : new LinkedAgreementsView("Intese che attuano l'azione", "Le intese collegate a questa azione del piano", "Nessuna intesa visibile attua questa azione.", more, page);
-        return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view);
+        return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view with { RenderKey = "linked:" + cache.IdOf(page) });
     }
 
     /// <summary>The first <see cref="Shown"/> agreements of the filter by title, as the viewer's class sees them
@@ -49,6 +51,6 @@ public sealed class AgreementsForTerritoryViewComponent(ReadCache cache) : ViewC
                 "Nessuna intesa visibile riguarda questo Comune.", $"/intese?municipality={istatCode}", page)
             : new LinkedAgreementsView("Intese", "Le intese che riguardano la zona o i suoi Comuni",
                 "Nessuna intesa visibile riguarda questa zona.", $"/intese?zone={zoneCode}", page);
-        return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view);
+        return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view with { RenderKey = "linked:" + cache.IdOf(page) });
     }
 }

@@ -11,7 +11,10 @@ namespace Metropoli.Web.Modules.StrategicPlan.Actions;
 /// (its data table follows it in the view) and the link to the full dashboard with the same filter.</summary>
 public sealed record TerritoryDashboard(PlanDashboardView View, string ChartId, string Chart, IReadOnlyList<SvgCharts.Series> Series, string DashboardUrl);
 
-public sealed record TerritoryActionsView(string Title, string Empty, Paged<ActionRow> Actions, string DashboardsTitle, IReadOnlyList<TerritoryDashboard> Dashboards);
+/// <param name="RenderKey">Names the rendered sections for the view's <c>&lt;cache&gt;</c>: the cached list of
+/// actions and dashboards they show (<see cref="ReadCache.IdOf"/>).</param>
+public sealed record TerritoryActionsView(string Title, string Empty, Paged<ActionRow> Actions, string DashboardsTitle, IReadOnlyList<TerritoryDashboard> Dashboards,
+    string RenderKey = "");
 
 /// <summary>The "Piano strategico" sections of the Comune and zone pages: a compact dashboard per plan in
 /// force, then the actions concerning the place. A view component, so that the Territory pages include it
@@ -26,7 +29,10 @@ public sealed class PlanActionsViewComponent(AppDbContext db, DashboardCache cac
             ? await ActionsForTerritory.ForMunicipalityAsync(reads, user, istatCode, ct)
             : await ActionsForTerritory.ForZoneAsync(reads, user, zoneCode ?? "", ct);
         var filter = istatCode is not null ? new DashboardFilter { Municipality = istatCode } : new DashboardFilter { Zone = zoneCode ?? "" };
-        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct, cache)).Select(Compact).ToList();
+        // The compact dashboard (its chart) is drawn once per cached view and language.
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct, cache))
+            .Select(v => reads.Derive(v, "compact:" + culture, Compact)).ToList();
         var view = istatCode is not null
             ? new TerritoryActionsView("Le azioni del Piano strategico che riguardano il Comune, direttamente o tramite la sua zona",
                 "Nessuna azione dei piani pubblicati riguarda questo Comune.", actions,
@@ -34,7 +40,8 @@ public sealed class PlanActionsViewComponent(AppDbContext db, DashboardCache cac
             : new TerritoryActionsView("Le azioni del Piano strategico che riguardano la zona o i suoi Comuni",
                 "Nessuna azione dei piani pubblicati riguarda questa zona.", actions,
                 "Il Piano strategico nella zona", dashboards);
-        return View("/Modules/StrategicPlan/Actions/_TerritoryActions.cshtml", view);
+        var key = "territory:" + reads.IdOf(actions) + string.Concat(dashboards.Select(d => ":" + reads.IdOf(d)));
+        return View("/Modules/StrategicPlan/Actions/_TerritoryActions.cshtml", view with { RenderKey = key });
 
         TerritoryDashboard Compact(PlanDashboardView v)
         {

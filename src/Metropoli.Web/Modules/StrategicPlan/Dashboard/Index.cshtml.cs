@@ -35,6 +35,10 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
     public IReadOnlyList<DashboardIndicator> ShownIndicators { get; private set; } = [];
     public IReadOnlyList<LateAction> ShownLateActions { get; private set; } = [];
 
+    /// <summary>Names the rendered body for the page's <c>&lt;cache&gt;</c>: it changes whenever the figures, the
+    /// filter lists or the query do (<see cref="ReadCache.IdOf"/>), and holds nothing of the reader.</summary>
+    public string RenderKey { get; private set; } = "";
+
     /// <summary>What the page computes from the figures for one filter, day and language, kept with the figures
     /// (<see cref="DashboardCache.Derive"/>): at metro scale, sorting 5,000 indicators and drawing the charts
     /// was most of the page's time.</summary>
@@ -62,6 +66,7 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
         Objectives = await reads.GetAsync($"plan-objective-options:{id}:{area}", async (d, t) =>
             (IReadOnlyList<(long Id, string Label)>)(await d.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == id && (area == null || o.AreaId == area))
                 .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Title }).ToListAsync(t)).Select(o => (o.Id, o.Code + " " + o.Title)).ToList(), ct);
+        RenderKey = $"{reads.IdOf(page)}:{reads.IdOf(Options.Areas)}:{reads.IdOf(Objectives)}:{Errors.Count}:{Request.QueryString}";
         return Page();
     }
 
