@@ -14,6 +14,14 @@ public static class SchemaSnapshot
     /// <summary>Tables the migrator owns, not the model.</summary>
     private static readonly string[] Ignored = ["platform_migrations", "__EFMigrationsLock", "sqlite_sequence"];
 
+    /// <summary>The agreement search's trigram index is built by migration M0011 outside the EF model: the SQLite
+    /// FTS5 table (and the shadow tables FTS5 keeps beside it) and the PostgreSQL pg_trgm index.
+    /// AgreementSearchTests checks that it is there and used.</summary>
+    private static bool OutsideModel(string name) =>
+        name == Web.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable
+        || name.StartsWith(Web.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable + "_", StringComparison.Ordinal)
+        || name == Web.Platform.Data.Migrations.M0011_AgreementSearch.PostgresIndex;
+
     public static Task<SortedSet<string>> ReadAsync(DatabaseProvider provider, string connectionString) =>
         provider == DatabaseProvider.Postgres ? ReadPostgresAsync(connectionString) : ReadSqliteAsync(connectionString);
 
@@ -25,7 +33,7 @@ public static class SchemaSnapshot
         var tables = await QueryAsync(connection,
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
             r => (Name: r.GetString(0), Sql: r.GetString(1)));
-        foreach (var (table, sql) in tables.Where(t => !Ignored.Contains(t.Name)))
+        foreach (var (table, sql) in tables.Where(t => !Ignored.Contains(t.Name) && !OutsideModel(t.Name)))
         {
             facts.Add($"{table}: table, autoincrement={sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase)}");
             var columns = await QueryAsync(connection, $"SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('{table}')",
@@ -103,7 +111,7 @@ public static class SchemaSnapshot
         var indexes = await QueryAsync(connection,
             "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
             r => (Table: r.GetString(0), Name: r.GetString(1), Definition: r.GetString(2)));
-        foreach (var ix in indexes.Where(i => !Ignored.Contains(i.Table)))
+        foreach (var ix in indexes.Where(i => !Ignored.Contains(i.Table) && !OutsideModel(i.Name)))
         {
             facts.Add($"{ix.Table}: index {ix.Name} {ix.Definition.Replace("public.", "", StringComparison.Ordinal)}");
         }

@@ -39,7 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
     {
         TextGuard.Check(ChangeTracker);
         Versioning.BumpVersions(ChangeTracker);
-        var touchesReadModel = readModel is not null && ReadModelVersion.Touches(ChangeTracker);
+        var touched = readModel is null ? ReadModels.None : ReadModelVersion.Touches(ChangeTracker);
         try
         {
             return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -47,7 +47,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
         finally
         {
             // Also on failure: a bump costs one recomputation, a missed one a stale dashboard.
-            if (touchesReadModel) readModel!.Bump();
+            if (touched != ReadModels.None) readModel!.Bump(touched);
         }
     }
 

@@ -7,9 +7,10 @@ namespace Metropoli.Web.Platform.Data;
 /// <summary>Computed read models shared by every reader: a plan's dashboard figures, the agreements that
 /// concern a Comune, a zone's map. A value is served as it is while this instance has saved no change that
 /// can alter it (<see cref="ReadModelVersion"/>) and it is at most <see cref="MaxAge"/> old. Past that age the
-/// first reader checks whether anything changed anywhere (another instance, a command-line import): the
-/// audit head's sequence moves, in the writer's own transaction, with every audited change; if it has not
-/// moved the value is kept for another <see cref="MaxAge"/>, otherwise it is recomputed (and in any case once
+/// first reader checks whether anything it depends on changed anywhere (another instance, a command-line
+/// import): the audit head's sequence moves, in the writer's own transaction, with every audited change, and
+/// the entries since the last check name the entity types changed; if none is of a module the value depends
+/// on (<see cref="ReadModels"/>) it is kept for another <see cref="MaxAge"/>, otherwise it is recomputed (and in any case once
 /// it was computed <see cref="MaxTrusted"/> ago, for a change made by SQL outside the application). After a change
 /// saved here every reader waits for the recomputation, while after the age limit alone readers get the
 /// previous value meanwhile (if less than <see cref="MaxStale"/> old): never more than one check or
@@ -38,6 +39,13 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
     /// <summary>A value computed at <see cref="ComputedAt"/> and last found unchanged at <see cref="Stamp"/>, under
     /// <see cref="Version"/>, from data read when the audit head was at <see cref="Sequence"/>.</summary>
     private sealed record Computed(long Version, long Stamp, long ComputedAt, long Sequence, object? Value);
+
+    /// <summary>The module of each audited entity type name (audit entries name the CLR type), from the model.</summary>
+    private IReadOnlyDictionary<string, ReadModels>? modules;
+
+    /// <summary>Beyond this many audit entries since the last check, the value is computed again without
+    /// reading which types they name.</summary>
+    private const int MaxEntriesRead = 10_000;
 
     /// <summary>Values derived from one cached value (a filter's projection, its JSON) kept beside it.</summary>
     public const int MaxDerived = 200;
@@ -70,26 +78,26 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
     /// <summary>The value under <paramref name="key"/>, computed by <paramref name="compute"/> with a
     /// database context of its own when missing or out of date. The key must name the value's type too
     /// (one key, one kind of value).</summary>
-    public async Task<T> GetAsync<T>(string key, Func<AppDbContext, CancellationToken, Task<T>> compute, CancellationToken ct)
+    public async Task<T> GetAsync<T>(string key, ReadModels dependsOn, Func<AppDbContext, CancellationToken, Task<T>> compute, CancellationToken ct)
     {
-        var current = version.Current;
+        var current = version.Current(dependsOn);
         if (computed.TryGetValue(key, out var done))
         {
             var age = clock.GetElapsedTime(done.Stamp);
             if (done.Version == current && age <= MaxAge) return (T)done.Value!;
-            var refresh = Recompute(key, current, compute, done);
+            var refresh = Recompute(key, current, dependsOn, compute, done);
             // A change this instance saved is never hidden: wait for a value that includes it. Only the age
             // limit (changes elsewhere, if any) lets a reader have the previous value meanwhile.
             if (done.Version == current && age <= MaxStale) return (T)done.Value!;
             return (T)(await refresh.WaitAsync(ct))!;
         }
-        return (T)(await Recompute(key, current, compute, null).WaitAsync(ct))!;
+        return (T)(await Recompute(key, current, dependsOn, compute, null).WaitAsync(ct))!;
     }
 
-    private Task<object?> Recompute<T>(string key, long current, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous) =>
-        running.GetOrAdd(key, k => new Lazy<Task<object?>>(() => RunAsync(k, current, compute, previous))).Value;
+    private Task<object?> Recompute<T>(string key, long current, ReadModels dependsOn, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous) =>
+        running.GetOrAdd(key, k => new Lazy<Task<object?>>(() => RunAsync(k, current, dependsOn, compute, previous))).Value;
 
-    private async Task<object?> RunAsync<T>(string key, long current, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous)
+    private async Task<object?> RunAsync<T>(string key, long current, ReadModels dependsOn, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous)
     {
         await Task.Yield();
         var stamp = clock.GetTimestamp();
@@ -101,10 +109,10 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
             // The sequence before the data: a change committed in between is in the value and moves the
             // sequence, so it costs one more computation at the next check, never a stale value.
             var sequence = await db.Set<Audit.AuditHead>().AsNoTracking().Where(h => h.Id == 1).Select(h => h.Sequence).SingleOrDefaultAsync();
-            if (previous is not null && previous.Version == current && previous.Sequence == sequence
-                && clock.GetElapsedTime(previous.ComputedAt) < MaxTrusted)
+            if (previous is not null && previous.Version == current && clock.GetElapsedTime(previous.ComputedAt) < MaxTrusted
+                && (previous.Sequence == sequence || !await ChangedAsync(db, previous.Sequence, sequence, dependsOn)))
             {
-                computed[key] = previous with { Stamp = stamp };
+                computed[key] = previous with { Stamp = stamp, Sequence = sequence };
                 return previous.Value;
             }
             object? value = await compute(db, CancellationToken.None);
@@ -116,5 +124,17 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
         {
             running.TryRemove(key, out _);
         }
+    }
+
+    /// <summary>Whether an audit entry after <paramref name="from"/> (up to <paramref name="to"/>) names an entity
+    /// of <paramref name="dependsOn"/>; a name the model does not know (a summary entry such as an import's) counts.</summary>
+    private async Task<bool> ChangedAsync(AppDbContext db, long from, long to, ReadModels dependsOn)
+    {
+        if (to - from > MaxEntriesRead) return true;
+        modules ??= db.Model.GetEntityTypes().GroupBy(t => t.ClrType.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Aggregate(ReadModels.None, (m, t) => m | ReadModelVersion.ModuleOf(t.ClrType)), StringComparer.Ordinal);
+        var types = await db.Set<Audit.AuditEntry>().AsNoTracking().Where(e => e.Sequence > from && e.Sequence <= to)
+            .Select(e => e.EntityType).Distinct().ToListAsync();
+        return types.Any(t => (modules.TryGetValue(t, out var m) ? m : ReadModels.All) is var module && (module & dependsOn) != 0);
     }
 }

@@ -1,4 +1,7 @@
+using System.Net;
 using Metropoli.Tests.Infrastructure;
+using Metropoli.Web.Platform.Data.Migrations;
+using Microsoft.EntityFrameworkCore;
 using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;
 
 namespace Metropoli.Tests.Modules.Agreements;
@@ -32,5 +35,57 @@ public sealed class AgreementSearchTests(AppFixture fx) : IClassFixture<AppFixtu
         Assert.Equal([bySubject], await Found($"SUBJ{n}"));
         Assert.Contains(byParty, await Found("comune di rho"));
         Assert.DoesNotContain(byTitle, await Found("comune di rho"));
+    }
+
+    [Fact]
+    public async Task The_trigram_index_follows_every_change_of_title_number_and_subject_and_the_search_uses_it()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var n = Guid.NewGuid().ToString("N")[..8];
+        var id = await CreateAsync(office, extra: new { title = $"Patto Primo{n}", subject = $"Oggetto Alfa{n}", number = $"P-{n}" });
+        async Task<bool> Found(string q) =>
+            (await office.GetJson($"/api/v1/agreements?q={Uri.EscapeDataString(q)}&limit=100")).GetProperty("items")
+                .EnumerateArray().Any(i => i.GetProperty("id").GetInt64() == id);
+        Assert.True(await Found($"primo{n}"));
+        Assert.True(await Found($"alfa{n}"));
+        Assert.True(await Found($"p-{n}"));
+
+        // Changed: found by the new words only.
+        var url = $"/api/v1/agreements/{id}";
+        await (await office.PutJson(url, new { title = $"Patto Secondo{n}", subject = $"Oggetto Beta{n}", number = $"Q-{n}", type = "protocol", visibility = "public" },
+            await ETagAsync(office, url))).ShouldBe(HttpStatusCode.NoContent);
+        Assert.False(await Found($"primo{n}"));
+        Assert.False(await Found($"alfa{n}"));
+        Assert.False(await Found($"p-{n}"));
+        Assert.True(await Found($"SECONDO{n}"));
+        Assert.True(await Found($"beta{n}"));
+        Assert.True(await Found($"q-{n}"));
+        // A quote is a character like any other, and a text too short for a trigram is still searched.
+        Assert.Empty((await office.GetJson("/api/v1/agreements?q=%22secondo" + n + "%22")).GetProperty("items").EnumerateArray());
+        Assert.Equal(200, (int)(await office.GetAsync("/api/v1/agreements?q=" + Uri.EscapeDataString("\"\" OR *"))).StatusCode);
+        Assert.True((await office.GetJson("/api/v1/agreements?q=Pa&limit=1")).GetProperty("total").GetInt32() >= 1);
+
+        // The index is there and the query goes through it.
+        await fx.App.WithDb(async db =>
+        {
+            if (db.Database.IsSqlite())
+            {
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await using var explain = connection.CreateCommand();
+                explain.CommandText = $"EXPLAIN QUERY PLAN SELECT rowid FROM {M0011_AgreementSearch.SqliteTable} WHERE {M0011_AgreementSearch.SqliteTable} MATCH '\"secondo\"'";
+                var plan = new List<string>();
+                await using (var reader = await explain.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync()) plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+                }
+                Assert.Contains(plan, d => d.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Equal(1, await db.Database.SqlQueryRaw<int>(
+                    $"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = '{M0011_AgreementSearch.PostgresIndex}'").SingleAsync());
+            }
+        });
     }
 }

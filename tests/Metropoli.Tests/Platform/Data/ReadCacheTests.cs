@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Metropoli.Tests.Platform.Data;
 
 /// <summary>When the shared read cache computes a value again, on the real database: not while nothing changed
-/// anywhere (past the age limit it only reads the audit head), at once after a change saved by this instance,
-/// after the age limit for an audited change saved elsewhere, and after the trust limit whatever happened.</summary>
+/// it depends on (past the age limit it reads the audit head, and the entries since), at once after a change saved
+/// by this instance, after the age limit for an audited change saved elsewhere, and after the trust limit
+/// whatever happened.</summary>
 public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private sealed class ManualClock : TimeProvider
@@ -26,7 +27,7 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         var version = new ReadModelVersion();
         var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), version, clock);
         var computations = 0;
-        Task<string> Phone() => cache.GetAsync("test:phone", async (db, ct) =>
+        Task<string> Phone() => cache.GetAsync("test:phone", ReadModels.Territory, async (db, ct) =>
         {
             Interlocked.Increment(ref computations);
             return await db.Set<Municipality>().Where(m => m.IstatCode == Demo.Rho).Select(m => m.Phone ?? "").SingleAsync(ct);
@@ -67,8 +68,23 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         Assert.Equal(bySql, await Phone());
         Assert.Equal(3, computations);
 
+        // A change saved elsewhere in a module the value does not depend on (an agreement theme): not computed again.
+        await fx.App.WithScope(async services =>
+        {
+            await using var elsewhere = new AppDbContext(services.GetRequiredService<DbContextOptions<AppDbContext>>());
+            var theme = await elsewhere.Set<Metropoli.Web.Modules.Agreements.Model.AgreementTheme>().OrderBy(t => t.Code).FirstAsync();
+            theme.SortOrder += 1;
+            return await elsewhere.SaveChangesAsync();
+        });
+        clock.Advance(pastStale);
+        Assert.Equal(bySql, await Phone());
+        Assert.Equal(3, computations);
+        version.Bump(ReadModels.Agreements | ReadModels.Plan);
+        Assert.Equal(bySql, await Phone());
+        Assert.Equal(3, computations);
+
         // A change saved by this instance: the very next read waits for a new value, with no age limit.
-        version.Bump();
+        version.Bump(ReadModels.Territory);
         Assert.Equal(bySql, await Phone());
         Assert.Equal(4, computations);
         Assert.Equal(bySql, await Phone());
@@ -81,7 +97,7 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), new ReadModelVersion(), new ManualClock());
         var computations = 0;
         var gate = new TaskCompletionSource();
-        var readers = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("test:shared", async (db, ct) =>
+        var readers = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("test:shared", ReadModels.Territory, async (db, ct) =>
         {
             Interlocked.Increment(ref computations);
             await gate.Task;

@@ -95,29 +95,7 @@ public static class ListAgreements
             var withAction = db.Set<AgreementAction>().Where(x => x.ActionId == action).Select(x => x.AgreementId);
             q = q.Where(a => withAction.Contains(a.Id));
         }
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = query.Q.Trim().ToLower();
-            // The agreements with a matching party: the matching organisations first (a few of 5,000), then their
-            // parties through the OrganisationId index, as one uncorrelated IN list; joining the 80,000 parties to
-            // the organisations first was 5–35 ms per query at metro scale (bench/RESULTS.md, step 4).
-            var matchingOrganisations = db.Set<Organisation>().Where(o => o.Name.ToLower().Contains(text)).Select(o => o.Id);
-            var withParty = db.Set<AgreementParty>().Where(p => matchingOrganisations.Contains(p.OrganisationId)).Select(p => p.AgreementId);
-            if (db.Database.IsSqlite())
-            {
-                // SQLite's LIKE ignores ASCII case as its lower() does (neither folds other letters), at half the
-                // cost of lower() on every title and subject.
-                var pattern = LikePattern.Containing(text);
-                q = q.Where(a => EF.Functions.Like(a.Title, pattern, LikePattern.Escape) || EF.Functions.Like(a.Number, pattern, LikePattern.Escape)
-                    || EF.Functions.Like(a.Subject, pattern, LikePattern.Escape) || withParty.Contains(a.Id));
-            }
-            else
-            {
-                q = q.Where(a => a.Title.ToLower().Contains(text) || (a.Number != null && a.Number.ToLower().Contains(text))
-                    || (a.Subject != null && a.Subject.ToLower().Contains(text))
-                    || withParty.Contains(a.Id));
-            }
-        }
+        if (!string.IsNullOrWhiteSpace(query.Q)) q = q.Where(Matching(db, query.Q));
         var (key, desc) = string.IsNullOrEmpty(query.Sort) ? ("signatureDate", true) : query.SortOrDefault("title");
         return key switch
         {
@@ -130,6 +108,39 @@ public static class ListAgreements
             "value" => desc ? q.OrderByDescending(a => a.Value).ThenBy(a => a.Title) : q.OrderBy(a => a.Value).ThenBy(a => a.Title),
             _ => desc ? q.OrderByDescending(a => a.Title).ThenBy(a => a.Id) : q.OrderBy(a => a.Title).ThenBy(a => a.Id),
         };
+    }
+
+    /// <summary>The agreements whose title, number or subject contains the text, or with a party whose name does,
+    /// in any letter case; <c>%</c> and <c>_</c> are the characters they are.</summary>
+    /// <remarks>One uncorrelated list of ids, each part through an index (migration M0011, ADR 0022): on SQLite the
+    /// FTS5 trigram table (a phrase of three or more characters; shorter texts are read with LIKE), on PostgreSQL
+    /// the pg_trgm index on the lower-cased columns; the parties through the matching organisations (a few of
+    /// 5,000) and the OrganisationId index. Reading every title and subject, twice per page (count and rows),
+    /// was most of the register's time at metro scale.</remarks>
+    public static System.Linq.Expressions.Expression<Func<Agreement, bool>> Matching(AppDbContext db, string q)
+    {
+        var text = q.Trim().ToLower();
+        var pattern = LikePattern.Containing(text);
+        var matchingOrganisations = db.Set<Organisation>().Where(o => o.Name.ToLower().Contains(text)).Select(o => o.Id);
+        var withParty = db.Set<AgreementParty>().Where(p => matchingOrganisations.Contains(p.OrganisationId)).Select(p => p.AgreementId);
+        IQueryable<long> withText;
+        if (db.Database.IsSqlite())
+        {
+            // A trigram phrase is a substring match; FTS5 folds case (Unicode) itself. Under three characters
+            // there is no trigram to look up: SQLite's LIKE (ASCII case) over the columns.
+            withText = text.Length >= 3
+                ? db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM agreement_search WHERE agreement_search MATCH {"\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""}")
+                : db.Set<Agreement>().Where(a => EF.Functions.Like(a.Title, pattern, LikePattern.Escape) || EF.Functions.Like(a.Number, pattern, LikePattern.Escape)
+                    || EF.Functions.Like(a.Subject, pattern, LikePattern.Escape)).Select(a => a.Id);
+        }
+        else
+        {
+            // The same three expressions as the GIN index, so that the planner can use it.
+            withText = db.Set<Agreement>().Where(a => EF.Functions.Like(a.Title.ToLower(), pattern, LikePattern.Escape)
+                || EF.Functions.Like(a.Number!.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(a.Subject!.ToLower(), pattern, LikePattern.Escape)).Select(a => a.Id);
+        }
+        var ids = withText.Union(withParty);
+        return a => ids.Contains(a.Id);
     }
 
     /// <summary>The agreements that concern a Comune: it is a party, it is listed, or its zone is listed.</summary>

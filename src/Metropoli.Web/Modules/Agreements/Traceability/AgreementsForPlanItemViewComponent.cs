@@ -33,7 +33,7 @@ public sealed class AgreementsForPlanItemViewComponent(ReadCache cache) : ViewCo
     internal static Task<Paged<AgreementRow>> FirstPageAsync(ReadCache cache, HttpContext http, AgreementFilter filter, string subject)
     {
         var user = http.User;
-        return cache.GetAsync($"linked-agreements:{AgreementAccess.ViewerClass(user)}:{subject}",
+        return cache.GetAsync($"linked-agreements:{AgreementAccess.ViewerClass(user)}:{subject}", ReadModels.All,
             (db, ct) => ListAgreements.HandleAsync(db, user, new ListQuery { Limit = Shown, Sort = "title" }, filter, ct), http.RequestAborted);
     }
 }

@@ -63,7 +63,7 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
         Options = await ActionFilterOptions.LoadAsync(reads, id, new ActionFilter { Plan = id, Area = Filter.Area, Zone = Filter.Zone, Municipality = Filter.Municipality },
             new ListQuery(), "/piano/" + id + "/cruscotto", ct);
         var area = Filter.Area;
-        Objectives = await reads.GetAsync($"plan-objective-options:{id}:{area}", async (d, t) =>
+        Objectives = await reads.GetAsync($"plan-objective-options:{id}:{area}", ReadModels.Plan, async (d, t) =>
             (IReadOnlyList<(long Id, string Label)>)(await d.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == id && (area == null || o.AreaId == area))
                 .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Title }).ToListAsync(t)).Select(o => (o.Id, o.Code + " " + o.Title)).ToList(), ct);
         RenderKey = $"{reads.IdOf(page)}:{reads.IdOf(Options.Areas)}:{reads.IdOf(Objectives)}:{Errors.Count}:{Request.QueryString}";

@@ -13,7 +13,7 @@ public static class MapApi
         // The whole territory's GeoJSON (about 300 KB) is the same for every reader until a Comune changes zone:
         // encoded once into the ReadCache, not on every request.
         api.MapGet("/boundaries", async (ReadCache cache, Boundaries boundaries, CancellationToken ct) =>
-                Results.Bytes(await cache.GetAsync("boundaries-geojson",
+                Results.Bytes(await cache.GetAsync("boundaries-geojson", ReadModels.Territory,
                     async (db, t) => System.Text.Encoding.UTF8.GetBytes(boundaries.ToGeoJson(null, await TerritoryMap.CurrentZonesAsync(db, t))), ct), GeoJson))
             .AllowAnonymous()
             .WithName("getMunicipalityBoundaries")

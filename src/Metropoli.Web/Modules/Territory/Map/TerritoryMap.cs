@@ -18,7 +18,7 @@ public static class TerritoryMap
     /// of path data drawn from the boundaries, the same for every reader in one language until the territory changes.</summary>
     public static Task<TerritoryMapView> CachedAsync(ReadCache cache, Boundaries boundaries, string? zoneCode, string? highlightIstat,
         string title, string description, CancellationToken ct) =>
-        cache.GetAsync($"territory-map:{System.Globalization.CultureInfo.CurrentCulture.Name}:{zoneCode}:{highlightIstat}:{title}:{description}",
+        cache.GetAsync($"territory-map:{System.Globalization.CultureInfo.CurrentCulture.Name}:{zoneCode}:{highlightIstat}:{title}:{description}", ReadModels.Territory,
             (db, t) => BuildAsync(db, boundaries, zoneCode, highlightIstat, title, description, t), ct);
 
     public static async Task<TerritoryMapView> BuildAsync(AppDbContext db, Boundaries boundaries, string? zoneCode, string? highlightIstat,
