@@ -42,6 +42,26 @@ public sealed class MunicipalityContactsTests(AppFixture fx) : IClassFixture<App
     }
 
     [Fact]
+    public async Task The_comune_page_read_before_an_update_shows_the_update_at_once()
+    {
+        // The page's record and its rendered sections are cached (ReadCache, <cache>): a page read just before
+        // the change must not be served again after it, to the public or to the editor.
+        var admin = await fx.As(Demo.Admin);
+        var anonymous = fx.App.Anonymous();
+        var page = "/comuni/" + Demo.Rho;
+        var contacts = Builders.Contacts();
+        Assert.DoesNotContain(contacts.Pec!, await anonymous.Html(page));
+        Assert.DoesNotContain(contacts.Pec!, await admin.Html(page));
+
+        await (await admin.PutJson(Url(Demo.Rho) + "/contacts", contacts, await ETagOf(Demo.Rho))).ShouldBe(HttpStatusCode.NoContent);
+
+        Assert.Contains(contacts.Pec!, await anonymous.Html(page));
+        Assert.Contains(contacts.Pec!, await admin.Html(page));
+        Assert.Contains("Modifica i contatti", await admin.Html(page));
+        Assert.DoesNotContain("Modifica i contatti", await anonymous.Html(page));
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_is_a_409_problem_and_changes_nothing()
     {
         var admin = await fx.As(Demo.Admin);

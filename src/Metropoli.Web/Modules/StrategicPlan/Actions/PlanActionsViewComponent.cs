@@ -31,7 +31,7 @@ public sealed class PlanActionsViewComponent(AppDbContext db, DashboardCache cac
         var filter = istatCode is not null ? new DashboardFilter { Municipality = istatCode } : new DashboardFilter { Zone = zoneCode ?? "" };
         // The compact dashboard (its chart) is drawn once per cached view and language.
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct, cache))
+        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, PlanFormat.Today(clock), ct, cache, reads))
             .Select(v => reads.Derive(v, "compact:" + culture, Compact)).ToList();
         var view = istatCode is not null
             ? new TerritoryActionsView("Le azioni del Piano strategico che riguardano il Comune, direttamente o tramite la sua zona",

@@ -13,10 +13,10 @@ public static class TerritoryDashboards
 {
     /// <summary>Plans in force: not archived, and visible to the user (drafts only for the plan office).</summary>
     public static async Task<IReadOnlyList<PlanDashboardView>> HandleAsync(AppDbContext db, ClaimsPrincipal user, DashboardFilter filter, DateOnly today, CancellationToken ct,
-        DashboardCache? cache = null)
+        DashboardCache? cache = null, ReadCache? reads = null)
     {
-        var plans = await db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Status != PlanStatuses.Archived)
-            .OrderByDescending(p => p.StartYear).ThenBy(p => p.Name).Select(p => p.Id).ToListAsync(ct);
+        var plans = reads is null ? await InForceAsync(db, user, ct)
+            : await reads.GetAsync($"plans-in-force:{PlanAccess.CanSeeDrafts(user)}", ReadModels.Plan, (d, t) => InForceAsync(d, user, t), ct);
         var views = new List<PlanDashboardView>();
         foreach (var plan in plans)
         {
@@ -24,6 +24,10 @@ public static class TerritoryDashboards
         }
         return views;
     }
+
+    private static Task<List<long>> InForceAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        db.Set<Plan>().AsNoTracking().Visible(user).Where(p => p.Status != PlanStatuses.Archived)
+            .OrderByDescending(p => p.StartYear).ThenBy(p => p.Name).Select(p => p.Id).ToListAsync(ct);
 
     /// <summary>The query string of the dashboard page filtered the same way.</summary>
     public static string Query(DashboardFilter filter) =>

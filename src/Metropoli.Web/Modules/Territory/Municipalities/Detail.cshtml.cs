@@ -19,21 +19,28 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundari
     public IReadOnlyList<Associations.MunicipalityAssociationRow> Associations { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
+    /// <summary>Names the rendered record sections for the page's <c>&lt;cache&gt;</c>: the cached data, the day
+    /// (a mayor's term) and what the viewer may do.</summary>
+    public string RenderKey { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string istatCode, CancellationToken ct)
     {
-        Municipality = await GetMunicipality.HandleAsync(db, istatCode, ct);
-        if (Municipality is null)
+        // Comune codes are six digits: anything else is not looked up (nor kept in the cache).
+        if (istatCode.Length != 6 || !istatCode.All(char.IsAsciiDigit)
+            || await GetMunicipalityPage.CachedAsync(cache, istatCode, ct) is not { } page)
         {
             return NotFound();
         }
+        Municipality = page.Detail;
         Map = await Territory.Map.TerritoryMap.CachedAsync(cache, boundaries, Municipality.ZoneCode, istatCode,
             string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Confini del Comune di {0} nella zona {1}"], Municipality.Name, Municipality.ZoneName),
             l["Il Comune è evidenziato con un bordo scuro tra gli altri Comuni della stessa zona."], ct);
         CanEdit = UpdateContacts.CanEdit(User, istatCode);
-        ZoneHistory = await GetZoneHistory.HandleAsync(db, istatCode, ct) ?? [];
-        Associations = await Territory.Associations.ListAssociations.ForMunicipalityAsync(db, istatCode, ct);
+        ZoneHistory = page.ZoneHistory;
+        Associations = page.Associations;
         Today = TerritoryDates.Today(clock);
         IsAdministrator = User.IsAdministrator();
+        RenderKey = $"municipality:{cache.IdOf(page)}:{Today:O}:{CanEdit}:{IsAdministrator}";
         if (CanEdit)
         {
             // Those who may change the record may see who changed it; that read is itself audited.
