@@ -52,10 +52,10 @@ public static class AgreementsApi
     private static void MapAgreements(RouteGroupBuilder g, WebApplication app)
     {
         g.MapGet("/", async Task<Results<Ok<Paged<AgreementRow>>, ValidationProblem>> (
-                [AsParameters] ListQuery query, [AsParameters] AgreementFilter filter, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+                [AsParameters] ListQuery query, [AsParameters] AgreementFilter filter, ClaimsPrincipal user, AppDbContext db, ReadCache cache, CancellationToken ct) =>
             {
                 var errors = ListAgreements.Validate(query, filter);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListAgreements.HandleAsync(db, user, query, filter, ct));
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListAgreements.HandleAsync(db, user, query, filter, ct, cache));
             })
             .AllowAnonymous()
             .WithName("listAgreements").WithSummary("Il registro delle intese: per il pubblico solo le intese pubbliche in vigore, concluse o scadute; filtri per tipo, stato, tema, parte, zona, Comune, date, obiettivo e azione del piano; ricerca; ordinamento; paginazione.");

@@ -38,6 +38,27 @@ public sealed class AgreementSearchTests(AppFixture fx) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task A_search_made_by_staff_is_never_served_to_the_public_and_a_new_agreement_is_found_at_once()
+    {
+        // The order of a search's matches is cached per class of viewer (ListAgreements.HandleAsync).
+        var office = await fx.As(Demo.PlanOffice);
+        var anonymous = fx.App.Anonymous();
+        var n = Guid.NewGuid().ToString("N")[..8];
+        var url = $"/api/v1/agreements?q=riservata{n}&limit=100";
+        Assert.Equal(0, (await office.GetJson(url)).GetProperty("total").GetInt32());
+        var draft = await CreateAsync(office, extra: new { title = $"Bozza Riservata{n}" });
+
+        var staff = await office.GetJson(url);
+        Assert.Equal(1, staff.GetProperty("total").GetInt32());
+        Assert.Equal(draft, staff.GetProperty("items")[0].GetProperty("id").GetInt64());
+        var publicView = await anonymous.GetJson(url);
+        Assert.Equal(0, publicView.GetProperty("total").GetInt32());
+        Assert.Empty(publicView.GetProperty("items").EnumerateArray());
+        Assert.DoesNotContain($"Riservata{n}", await anonymous.Html($"/intese?q=riservata{n}"));
+        Assert.Contains($"Riservata{n}", await office.Html($"/intese?q=riservata{n}"));
+    }
+
+    [Fact]
     public async Task The_trigram_index_follows_every_change_of_title_number_and_subject_and_the_search_uses_it()
     {
         var office = await fx.As(Demo.PlanOffice);

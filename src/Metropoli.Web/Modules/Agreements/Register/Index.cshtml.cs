@@ -12,7 +12,7 @@ namespace Metropoli.Web.Modules.Agreements.Register;
 
 /// <summary>The register of agreements (public: only public agreements in force or ended); the same
 /// query as GET /api/v1/agreements, with the CSV and JSON downloads.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, ReadCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListQuery Query { get; set; } = new();
@@ -43,11 +43,12 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             Query = new ListQuery { Q = Query.Q is { Length: <= 200 } q ? q : null };
             Filter = new AgreementFilter();
         }
-        var page = await ListAgreements.HandleAsync(db, User, Query, Filter, ct);
+        var page = await ListAgreements.HandleAsync(db, User, Query, Filter, ct, cache);
         Items = page.Items;
         Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
-        Themes = await db.Set<AgreementTheme>().AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new CodeName(t.Code, t.Name)).ToListAsync(ct);
-        Zones = await db.Set<Zone>().AsNoTracking().OrderBy(z => z.SortOrder).Select(z => new CodeName(z.Code, z.Name)).ToListAsync(ct);
-        Comuni = await db.Set<Municipality>().AsNoTracking().OrderBy(m => m.Name).Select(m => new CodeName(m.IstatCode, m.Name)).ToListAsync(ct);
+        (Themes, Zones, Comuni) = await cache.GetAsync("agreement-filter-lists", ReadModels.Agreements | ReadModels.Territory, async (d, t) =>
+            ((IReadOnlyList<CodeName>)await d.Set<AgreementTheme>().AsNoTracking().OrderBy(x => x.SortOrder).Select(x => new CodeName(x.Code, x.Name)).ToListAsync(t),
+             (IReadOnlyList<CodeName>)await d.Set<Zone>().AsNoTracking().OrderBy(z => z.SortOrder).Select(z => new CodeName(z.Code, z.Name)).ToListAsync(t),
+             (IReadOnlyList<CodeName>)await d.Set<Municipality>().AsNoTracking().OrderBy(m => m.Name).Select(m => new CodeName(m.IstatCode, m.Name)).ToListAsync(t)), ct);
     }
 }
