@@ -194,10 +194,10 @@ public static class StrategicPlanApi
     private static void MapActions(RouteGroupBuilder actions)
     {
         actions.MapGet("/", async Task<Results<Ok<Paged<ActionRow>>, ValidationProblem>> (
-                [AsParameters] ListQuery query, [AsParameters] ActionFilter filter, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+                [AsParameters] ListQuery query, [AsParameters] ActionFilter filter, ClaimsPrincipal user, AppDbContext db, ReadCache cache, CancellationToken ct) =>
             {
                 var errors = ListActions.Validate(query, filter);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListActions.HandleAsync(db, user, query, filter, ct));
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListActions.CachedAsync(cache, db, user, query, filter, ct));
             })
             .AllowAnonymous()
             .WithName("listPlanActions").WithSummary("Le azioni dei piani: filtri per piano, area, obiettivo, stato, settore, zona, Comune e pilastro; ricerca per codice o titolo; ordinamento (tree = ordine del piano); paginazione.");

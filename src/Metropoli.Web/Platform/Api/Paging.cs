@@ -26,6 +26,10 @@ public sealed record ListQuery
     public int EffectiveLimit => Limit ?? DefaultLimit;
     public int EffectiveOffset => Offset ?? 0;
 
+    /// <summary>The pages a visitor reaches by paging (the first 1,000 rows, up to 50 at a time): those a list keeps
+    /// in the read cache, which bounds what made-up queries can put in it.</summary>
+    public bool IsEarlyPage => EffectiveOffset + EffectiveLimit <= 1_000 && EffectiveLimit <= 50;
+
     /// <summary>Checks the common parameters; <paramref name="sortable"/> lists the accepted sort keys.</summary>
     public Dictionary<string, string[]> Validate(IReadOnlyCollection<string> sortable)
     {

@@ -70,6 +70,11 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
 
     private long ids;
 
+    /// <summary>The key of a list's cached page (or ids): its kind, the viewer's class and the parameters as JSON,
+    /// every value quoted, so that no two sets of parameters make one key.</summary>
+    public static string ListKey(string kind, string viewer, object parameters) =>
+        $"{kind}:{viewer}:{System.Text.Json.JsonSerializer.Serialize(parameters)}";
+
     /// <summary>A number naming this cached value (or a value derived from one) and no other, for as long as it
     /// lives: the key of its rendered HTML in a page's <c>&lt;cache vary-by&gt;</c>, which therefore changes
     /// whenever the value is computed again.</summary>

@@ -39,6 +39,47 @@ public sealed class ActionPermissionsTests(AppFixture fx) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task A_progress_update_is_seen_at_once_on_the_action_page_and_lists_read_before_it()
+    {
+        // The action page (for everyone outside the plan office), the action list and its API are cached.
+        var tree = await CreateTreeAsync(await fx.As(Demo.PlanOffice), sector: "ambiente", adopt: true);
+        var url = $"/api/v1/plan-actions/{tree.ActionId}";
+        var anonymous = fx.App.Anonymous();
+        var sector = await fx.As(Demo.Sector);
+        var page = $"/piano/azioni/{tree.ActionId}";
+        var list = $"/api/v1/plan-actions?plan={tree.PlanId}&status=at-risk";
+        var narrative = $"Ritardo {Guid.NewGuid():N}";
+        Assert.DoesNotContain(narrative, await anonymous.Html(page));
+        Assert.DoesNotContain(narrative, await sector.Html(page));
+        Assert.Equal(0, (await anonymous.GetJson(list)).GetProperty("total").GetInt32());
+        Assert.DoesNotContain("A1.1.1", await anonymous.Html($"/piano/{tree.PlanId}/azioni?status=at-risk"));
+
+        await (await sector.PutJson(url + "/progress", Progress("at-risk", 35, narrative), await ETagAsync(sector, url))).ShouldBe(HttpStatusCode.NoContent);
+
+        Assert.Contains(narrative, await anonymous.Html(page));
+        Assert.Equal(1, (await anonymous.GetJson(list)).GetProperty("total").GetInt32());
+        Assert.Contains("A1.1.1", await anonymous.Html($"/piano/{tree.PlanId}/azioni?status=at-risk"));
+        // The shared page still gives the owner sector its own rights (the history) and the public none.
+        var sectorPage = await sector.Html(page);
+        Assert.Contains(narrative, sectorPage);
+        Assert.Contains("Cronologia delle modifiche", sectorPage);
+        Assert.DoesNotContain("Cronologia delle modifiche", await anonymous.Html(page));
+    }
+
+    [Fact]
+    public async Task An_action_of_a_draft_plan_read_by_the_plan_office_stays_hidden_from_everyone_else()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var tree = await CreateTreeAsync(office, sector: "ambiente", adopt: false);
+        var page = $"/piano/azioni/{tree.ActionId}";
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fx.App.Anonymous().GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await fx.As(Demo.Sector)).GetAsync(page)).StatusCode);
+        Assert.Equal(0, (await fx.App.Anonymous().GetJson($"/api/v1/plan-actions?plan={tree.PlanId}")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await office.GetJson($"/api/v1/plan-actions?plan={tree.PlanId}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Sector_officer_may_put_the_whole_action_back_with_only_monitoring_changes()
     {
         var tree = await CreateTreeAsync(await fx.As(Demo.PlanOffice), sector: "ambiente", adopt: true);

@@ -82,8 +82,14 @@ public sealed class IndicatorsTests(IndicatorsFixture fx) : IClassFixture<Indica
         Assert.Empty(Items(await anonymous.GetJson($"/api/v1/indicators/{id}/measurements")));
         var before = await anonymous.GetJson($"/api/v1/indicators/{id}");
         Assert.Equal("no-data", before.GetProperty("status").GetString());
+        // The list, read before the validation (it is cached for everyone outside the plan office), shows no
+        // pending count to the public and the pending value to the plan office.
+        var listUrl = $"/api/v1/indicators?action={before.GetProperty("actionId").GetInt64()}&limit=200";
+        var publicRow = Assert.Single(Items(await anonymous.GetJson(listUrl)), i => i.GetProperty("id").GetInt64() == id);
+        Assert.Equal(("no-data", 0), (publicRow.GetProperty("status").GetString(), publicRow.GetProperty("pending").GetInt32()));
 
         var office = await fx.As(Demo.PlanOffice);
+        Assert.Equal(1, Assert.Single(Items(await office.GetJson(listUrl)), i => i.GetProperty("id").GetInt64() == id).GetProperty("pending").GetInt32());
         Assert.Contains(Items(await office.GetJson("/api/v1/measurements/pending?limit=200")), m => m.GetProperty("id").GetInt64() == measurement);
         await (await PostWithVersion(office, $"/api/v1/measurements/{measurement}/validation", 1)).ShouldBe(HttpStatusCode.NoContent);
 

@@ -160,8 +160,8 @@ public static class ListAgreements
         return a => ids.Contains(a.Id);
     }
 
-    /// <summary>How many ids of a register query, in order, the <see cref="ReadCache"/> keeps: pages beyond them
-    /// are read from the database each time.</summary>
+    /// <summary>How many ids of a register query, in order, the <see cref="ReadCache"/> keeps: the early pages
+    /// (<see cref="ListQuery.IsEarlyPage"/>); pages beyond them are read from the database each time.</summary>
     public const int CachedIds = 1_000;
 
     /// <summary>The first <see cref="CachedIds"/> ids a register query finds, in its order, and how many it finds.</summary>
@@ -177,10 +177,9 @@ public static class ListAgreements
         ReadCache? cache = null)
     {
         var (offset, limit) = (query.EffectiveOffset, query.EffectiveLimit);
-        if (cache is not null && offset + limit <= CachedIds)
+        if (cache is not null && query.IsEarlyPage)
         {
-            // JSON: every value quoted, so that no two filters make one key.
-            var key = $"agreement-ids:{AgreementAccess.ViewerClass(user)}:{System.Text.Json.JsonSerializer.Serialize(new { query.Sort, query.Q, f })}";
+            var key = ReadCache.ListKey("agreement-ids", AgreementAccess.ViewerClass(user), new { query.Sort, query.Q, f });
             var ordered = await cache.GetAsync(key, ReadModels.Agreements | ReadModels.Territory, async (d, t) =>
             {
                 var matching = Query(d, user, query, f);
@@ -205,8 +204,10 @@ public static class ListAgreements
     private static async Task<List<AgreementRow>> RowsAsync(AppDbContext db, List<Agreement> page, CancellationToken ct)
     {
         var ids = page.Select(a => a.Id).ToList();
+        // The name by a lookup per party (the primary key), not a join: PostgreSQL hashed all 5,000 organisations
+        // for a page's 80 parties (4 ms of the register's page at metro scale).
         var parties = await db.Set<AgreementParty>().AsNoTracking().Where(p => ids.Contains(p.AgreementId))
-            .Join(db.Set<Organisation>(), p => p.OrganisationId, o => o.Id, (p, o) => new { p.AgreementId, o.Name }).ToListAsync(ct);
+            .Select(p => new { p.AgreementId, Name = db.Set<Organisation>().Where(o => o.Id == p.OrganisationId).Select(o => o.Name).First() }).ToListAsync(ct);
         var themes = await db.Set<AgreementThemeLink>().AsNoTracking().Where(t => ids.Contains(t.AgreementId))
             .Join(db.Set<AgreementTheme>(), x => x.ThemeCode, t => t.Code, (x, t) => new { x.AgreementId, t.Name, t.SortOrder }).ToListAsync(ct);
         return page.Select(a => new AgreementRow(a.Id, a.Number, a.Title, a.Type, a.Status, a.Visibility, a.SignatureDate, a.EffectiveDate, a.ExpiryDate, a.Value,

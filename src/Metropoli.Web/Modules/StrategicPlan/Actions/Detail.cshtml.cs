@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Metropoli.Web.Modules.StrategicPlan.Model;
 using Metropoli.Web.Platform.Api;
 using Metropoli.Web.Platform.Audit;
@@ -13,7 +14,7 @@ namespace Metropoli.Web.Modules.StrategicPlan.Actions;
 
 /// <summary>An action with all its data; for the plan office also the carry-over into a later plan,
 /// and for those who may change it the history of its changes.</summary>
-public sealed class DetailModel(AppDbContext db, IAuditContext who, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class DetailModel(AppDbContext db, ReadCache reads, IAuditContext who, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public ActionDetail? Action { get; private set; }
     public bool CanManage { get; private set; }
@@ -60,14 +61,24 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, TimeProvider
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        Action = await GetAction.HandleAsync(db, User, id, ct);
-        if (Action is null) return false;
-        var open = Action.PlanStatus != PlanStatuses.Archived;
         CanManage = PlanAccess.CanManage(User);
+        if (CanManage)
+        {
+            // The plan office sees drafts and the measurements waiting for validation: read for it alone.
+            if (await PageAsync(db, User, id, ct) is not { } own) return false;
+            (Action, Indicators, Timeline) = own;
+        }
+        else
+        {
+            // Everyone else sees what the public sees (a sector officer's own rights are added below), so one
+            // value serves them all (ReadCache: dropped by any change to the plan or the territory).
+            if (await reads.GetAsync($"action-page:{id}", ReadModels.Plan | ReadModels.Territory,
+                    (d, t) => PageAsync(d, new ClaimsPrincipal(new ClaimsIdentity()), id, t), ct) is not { } shared) return false;
+            (Action, Indicators, Timeline) = shared;
+        }
+        var open = Action.PlanStatus != PlanStatuses.Archived;
         CanEdit = CanManage && open;
         CanUpdateProgress = open && PlanAccess.CanUpdateProgress(User, Action.OwnerSector);
-        Indicators = await StrategicPlan.Indicators.ActionIndicators.LoadAsync(db, User, id, open, ct);
-        Timeline = await Campaigns.CampaignQueries.TimelineAsync(db, id, ct);
         if (CanManage)
         {
             var startYear = await db.Set<Plan>().Where(p => p.Id == Action.PlanId).Select(p => p.StartYear).SingleAsync(ct);
@@ -84,5 +95,14 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, TimeProvider
             History = await AuditSearch.HistoryAsync(db, who, nameof(PlanAction), id.ToString(CultureInfo.InvariantCulture), ct);
         }
         return true;
+    }
+
+    private static async Task<(ActionDetail, Indicators.ActionIndicatorsView, IReadOnlyList<Campaigns.TimelinePoint>)?> PageAsync(
+        AppDbContext db, ClaimsPrincipal user, long id, CancellationToken ct)
+    {
+        if (await GetAction.HandleAsync(db, user, id, ct) is not { } action) return null;
+        var open = action.PlanStatus != PlanStatuses.Archived;
+        return (action, await StrategicPlan.Indicators.ActionIndicators.LoadAsync(db, user, id, open, ct),
+            await Campaigns.CampaignQueries.TimelineAsync(db, id, ct));
     }
 }

@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, ReadCache cache) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        Plan = await GetPlan.HandleAsync(db, User, id, ct);
+        Plan = await GetPlan.CachedAsync(cache, User, id, ct);
         if (Plan is null) return NotFound();
         // Bad query values are reported and then ignored, so the page still shows the list.
         Errors = ModelState.IsValid ? ListActions.Validate(Query, Filter) : new() { ["query"] = ["Alcuni filtri non sono validi e sono stati ignorati."] };
@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, ReadCache cache) : PageModel
             Filter = new ActionFilter();
         }
         Filter = Filter with { Plan = id };
-        var page = await ListActions.HandleAsync(db, User, Query, Filter, ct);
+        var page = await ListActions.CachedAsync(cache, db, User, Query, Filter, ct);
         Items = page.Items;
         Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
         Filters = await ActionFilterOptions.LoadAsync(cache, id, Filter, Query, $"/piano/{id}/azioni", ct);

@@ -38,10 +38,10 @@ public static class IndicatorsApi
     private static void MapIndicators(RouteGroupBuilder indicators)
     {
         indicators.MapGet("/", async Task<Results<Ok<Paged<IndicatorRow>>, ValidationProblem>> (
-                [AsParameters] ListQuery query, [AsParameters] IndicatorFilter filter, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+                [AsParameters] ListQuery query, [AsParameters] IndicatorFilter filter, ClaimsPrincipal user, AppDbContext db, ReadCache cache, CancellationToken ct) =>
             {
                 var errors = ListIndicators.Validate(query);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListIndicators.HandleAsync(db, user, query, filter, ct));
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListIndicators.CachedAsync(cache, db, user, query, filter, ct));
             })
             .AllowAnonymous()
             .WithName("listIndicators").WithSummary("Gli indicatori dei piani visibili, filtrabili per piano, azione e obiettivo, con l'ultimo valore validato, il raggiungimento e lo stato.");

@@ -28,6 +28,15 @@ public static class ListIndicators
 
     public static Dictionary<string, string[]> Validate(ListQuery query) => query.Validate(Sortable);
 
+    /// <summary><see cref="HandleAsync"/> from the <see cref="ReadCache"/> for those outside the plan office (who see no
+    /// pending counts, so one value serves them all: drafts are the plan office's alone), on the early pages;
+    /// dropped by any change to the plan (a submitted value that is not validated changes none of these rows).</summary>
+    public static Task<Paged<IndicatorRow>> CachedAsync(ReadCache cache, AppDbContext db, ClaimsPrincipal user, ListQuery query, IndicatorFilter filter, CancellationToken ct) =>
+        !PlanAccess.CanManage(user) && query.IsEarlyPage
+            ? cache.GetAsync(ReadCache.ListKey("indicator-list", "published", new { query, filter }), ReadModels.Plan,
+                (d, t) => HandleAsync(d, new ClaimsPrincipal(new ClaimsIdentity()), query, filter, t), ct)
+            : HandleAsync(db, user, query, filter, ct);
+
     /// <summary>Indicators of the plans the user may see, with their achievement and status; the count of
     /// values waiting for validation is given only to the plan office (it is internal).</summary>
     public static async Task<Paged<IndicatorRow>> HandleAsync(AppDbContext db, ClaimsPrincipal user, ListQuery query, IndicatorFilter filter, CancellationToken ct)

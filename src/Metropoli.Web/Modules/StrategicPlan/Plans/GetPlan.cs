@@ -17,6 +17,11 @@ public sealed record PlanStatusCount(string Status, int Count);
 
 public static class GetPlan
 {
+    /// <summary><see cref="HandleAsync"/> from the <see cref="ReadCache"/>, for pages that show the plan's heading
+    /// and counts (not for its edit forms, which need the current version).</summary>
+    public static Task<PlanDetail?> CachedAsync(ReadCache cache, ClaimsPrincipal user, long id, CancellationToken ct) =>
+        cache.GetAsync($"plan-detail:{id}:{PlanAccess.CanSeeDrafts(user)}", ReadModels.Plan, (db, t) => HandleAsync(db, user, id, t), ct);
+
     /// <summary>The plan, or null when it does not exist or the user may not see it (a draft).</summary>
     public static async Task<PlanDetail?> HandleAsync(AppDbContext db, ClaimsPrincipal user, long id, CancellationToken ct)
     {
