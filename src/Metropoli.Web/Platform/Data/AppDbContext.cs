@@ -40,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
         TextGuard.Check(ChangeTracker);
         Versioning.BumpVersions(ChangeTracker);
         var touched = readModel is null ? ReadModels.None : ReadModelVersion.Touches(ChangeTracker);
+        // In the caller's transaction the change is not committed yet: a value computed meanwhile (under the
+        // version bumped below) would miss it, so the version moves again when that transaction commits.
+        if (touched != ReadModels.None && Database.CurrentTransaction is not null) uncommitted |= touched;
         try
         {
             return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -49,6 +52,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
             // Also on failure: a bump costs one recomputation, a missed one a stale dashboard.
             if (touched != ReadModels.None) readModel!.Bump(touched);
         }
+    }
+
+    private ReadModels uncommitted;
+
+    /// <summary>Called when a transaction of this context commits or rolls back (<see cref="ReadModelCommits"/>).</summary>
+    internal void TransactionEnded()
+    {
+        if (uncommitted == ReadModels.None) return;
+        readModel?.Bump(uncommitted);
+        uncommitted = ReadModels.None;
     }
 
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)

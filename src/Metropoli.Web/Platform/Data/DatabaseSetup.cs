@@ -66,6 +66,7 @@ public static class DatabaseSetup
             db.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations"));
             db.AddInterceptors(SqlitePragmas.Instance);
         }
+        db.AddInterceptors(ReadModelCommits.Instance);
         // The migrations are hand-written (no design-time tooling here); a test proves they build
         // the same schema as the model on both providers, which is what this warning guards.
         db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
@@ -79,6 +80,31 @@ public static class DatabaseSetup
             // WAL lets readers run beside the one writer and survives a crash of the process.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+}
+
+/// <summary>Moves the read models' versions again when a transaction that saved changes to them ends
+/// (<see cref="AppDbContext.TransactionEnded"/>): the bump made at SaveChanges came before the commit.</summary>
+internal sealed class ReadModelCommits : DbTransactionInterceptor
+{
+    public static readonly ReadModelCommits Instance = new();
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        (eventData.Context as AppDbContext)?.TransactionEnded();
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.TransactionEnded();
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        (eventData.Context as AppDbContext)?.TransactionEnded();
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.TransactionEnded();
+        return Task.CompletedTask;
     }
 }
 

@@ -51,7 +51,10 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
     public const int MaxDerived = 200;
 
     private readonly ConcurrentDictionary<string, Computed> computed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> running = new(StringComparer.Ordinal);
+    /// <summary>A computation in flight, started by a reader that had seen <see cref="Version"/>.</summary>
+    private sealed record Run(long Version, Lazy<Task<object?>> Task);
+
+    private readonly ConcurrentDictionary<string, Run> running = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> derived = new();
 
     /// <summary>A value computed from a cached one (<paramref name="source"/>, as returned by
@@ -99,10 +102,31 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
         return (T)(await Recompute(key, current, dependsOn, compute, null).WaitAsync(ct))!;
     }
 
-    private Task<object?> Recompute<T>(string key, long current, ReadModels dependsOn, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous) =>
-        running.GetOrAdd(key, k => new Lazy<Task<object?>>(() => RunAsync(k, current, dependsOn, compute, previous))).Value;
+    /// <summary>The computation a reader who has seen <paramref name="current"/> may take: one in flight if it was
+    /// started under that version (or a later one), else a new one once an older one in flight has ended, since
+    /// an older one may have read the data before the change this reader must see.</summary>
+    private Task<object?> Recompute<T>(string key, long current, ReadModels dependsOn, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous)
+    {
+        while (true)
+        {
+            if (running.TryGetValue(key, out var inFlight))
+            {
+                if (inFlight.Version >= current) return inFlight.Task.Value;
+                return AfterAsync(inFlight.Task.Value);
+            }
+            Run? mine = null;
+            mine = new Run(current, new Lazy<Task<object?>>(() => RunAsync(key, current, dependsOn, compute, previous, mine!)));
+            if (running.TryAdd(key, mine)) return mine.Task.Value;
+        }
 
-    private async Task<object?> RunAsync<T>(string key, long current, ReadModels dependsOn, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous)
+        async Task<object?> AfterAsync(Task<object?> older)
+        {
+            try { await older; } catch { /* its readers see its failure; this one computes again */ }
+            return await Recompute(key, current, dependsOn, compute, null);
+        }
+    }
+
+    private async Task<object?> RunAsync<T>(string key, long current, ReadModels dependsOn, Func<AppDbContext, CancellationToken, Task<T>> compute, Computed? previous, Run self)
     {
         await Task.Yield();
         var stamp = clock.GetTimestamp();
@@ -127,7 +151,7 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
         }
         finally
         {
-            running.TryRemove(key, out _);
+            running.TryRemove(new KeyValuePair<string, Run>(key, self));
         }
     }
 

@@ -92,6 +92,52 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_reader_after_a_local_change_never_gets_a_computation_started_before_it()
+    {
+        var clock = new ManualClock();
+        var version = new ReadModelVersion();
+        var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), version, clock);
+        var round = 0;
+        var firstRefresh = new TaskCompletionSource();
+        Task<int> Read() => cache.GetAsync("test:in-flight", ReadModels.Territory, async (db, ct) =>
+        {
+            var mine = Interlocked.Increment(ref round);
+            if (mine == 2) await firstRefresh.Task; // the refresh started by the age limit is slow
+            return mine;
+        }, CancellationToken.None);
+
+        Assert.Equal(1, await Read());
+        // Past the trust limit a reader starts a computation (round 2) and waits for it.
+        clock.Advance(ReadCache.MaxTrusted + TimeSpan.FromSeconds(1));
+        var aged = Read();
+        // ... while that refresh (round 2) is in flight, this instance saves a change the value depends on.
+        version.Bump(ReadModels.Territory);
+        var afterChange = Read();
+        firstRefresh.SetResult();
+        await aged;
+        // The reader after the change waited for a computation started after it, not for round 2.
+        Assert.Equal(3, await afterChange);
+    }
+
+    [Fact]
+    public async Task A_change_saved_in_a_transaction_moves_the_version_again_when_it_commits()
+    {
+        var version = fx.App.Services.GetRequiredService<ReadModelVersion>();
+        await fx.App.WithScope(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            (await db.Set<Municipality>().SingleAsync(m => m.IstatCode == Demo.Rho)).Phone = "02 " + Random.Shared.Next(1_000_000, 9_999_999);
+            await db.SaveChangesAsync();
+            var saved = version.Current(ReadModels.Territory);
+            await tx.CommitAsync();
+            // A value computed between the save and the commit carries the saved version but not the change.
+            Assert.True(version.Current(ReadModels.Territory) > saved, "The commit did not move the version.");
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Readers_of_one_key_share_one_computation_and_a_derived_value_lives_with_its_source()
     {
         var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), new ReadModelVersion(), new ManualClock());
