@@ -130,7 +130,15 @@ public static class PlatformModule
             o.DefaultRequestCulture = new RequestCulture("it-IT");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider { CookieName = cookies.Culture }];
+            // ?culture=en or it (as links and the language switch name them) as well as en-GB or it-IT; then the cookie.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(http => Task.FromResult(
+                    http.Request.Query["culture"].ToString() switch
+                    {
+                        "en" or "en-GB" => new ProviderCultureResult("en-GB"),
+                        "it" or "it-IT" => new ProviderCultureResult("it-IT"),
+                        _ => (ProviderCultureResult?)null,
+                    })),
+                new CookieRequestCultureProvider { CookieName = cookies.Culture }];
         });
 
         services.AddRazorPages(o =>
