@@ -55,20 +55,21 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
     private sealed record Run(long Version, Lazy<Task<object?>> Task);
 
     private readonly ConcurrentDictionary<string, Run> running = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> derived = new();
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<object>>> derived = new();
 
     /// <summary>A value computed from a cached one (<paramref name="source"/>, as returned by
     /// <see cref="GetAsync"/>) and <paramref name="key"/> alone, in memory: computed once per source and key
-    /// and dropped with the source, so it is never older than the source. At most <see cref="MaxDerived"/>
-    /// are kept per source (keys come from query strings); past that they are computed on every call.</summary>
+    /// (readers arriving meanwhile wait for that one computation: a new source is read by every connection at
+    /// once, and its derived values, such as a 1 MB JSON, were computed by each of them) and dropped with the
+    /// source, so it is never older than the source. At most <see cref="MaxDerived"/> are kept per source (keys
+    /// come from query strings); past that they are computed on every call.</summary>
     public TDerived Derive<TSource, TDerived>(TSource source, string key, Func<TSource, TDerived> derive)
         where TSource : class where TDerived : notnull
     {
-        var memo = derived.GetValue(source, _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
-        if (memo.TryGetValue(key, out var hit)) return (TDerived)hit;
-        var value = derive(source);
-        if (memo.Count < MaxDerived) memo.TryAdd(key, value);
-        return value;
+        var memo = derived.GetValue(source, _ => new ConcurrentDictionary<string, Lazy<object>>(StringComparer.Ordinal));
+        if (memo.TryGetValue(key, out var hit)) return (TDerived)hit.Value;
+        if (memo.Count >= MaxDerived) return derive(source);
+        return (TDerived)memo.GetOrAdd(key, _ => new Lazy<object>(() => derive(source))).Value;
     }
 
     private long ids;

@@ -119,7 +119,7 @@ public static class ListAgreements
     /// was most of the register's time at metro scale.</remarks>
     public static System.Linq.Expressions.Expression<Func<Agreement, bool>> Matching(AppDbContext db, string q)
     {
-        var text = q.Trim().ToLower();
+        var text = q.Trim().ToLowerInvariant();
         var pattern = LikePattern.Containing(text);
         var matchingOrganisations = db.Set<Organisation>().Where(o => o.Name.ToLower().Contains(text)).Select(o => o.Id);
         var withParty = db.Set<AgreementParty>().Where(p => matchingOrganisations.Contains(p.OrganisationId)).Select(p => p.AgreementId);
