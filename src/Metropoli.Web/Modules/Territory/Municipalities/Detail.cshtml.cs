@@ -25,8 +25,8 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundari
 
     public async Task<IActionResult> OnGetAsync(string istatCode, CancellationToken ct)
     {
-        // Only a valid ISTAT code is looked up (and kept in the cache): made-up URLs add nothing to it.
-        if (!Platform.Identifiers.IdentifierCheck.ValidateIstatComune(istatCode).Ok
+        // Comune codes are six digits: anything else is not looked up (nor kept in the cache).
+        if (istatCode.Length != 6 || !istatCode.All(char.IsAsciiDigit)
             || await GetMunicipalityPage.CachedAsync(cache, istatCode, ct) is not { } page)
         {
             return NotFound();
