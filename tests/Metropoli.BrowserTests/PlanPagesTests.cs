@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Metropoli.BrowserTests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan.Demo;
+using Metropoli.StrategicPlan.Demo;
 
 namespace Metropoli.BrowserTests;
 

@@ -1,5 +1,5 @@
 using Metropoli.BrowserTests.Infrastructure;
-using Metropoli.Web.Platform.Auth;
+using Metropoli.Platform.Auth;
 
 namespace Metropoli.BrowserTests;
 

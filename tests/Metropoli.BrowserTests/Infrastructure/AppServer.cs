@@ -5,7 +5,7 @@ using System.Net.Sockets;
 
 namespace Metropoli.BrowserTests.Infrastructure;
 
-/// <summary>The real app under Kestrel as a child process (<c>dotnet Metropoli.Web.dll</c>), on a free
+/// <summary>The real app under Kestrel as a child process (<c>dotnet Metropoli.Host.dll</c>), on a free
 /// loopback port, with its own SQLite database in a temp folder and the demo accounts.</summary>
 public sealed class AppServer : IAsyncDisposable
 {

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Platform.Data;
 
 namespace Metropoli.BrowserTests.Infrastructure;
 

@@ -26,7 +26,7 @@ public static partial class PageRoutes
 
     private static IReadOnlyList<Route> Load()
     {
-        var assembly = typeof(Metropoli.Web.Platform.Data.Startup).Assembly;
+        var assembly = typeof(Metropoli.Platform.Data.Startup).Assembly;
         var routes = new List<Route>();
         foreach (var item in assembly.GetCustomAttributes<RazorCompiledItemAttribute>())
         {

@@ -7,22 +7,22 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string WebProject => Path.Combine(Root, "src", "Metropoli.Web");
+    public static string WebProject => Path.Combine(Root, "src", "Metropoli.Host");
 
     public static string AxeScript => Path.Combine(Root, "node_modules", "axe-core", "axe.min.js");
 
     /// <summary>The test output holds a runnable copy of the app (the ProjectReference copies
-    /// Metropoli.Web.dll with its deps.json and runtimeconfig.json), built by the same build as these
+    /// Metropoli.Host.dll with its deps.json and runtimeconfig.json), built by the same build as these
     /// tests whatever the configuration or artifacts folder; the content root is set to the web project
     /// so wwwroot (with wwwroot/lib filled by the web build) and the appsettings files are the real ones.</summary>
     public static string WebDll()
     {
         var candidates = new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "Metropoli.Web.dll"),
+            Path.Combine(AppContext.BaseDirectory, "Metropoli.Host.dll"),
             // Artifacts layout: <artifacts>/bin/Metropoli.BrowserTests/<pivot>/ beside <artifacts>/bin/Metropoli.Web/<pivot>/
-            Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Metropoli.Web",
-                new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name, "Metropoli.Web.dll")),
+            Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Metropoli.Host",
+                new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name, "Metropoli.Host.dll")),
         };
         foreach (var dll in candidates)
         {
@@ -31,7 +31,7 @@ public static class RepoPaths
                 return dll;
             }
         }
-        throw new FileNotFoundException("Metropoli.Web.dll (with its runtimeconfig.json) not found; looked in: " + string.Join(", ", candidates));
+        throw new FileNotFoundException("Metropoli.Host.dll (with its runtimeconfig.json) not found; looked in: " + string.Join(", ", candidates));
     }
 
     private static string FindRoot()

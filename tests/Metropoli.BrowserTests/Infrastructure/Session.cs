@@ -1,4 +1,4 @@
-using Metropoli.Web.Platform.Data;
+using Metropoli.Platform.Data;
 
 namespace Metropoli.BrowserTests.Infrastructure;
 

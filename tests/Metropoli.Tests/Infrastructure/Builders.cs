@@ -1,6 +1,6 @@
-using Metropoli.Web.Modules.Territory.Municipalities;
-using Metropoli.Web.Platform.Auth;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Territory.Municipalities;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
-using Metropoli.Web.Modules.Agreements;
-using Metropoli.Web.Modules.StrategicPlan;
-using Metropoli.Web.Modules.Territory;
-using Metropoli.Web.Platform;
-using Metropoli.Web.Platform.Cli;
+using Metropoli.Agreements;
+using Metropoli.StrategicPlan;
+using Metropoli.Territory;
+using Metropoli.Platform;
+using Metropoli.Platform.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -27,9 +27,10 @@ public static class CliRunner
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.AddPlatform();
-        builder.AddTerritory();
-        builder.AddStrategicPlan();
-        builder.AddAgreements();
+        foreach (var module in global::Metropoli.Platform.Modules.ModuleCatalog.All)
+        {
+            module.AddServices(builder);
+        }
         await using var app = builder.Build();
         return await Cli.RunAsync(app, args);
     }

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using Metropoli.Web.Platform.Auth;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

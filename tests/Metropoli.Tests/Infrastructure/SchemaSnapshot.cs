@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -18,9 +18,9 @@ public static class SchemaSnapshot
     /// FTS5 table (and the shadow tables FTS5 keeps beside it) and the PostgreSQL pg_trgm index.
     /// AgreementSearchTests checks that it is there and used.</summary>
     private static bool OutsideModel(string name) =>
-        name == Web.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable
-        || name.StartsWith(Web.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable + "_", StringComparison.Ordinal)
-        || name == Web.Platform.Data.Migrations.M0011_AgreementSearch.PostgresIndex;
+        name == global::Metropoli.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable
+        || name.StartsWith(global::Metropoli.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable + "_", StringComparison.Ordinal)
+        || name == global::Metropoli.Platform.Data.Migrations.M0011_AgreementSearch.PostgresIndex;
 
     public static Task<SortedSet<string>> ReadAsync(DatabaseProvider provider, string connectionString) =>
         provider == DatabaseProvider.Postgres ? ReadPostgresAsync(connectionString) : ReadSqliteAsync(connectionString);

@@ -1,4 +1,4 @@
-using Metropoli.Web.Platform.Data;
+using Metropoli.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 

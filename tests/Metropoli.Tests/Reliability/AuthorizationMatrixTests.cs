@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.Agreements;
 using Metropoli.Tests.Modules.StrategicPlan;
-using Metropoli.Web.Platform.Notifications;
+using Metropoli.Platform.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -98,7 +98,7 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         Set("notification", await NotificationAsync(Demo.PlanOffice, InboxP), await NotificationAsync(Demo.RhoOfficer, InboxR));
         Own["feedback"] = (await App.WithDb(async db =>
         {
-            var entry = new Metropoli.Web.Platform.Feedback.FeedbackEntry { CreatedAt = DateTime.UtcNow, PagePath = "/", Category = "other", Message = "Segnalazione della matrice" };
+            var entry = new Metropoli.Platform.Feedback.FeedbackEntry { CreatedAt = DateTime.UtcNow, PagePath = "/", Category = "other", Message = "Segnalazione della matrice" };
             db.Add(entry);
             await db.SaveChangesAsync();
             return entry.Id;

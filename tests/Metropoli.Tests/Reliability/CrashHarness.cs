@@ -5,13 +5,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Auth;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Reliability;
 
-/// <summary>The real app as a child process (<c>dotnet Metropoli.Web.dll</c>) on a loopback port, over
+/// <summary>The real app as a child process (<c>dotnet Metropoli.Host.dll</c>) on a loopback port, over
 /// a <see cref="TestDatabase"/>, so that it can be killed with SIGKILL, restarted, run twice beside
 /// itself and measured through /proc. Shared by the crash, soak and two-instance tests.</summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -246,23 +246,23 @@ public sealed class ServerProcess : IAsyncDisposable
 public sealed record ProcessSample(TimeSpan At, long RssKb, int OpenFiles, int Threads);
 
 /// <summary>Where the built app and the web project are: the test output holds a runnable copy of the
-/// app (the ProjectReference copies Metropoli.Web.dll with its deps.json and runtimeconfig.json); the
+/// app (the ProjectReference copies Metropoli.Host.dll with its deps.json and runtimeconfig.json); the
 /// content root is the web project, for wwwroot and the appsettings files.</summary>
 public static class ReliabilityPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string WebProject => Path.Combine(Root, "src", "Metropoli.Web");
+    public static string WebProject => Path.Combine(Root, "src", "Metropoli.Host");
 
     public static string WebDll()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Metropoli.Web.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Metropoli.Host.dll");
         if (File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")))
         {
             return dll;
         }
-        var built = Path.Combine(WebProject, "bin", "Release", "net10.0", "Metropoli.Web.dll");
-        return File.Exists(built) ? built : throw new FileNotFoundException($"Metropoli.Web.dll with its runtimeconfig.json not found beside the tests or at {built}.");
+        var built = Path.Combine(WebProject, "bin", "Release", "net10.0", "Metropoli.Host.dll");
+        return File.Exists(built) ? built : throw new FileNotFoundException($"Metropoli.Host.dll with its runtimeconfig.json not found beside the tests or at {built}.");
     }
 
     private static string FindRoot()

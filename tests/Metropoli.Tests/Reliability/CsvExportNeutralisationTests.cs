@@ -5,10 +5,10 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Agreements.Model;
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Agreements.Model;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Territory.Model;
+using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -72,7 +72,7 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             return [.. new[] { "sintesi", "stato-azioni", "aree", "stato-indicatori", "indicatori", "ritardi", "azioni" }
                 .Select(t => $"/api/v1/monitoring-campaigns/{campaign}/report/csv?table={t}")];
         }),
-        new("Metropoli.Web.Modules.StrategicPlan.Dashboard.IndexModel?handler=Indicatori", async (db, p) =>
+        new("Metropoli.StrategicPlan.Dashboard.IndexModel?handler=Indicatori", async (db, p) =>
         {
             var plan = await db.Set<Indicator>().GroupBy(i => i.PlanId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
             await Assign(db, db.Set<Indicator>().Where(i => i.PlanId == plan).OrderBy(i => i.Id), p, (i, v) => i.Name = v, (i, v) => i.Unit = v);

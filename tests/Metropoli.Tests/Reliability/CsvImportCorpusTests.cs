@@ -5,10 +5,10 @@ using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.StrategicPlan;
 using Metropoli.Tests.Unit;
-using Metropoli.Web.Modules.Agreements.Model;
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Agreements.Model;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Territory.Model;
+using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Reliability;
@@ -49,25 +49,25 @@ public sealed class CsvCorpusFixture : AppFixture
     /// <summary>Every CSV import of the app (API, page and CLI share each handler).</summary>
     public IReadOnlyList<CsvImport> Imports() =>
     [
-        new("organisations", typeof(Web.Modules.Territory.Organisations.ImportOrganisations), "/api/v1/organizations/import",
+        new("organisations", typeof(global::Metropoli.Territory.Organisations.ImportOrganisations), "/api/v1/organizations/import",
             "name,type,fiscal_code,city",
             (n, text) => $"{text},foundation,{PartitaIvaTests.RandomValid(new Random(n))},Milano",
             n => $"Ente {n},tipo-inesistente,{PartitaIvaTests.RandomValid(new Random(n))},Milano",
             db => db.Set<Organisation>().CountAsync(),
             db => db.Set<Organisation>().Select(o => (string?)o.Name).ToListAsync()),
-        new("plan structure", typeof(Web.Modules.StrategicPlan.Import.ImportPlanStructure), $"/api/v1/plans/{StructurePlan}/import",
+        new("plan structure", typeof(global::Metropoli.StrategicPlan.Import.ImportPlanStructure), $"/api/v1/plans/{StructurePlan}/import",
             "area_code,area_title,objective_code,objective_title,action_code,action_title,owner_sector,start_date",
             (n, text) => $"H1,Area del corpus,H1.1,Obiettivo del corpus,H1.1.{n},{text},ambiente,2031-01-01",
             n => $"H1,Area del corpus,H1.1,Obiettivo del corpus,H1.1.{n},Azione {n},ambiente,2031-13-01",
             db => db.Set<PlanAction>().CountAsync(a => a.PlanId == StructurePlan),
             db => db.Set<PlanAction>().Where(a => a.PlanId == StructurePlan).Select(a => (string?)a.Title).ToListAsync()),
-        new("agreements", typeof(Web.Modules.Agreements.Import.ImportAgreements), "/api/v1/agreements/import",
+        new("agreements", typeof(global::Metropoli.Agreements.Import.ImportAgreements), "/api/v1/agreements/import",
             "number,title,type,parties",
             (n, text) => $"HOST-{n},{text},protocol,Comune di Rho",
             n => $"HOST-{n},Intesa {n},tipo-inesistente,Comune di Rho",
             db => db.Set<Agreement>().CountAsync(),
             db => db.Set<Agreement>().Select(a => (string?)a.Title).ToListAsync()),
-        new("measurements", typeof(Web.Modules.StrategicPlan.Measurements.ImportMeasurements), $"/api/v1/measurements/import?plan={MeasurementPlan}",
+        new("measurements", typeof(global::Metropoli.StrategicPlan.Measurements.ImportMeasurements), $"/api/v1/measurements/import?plan={MeasurementPlan}",
             "indicator_code,period,value,note",
             (n, text) => $"{IndicatorCode},{2000 + n / 12}-{n % 12 + 1:00},{n}.5,{text}",
             n => $"{IndicatorCode},{2000 + n / 12}-{n % 12 + 1:00},dieci,nota",
@@ -88,7 +88,7 @@ public static class CsvText
     public static List<string[]> Parse(byte[] content)
     {
         var text = Encoding.UTF8.GetString(content);
-        return Web.Platform.Api.CsvUpload.Records(text.TrimStart('\uFEFF')).Select(r => r.Fields).ToList();
+        return global::Metropoli.Platform.Api.CsvUpload.Records(text.TrimStart('\uFEFF')).Select(r => r.Fields).ToList();
     }
 }
 

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Auth;
+using Metropoli.Platform.Auth;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

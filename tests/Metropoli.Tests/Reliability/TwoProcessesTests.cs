@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Jobs;
-using Metropoli.Web.Platform.Notifications;
+using Metropoli.Platform.Jobs;
+using Metropoli.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Reliability;

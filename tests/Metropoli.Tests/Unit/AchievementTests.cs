@@ -1,5 +1,5 @@
-using Metropoli.Web.Modules.StrategicPlan.Indicators;
-using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.StrategicPlan.Indicators;
+using Metropoli.StrategicPlan.Model;
 
 namespace Metropoli.Tests.Unit;
 

@@ -1,5 +1,5 @@
-using Metropoli.Web.Modules.Agreements.Agreements;
-using Metropoli.Web.Modules.Agreements.Model;
+using Metropoli.Agreements.Agreements;
+using Metropoli.Agreements.Model;
 
 namespace Metropoli.Tests.Unit;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Metropoli.Web.Platform.Identifiers;
+using Metropoli.Platform.Identifiers;
 
 namespace Metropoli.Tests.Unit;
 
@@ -416,7 +416,7 @@ public sealed class RegistryCodeTests
     [Fact]
     public void Every_seeded_comune_has_a_valid_istat_code()
     {
-        var codes = Metropoli.Web.Modules.Territory.Model.TerritorySeed.ReadRows().Select(r => r.IstatCode).ToList();
+        var codes = Metropoli.Territory.Model.TerritorySeed.ReadRows().Select(r => r.IstatCode).ToList();
         Assert.Equal(133, codes.Count);
         Assert.All(codes, c => Assert.True(IdentifierCheck.ValidateIstatComune(c).Ok, c));
     }

@@ -12,7 +12,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public void Every_localized_text_has_an_english_translation()
     {
-        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Web");
+        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Host");
         var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
         var english = resx.Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value"));
         var missing = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
@@ -31,7 +31,7 @@ public sealed partial class LocalizationTests
     public void No_two_resource_names_differ_only_by_case()
     {
         // The resource compiler treats names case-insensitively and silently drops the second one.
-        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Web");
+        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Host");
         var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
         var clashes = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
             .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
@@ -42,12 +42,12 @@ public sealed partial class LocalizationTests
     [Fact]
     public void Role_labels_and_audit_actions_are_translated()
     {
-        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Web");
+        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Host");
         var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
         var names = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
-        var labels = Metropoli.Web.Platform.Auth.Roles.All.Select(Metropoli.Web.Platform.Auth.Roles.Label)
-            .Concat(new[] { "create", "update", "delete", "read" }.Select(Metropoli.Web.Platform.Ui.Labels.AuditAction))
-            .Concat(new[] { "official", "secondary", "derived", "capoluogo" }.Select(Metropoli.Web.Platform.Ui.Labels.ZoneSource));
+        var labels = Metropoli.Platform.Auth.Roles.All.Select(Metropoli.Platform.Auth.Roles.Label)
+            .Concat(new[] { "create", "update", "delete", "read" }.Select(Metropoli.Platform.Ui.Labels.AuditAction))
+            .Concat(new[] { "official", "secondary", "derived", "capoluogo" }.Select(Metropoli.Platform.Ui.Labels.ZoneSource));
         Assert.All(labels, l => Assert.Contains(l, names));
     }
 

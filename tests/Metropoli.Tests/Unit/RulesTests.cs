@@ -1,7 +1,7 @@
-using Metropoli.Web.Modules.Territory.Municipalities;
-using Metropoli.Web.Platform.Api;
-using Metropoli.Web.Platform.Audit;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Territory.Municipalities;
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Audit;
+using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Http;
 
 namespace Metropoli.Tests.Unit;

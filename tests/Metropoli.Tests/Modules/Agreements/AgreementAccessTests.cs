@@ -1,7 +1,7 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.StrategicPlan;
-using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Territory.Model;
 using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;
 
 namespace Metropoli.Tests.Modules.Agreements;
@@ -76,7 +76,7 @@ public sealed class AgreementAccessTests(AppFixture fx) : IClassFixture<AppFixtu
         await (await rho.PutJson(ownUrl, new { partyId = rhoParty, title = "Altro", dueDate = "2030-01-01" }, await ETagAsync(rho, ownUrl))).ShouldBeProblem(403);
 
         // Another Comune's officer does not even see the restricted agreement.
-        var other = await fx.App.CreateUserAsync(Web.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        var other = await fx.App.CreateUserAsync(global::Metropoli.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
         var milano = fx.App.WithToken(await fx.App.TokenFor(other.Email!));
         await (await milano.PutJson($"{ownUrl}/status", new { status = "open" }, "\"1\"")).ShouldBeProblem(404);
         await (await milano.GetAsync(ownUrl)).ShouldBeProblem(404);
@@ -125,7 +125,7 @@ public sealed class AgreementAccessTests(AppFixture fx) : IClassFixture<AppFixtu
         Assert.Contains(title, await rho.Html(page), StringComparison.Ordinal);
         Assert.Contains(title, await office.Html(page), StringComparison.Ordinal);
         Assert.DoesNotContain(title, await anonymous.Html(page), StringComparison.Ordinal);
-        var milanoOfficer = await fx.App.CreateUserAsync(Web.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        var milanoOfficer = await fx.App.CreateUserAsync(global::Metropoli.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
         Assert.DoesNotContain(title, await fx.App.WithToken(await fx.App.TokenFor(milanoOfficer.Email!)).Html(page), StringComparison.Ordinal);
 
         // Made public: the next anonymous view lists it, with no wait for the cache.

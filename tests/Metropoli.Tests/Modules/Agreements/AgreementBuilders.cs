@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.StrategicPlan;
-using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Territory.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Agreements;

@@ -1,9 +1,9 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.StrategicPlan;
-using Metropoli.Web.Modules.Agreements.Model;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Platform.Audit;
+using Metropoli.Agreements.Model;
+using Metropoli.Territory.Model;
+using Metropoli.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;
 

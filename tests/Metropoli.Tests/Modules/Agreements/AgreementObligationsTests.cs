@@ -1,10 +1,10 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.StrategicPlan;
-using Metropoli.Web.Modules.Agreements.Alerts;
-using Metropoli.Web.Modules.Agreements.Model;
-using Metropoli.Web.Modules.StrategicPlan;
-using Metropoli.Web.Platform.Notifications;
+using Metropoli.Agreements.Alerts;
+using Metropoli.Agreements.Model;
+using Metropoli.StrategicPlan;
+using Metropoli.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;
@@ -20,7 +20,7 @@ internal sealed class FixedAgreementClock(DateTimeOffset now) : TimeProvider
 /// expiry, in-app and by e-mail, never twice; the job that expires agreements past their date.</summary>
 public sealed class AgreementObligationsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
-    private static DateOnly Today => PlanFormat.Today(TimeProvider.System);
+    private static DateOnly Today => Formats.Today(TimeProvider.System);
 
     [Fact]
     public async Task A_past_due_obligation_is_overdue_on_the_agreement_and_on_the_dashboard()
@@ -111,7 +111,7 @@ public sealed class AgreementObligationsTests(AppFixture fx) : IClassFixture<App
     [Fact]
     public async Task The_jobs_are_registered_with_the_scheduler()
     {
-        var jobs = fx.App.Services.GetServices<Web.Platform.Jobs.IRecurringJob>().Select(j => j.Name).ToList();
+        var jobs = fx.App.Services.GetServices<global::Metropoli.Platform.Jobs.IRecurringJob>().Select(j => j.Name).ToList();
         Assert.Contains("agreement-alerts", jobs);
         Assert.Contains("agreement-expiry", jobs);
         await Task.CompletedTask;

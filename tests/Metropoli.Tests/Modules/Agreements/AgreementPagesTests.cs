@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.StrategicPlan;
-using Metropoli.Web.Platform.Auth;
+using Metropoli.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;

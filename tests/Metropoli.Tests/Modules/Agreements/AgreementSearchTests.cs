@@ -1,6 +1,6 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Data.Migrations;
+using Metropoli.Platform.Data.Migrations;
 using Microsoft.EntityFrameworkCore;
 using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan.Demo;
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Platform.Audit;
+using Metropoli.StrategicPlan.Demo;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using static Metropoli.Tests.Modules.StrategicPlan.PlanBuilders;
 

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan;
-using Metropoli.Web.Modules.StrategicPlan.Campaigns;
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Platform.Notifications;
+using Metropoli.StrategicPlan;
+using Metropoli.StrategicPlan.Campaigns;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.StrategicPlan;
@@ -26,7 +26,7 @@ public sealed class CampaignsTests(CampaignsFixture fx) : IClassFixture<Campaign
 {
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
 
-    private static DateOnly Today => PlanFormat.Today(TimeProvider.System);
+    private static DateOnly Today => Formats.Today(TimeProvider.System);
 
     private async Task<(PlanBuilders.Built Tree, long OtherAction)> AdoptedPlanAsync(HttpClient office)
     {

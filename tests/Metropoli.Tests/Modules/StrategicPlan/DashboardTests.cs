@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan;
-using Metropoli.Web.Modules.StrategicPlan.Dashboard;
-using Metropoli.Web.Modules.StrategicPlan.Demo;
-using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.StrategicPlan;
+using Metropoli.StrategicPlan.Dashboard;
+using Metropoli.StrategicPlan.Demo;
+using Metropoli.StrategicPlan.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +31,7 @@ public sealed class DashboardTests(IndicatorsFixture fx) : IClassFixture<Indicat
     public async Task Counts_equal_a_direct_count_of_the_database()
     {
         var plan = await DemoPlanId(PlanDemo.CurrentName);
-        var today = PlanFormat.Today(TimeProvider.System);
+        var today = Formats.Today(TimeProvider.System);
         var actions = await fx.App.WithDb(db => db.Set<PlanAction>().Where(a => a.PlanId == plan)
             .Select(a => new { a.Status, a.EndDate, a.Progress }).ToListAsync());
         var dashboard = await fx.App.Anonymous().GetJson($"/api/v1/plans/{plan}/dashboard");
@@ -134,7 +134,7 @@ public sealed class DashboardTests(IndicatorsFixture fx) : IClassFixture<Indicat
         // never hears of it) shows within about a second: the cache's age limit, then the audit head check.
         await fx.App.WithScope(async services =>
         {
-            await using var elsewhere = new Metropoli.Web.Platform.Data.AppDbContext(services.GetRequiredService<DbContextOptions<Metropoli.Web.Platform.Data.AppDbContext>>());
+            await using var elsewhere = new Metropoli.Platform.Data.AppDbContext(services.GetRequiredService<DbContextOptions<Metropoli.Platform.Data.AppDbContext>>());
             var row = await elsewhere.Set<Measurement>().SingleAsync(m => m.Id == good);
             row.Value = 11000;
             return await elsewhere.SaveChangesAsync();

@@ -4,10 +4,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan.Demo;
-using Metropoli.Web.Modules.StrategicPlan.Measurements;
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Platform.Auth;
+using Metropoli.StrategicPlan.Demo;
+using Metropoli.StrategicPlan.Measurements;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.StrategicPlan;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan.Demo;
-using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.StrategicPlan.Demo;
+using Metropoli.StrategicPlan.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.StrategicPlan;

@@ -1,7 +1,7 @@
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan.Demo;
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Platform.Data;
+using Metropoli.StrategicPlan.Demo;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.StrategicPlan;

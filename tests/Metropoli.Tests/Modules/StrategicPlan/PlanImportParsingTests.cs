@@ -1,5 +1,5 @@
-using Metropoli.Web.Modules.StrategicPlan;
-using Metropoli.Web.Modules.StrategicPlan.Import;
+using Metropoli.StrategicPlan;
+using Metropoli.StrategicPlan.Import;
 
 namespace Metropoli.Tests.Modules.StrategicPlan;
 
@@ -59,7 +59,7 @@ public sealed class PlanImportParsingTests
     [InlineData("0,99", 0.99)]
     public void Amounts_are_read_in_the_shapes_people_write(string text, double expected)
     {
-        Assert.True(PlanFormat.TryParseEuro(text, out var amount));
+        Assert.True(Formats.TryParseEuro(text, out var amount));
         Assert.Equal((decimal)expected, amount);
     }
 
@@ -67,9 +67,9 @@ public sealed class PlanImportParsingTests
     [InlineData("-5")]
     [InlineData("dieci")]
     [InlineData("1,2,3")]
-    public void Other_amounts_are_refused(string text) => Assert.False(PlanFormat.TryParseEuro(text, out _));
+    public void Other_amounts_are_refused(string text) => Assert.False(Formats.TryParseEuro(text, out _));
 
     [Fact]
     public void A_file_that_is_not_utf8_is_refused() =>
-        Assert.False(Metropoli.Web.Platform.Api.CsvUpload.TryDecode([0x41, 0x74, 0x74, 0x69, 0x76, 0x69, 0x74, 0xE0, 0x2C], out _));
+        Assert.False(Metropoli.Platform.Api.CsvUpload.TryDecode([0x41, 0x74, 0x74, 0x69, 0x76, 0x69, 0x74, 0xE0, 0x2C], out _));
 }

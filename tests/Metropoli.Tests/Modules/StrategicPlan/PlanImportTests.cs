@@ -1,6 +1,6 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.StrategicPlan.Model;
+using Metropoli.StrategicPlan.Model;
 using Microsoft.EntityFrameworkCore;
 using static Metropoli.Tests.Modules.StrategicPlan.PlanBuilders;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Audit;
+using Metropoli.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using static Metropoli.Tests.Modules.StrategicPlan.PlanBuilders;
 

@@ -1,5 +1,5 @@
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Modules.StrategicPlan.Plans;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.StrategicPlan.Plans;
 
 namespace Metropoli.Tests.Modules.StrategicPlan;
 

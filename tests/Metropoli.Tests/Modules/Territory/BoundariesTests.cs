@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Territory.Map;
+using Metropoli.Territory.Map;
 
 namespace Metropoli.Tests.Modules.Territory;
 

@@ -1,4 +1,4 @@
-using Metropoli.Web.Modules.Territory.Zones;
+using Metropoli.Territory.Zones;
 
 namespace Metropoli.Tests.Modules.Territory;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Territory;
-using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Territory;
+using Metropoli.Territory.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Territory;

@@ -1,6 +1,6 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Territory.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Territory;

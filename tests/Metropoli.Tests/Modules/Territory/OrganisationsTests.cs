@@ -8,9 +8,9 @@ using System.Xml.Linq;
 using CsvHelper;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Unit;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Modules.Territory.Organisations;
-using Metropoli.Web.Platform.Identifiers;
+using Metropoli.Territory.Model;
+using Metropoli.Territory.Organisations;
+using Metropoli.Platform.Identifiers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Territory;
@@ -595,7 +595,7 @@ public sealed partial class OrganisationsTests(AppFixture fx) : IClassFixture<Ap
     [Fact]
     public void Type_labels_and_validation_messages_have_english_translations()
     {
-        var resx = XDocument.Load(Path.Combine(RepoRoot(), "src", "Metropoli.Web", "Platform", "Localization", "SharedResource.en.resx"));
+        var resx = XDocument.Load(Path.Combine(RepoRoot(), "src", "Platform", "Metropoli.Platform", "Localization", "SharedResource.en.resx"));
         var english = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var messages = OrganisationTypes.All.Select(OrganisationTypes.Label).ToList();
         string?[] bad = [null, "", "0", "00000000000", "01199250159", "ABCDEFGHIJKLMNOP", "RSSMRA85T10A562T", "RSSMRA85F10A562S",
@@ -668,9 +668,9 @@ public sealed class OrganisationImportParsingTests
     [Fact]
     public void Only_strict_utf8_is_decoded_and_a_bom_is_dropped()
     {
-        Assert.True(Metropoli.Web.Platform.Api.CsvUpload.TryDecode([0xEF, 0xBB, 0xBF, .. "Università"u8.ToArray()], out var text));
+        Assert.True(Metropoli.Platform.Api.CsvUpload.TryDecode([0xEF, 0xBB, 0xBF, .. "Università"u8.ToArray()], out var text));
         Assert.Equal("Università", text);
-        Assert.False(Metropoli.Web.Platform.Api.CsvUpload.TryDecode(Encoding.Latin1.GetBytes("Università"), out _));
-        Assert.False(Metropoli.Web.Platform.Api.CsvUpload.TryDecode([0x41, 0xC3], out _)); // a sequence cut short
+        Assert.False(Metropoli.Platform.Api.CsvUpload.TryDecode(Encoding.Latin1.GetBytes("Università"), out _));
+        Assert.False(Metropoli.Platform.Api.CsvUpload.TryDecode([0x41, 0xC3], out _)); // a sequence cut short
     }
 }

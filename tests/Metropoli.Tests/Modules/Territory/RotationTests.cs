@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Territory;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Modules.Territory.Zones;
-using Metropoli.Web.Platform.Jobs;
+using Metropoli.Territory;
+using Metropoli.Territory.Model;
+using Metropoli.Territory.Zones;
+using Metropoli.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Platform.Ui;
+using Metropoli.Territory.Model;
+using Metropoli.Platform.Ui;
 
 namespace Metropoli.Tests.Modules.Territory;
 
@@ -11,7 +11,7 @@ public sealed class TerritoryLabelsTests
     [Fact]
     public void Zone_sources_and_association_kinds_are_translated()
     {
-        var resx = XDocument.Load(Path.Combine(RepoRoot(), "src", "Metropoli.Web", "Platform", "Localization", "SharedResource.en.resx"));
+        var resx = XDocument.Load(Path.Combine(RepoRoot(), "src", "Platform", "Metropoli.Platform", "Localization", "SharedResource.en.resx"));
         var names = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
         var labels = ZoneSources.All.Select(Labels.ZoneSource).Concat(AssociationKinds.All.Select(AssociationKinds.Label)).ToList();
         Assert.All(labels, l => Assert.Contains(l, names));

@@ -1,6 +1,6 @@
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Platform.Audit;
+using Metropoli.Territory.Model;
+using Metropoli.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Territory;

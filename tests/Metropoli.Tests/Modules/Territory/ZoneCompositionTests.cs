@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Territory;
-using Metropoli.Web.Modules.Territory.Model;
+using Metropoli.Territory;
+using Metropoli.Territory.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Territory;

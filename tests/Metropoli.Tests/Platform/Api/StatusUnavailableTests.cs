@@ -1,5 +1,5 @@
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Platform.Data;
 
 namespace Metropoli.Tests.Platform.Api;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Audit;
-using Metropoli.Web.Platform.Auth;
+using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Platform.Audit;

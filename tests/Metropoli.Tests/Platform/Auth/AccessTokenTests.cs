@@ -1,6 +1,6 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Auth;
+using Metropoli.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,7 +124,7 @@ public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
             var someone = new AppUser { UserName = "x@example.it", Email = "x@example.it" };
             for (var i = 0; i < 200; i++)
             {
-                var password = Metropoli.Web.Platform.Data.Startup.NewPassword();
+                var password = Metropoli.Platform.Data.Startup.NewPassword();
                 foreach (var validator in users.PasswordValidators)
                 {
                     var result = await validator.ValidateAsync(users, someone, password);

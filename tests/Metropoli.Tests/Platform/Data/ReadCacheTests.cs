@@ -1,6 +1,6 @@
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Territory.Model;
+using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +27,7 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         var version = new ReadModelVersion();
         var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), version, clock);
         var computations = 0;
-        Task<string> Phone() => cache.GetAsync("test:phone", ReadModels.Territory, async (db, ct) =>
+        Task<string> Phone() => cache.GetAsync("test:phone", global::Metropoli.Territory.TerritoryModule.ReadModel, async (db, ct) =>
         {
             Interlocked.Increment(ref computations);
             return await db.Set<Municipality>().Where(m => m.IstatCode == Demo.Rho).Select(m => m.Phone ?? "").SingleAsync(ct);
@@ -72,19 +72,19 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         await fx.App.WithScope(async services =>
         {
             await using var elsewhere = new AppDbContext(services.GetRequiredService<DbContextOptions<AppDbContext>>());
-            var theme = await elsewhere.Set<Metropoli.Web.Modules.Agreements.Model.AgreementTheme>().OrderBy(t => t.Code).FirstAsync();
+            var theme = await elsewhere.Set<Metropoli.Agreements.Model.AgreementTheme>().OrderBy(t => t.Code).FirstAsync();
             theme.SortOrder += 1;
             return await elsewhere.SaveChangesAsync();
         });
         clock.Advance(pastStale);
         Assert.Equal(bySql, await Phone());
         Assert.Equal(3, computations);
-        version.Bump(ReadModels.Agreements | ReadModels.Plan);
+        version.Bump(global::Metropoli.Agreements.AgreementsModule.ReadModel | global::Metropoli.StrategicPlan.StrategicPlanModule.ReadModel);
         Assert.Equal(bySql, await Phone());
         Assert.Equal(3, computations);
 
         // A change saved by this instance: the very next read waits for a new value, with no age limit.
-        version.Bump(ReadModels.Territory);
+        version.Bump(global::Metropoli.Territory.TerritoryModule.ReadModel);
         Assert.Equal(bySql, await Phone());
         Assert.Equal(4, computations);
         Assert.Equal(bySql, await Phone());
@@ -99,7 +99,7 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), version, clock);
         var round = 0;
         var firstRefresh = new TaskCompletionSource();
-        Task<int> Read() => cache.GetAsync("test:in-flight", ReadModels.Territory, async (db, ct) =>
+        Task<int> Read() => cache.GetAsync("test:in-flight", global::Metropoli.Territory.TerritoryModule.ReadModel, async (db, ct) =>
         {
             var mine = Interlocked.Increment(ref round);
             if (mine == 2) await firstRefresh.Task; // the refresh started by the age limit is slow
@@ -111,7 +111,7 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         clock.Advance(ReadCache.MaxTrusted + TimeSpan.FromSeconds(1));
         var aged = Read();
         // ... while that refresh (round 2) is in flight, this instance saves a change the value depends on.
-        version.Bump(ReadModels.Territory);
+        version.Bump(global::Metropoli.Territory.TerritoryModule.ReadModel);
         var afterChange = Read();
         firstRefresh.SetResult();
         await aged;
@@ -129,10 +129,10 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
             await using var tx = await db.Database.BeginTransactionAsync();
             (await db.Set<Municipality>().SingleAsync(m => m.IstatCode == Demo.Rho)).Phone = "02 " + Random.Shared.Next(1_000_000, 9_999_999);
             await db.SaveChangesAsync();
-            var saved = version.Current(ReadModels.Territory);
+            var saved = version.Current(global::Metropoli.Territory.TerritoryModule.ReadModel);
             await tx.CommitAsync();
             // A value computed between the save and the commit carries the saved version but not the change.
-            Assert.True(version.Current(ReadModels.Territory) > saved, "The commit did not move the version.");
+            Assert.True(version.Current(global::Metropoli.Territory.TerritoryModule.ReadModel) > saved, "The commit did not move the version.");
             return 0;
         });
     }
@@ -143,7 +143,7 @@ public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
         var cache = new ReadCache(fx.App.Services.GetRequiredService<IServiceScopeFactory>(), new ReadModelVersion(), new ManualClock());
         var computations = 0;
         var gate = new TaskCompletionSource();
-        var readers = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("test:shared", ReadModels.Territory, async (db, ct) =>
+        var readers = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("test:shared", global::Metropoli.Territory.TerritoryModule.ReadModel, async (db, ct) =>
         {
             Interlocked.Increment(ref computations);
             await gate.Task;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Jobs;
+using Metropoli.Platform.Jobs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Notifications;
+using Metropoli.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,7 +39,7 @@ public sealed class NotificationsTests(NotificationsFixture fx) : IClassFixture<
     });
 
     private Task<int> SendOutbox() => fx.App.WithScope(sp =>
-        sp.GetRequiredService<OutboxSenderJob>().SendPendingAsync(sp.GetRequiredService<Metropoli.Web.Platform.Data.AppDbContext>(), CancellationToken.None));
+        sp.GetRequiredService<OutboxSenderJob>().SendPendingAsync(sp.GetRequiredService<Metropoli.Platform.Data.AppDbContext>(), CancellationToken.None));
 
     [Fact]
     public async Task A_notification_is_stored_once_per_key_and_only_its_owner_reads_it()

@@ -3,11 +3,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Modules.Agreements.Model;
-using Metropoli.Web.Modules.StrategicPlan.Model;
-using Metropoli.Web.Modules.Territory.Model;
-using Metropoli.Web.Platform.Identifiers;
-using Metropoli.Web.Platform.Data;
+using Metropoli.Agreements.Model;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Territory.Model;
+using Metropoli.Platform.Identifiers;
+using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Platform.Scale;

@@ -1,6 +1,6 @@
 using System.Net;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Web.Platform.Auth;
+using Metropoli.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

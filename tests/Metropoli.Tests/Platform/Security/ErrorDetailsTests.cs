@@ -83,11 +83,11 @@ public sealed class ErrorDetailsTests(AppFixture fx, ITestOutputHelper output) :
     public void The_leak_detector_recognises_what_it_guards()
     {
         // Real texts of the kind the check must catch; without this it could pass by seeing nothing.
-        Assert.NotEmpty(SecurityAssert.InternalDetails("The JSON value could not be converted to Metropoli.Web.Modules.Agreements.Model.AgreementStatus. Path: $.status"));
+        Assert.NotEmpty(SecurityAssert.InternalDetails("The JSON value could not be converted to Metropoli.Agreements.Model.AgreementStatus. Path: $.status"));
         Assert.NotEmpty(SecurityAssert.InternalDetails("   at Npgsql.NpgsqlConnector.ReadMessage(Boolean async)"));
         Assert.NotEmpty(SecurityAssert.InternalDetails("SQLite Error 19: 'UNIQUE constraint failed: AgreementThemes.Code'."));
         Assert.NotEmpty(SecurityAssert.InternalDetails("23505: duplicate key value violates unique constraint \"IX_Themes_Code\""));
-        Assert.NotEmpty(SecurityAssert.InternalDetails("Could not find file '/work/main/src/Metropoli.Web/data/x'"));
+        Assert.NotEmpty(SecurityAssert.InternalDetails("Could not find file '/work/main/src/Metropoli.Host/data/x'"));
         Assert.NotEmpty(SecurityAssert.InternalDetails("Host=127.0.0.1;Port=5433;Username=postgres"));
         Assert.Empty(SecurityAssert.InternalDetails("{\"title\":\"Richiesta non valida\",\"detail\":\"JSON non valido alla riga 1.\"}"));
     }

@@ -1,0 +1,45 @@
+using Metropoli.Agreements.Alerts;
+using Metropoli.Agreements.Traceability;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Jobs;
+using Metropoli.Platform.Modules;
+
+namespace Metropoli.Agreements;
+
+/// <summary>Module 3, the system of agreements: the register and lifecycle of agreements, their parties,
+/// obligations, documents and governance, the links to the plan and the territory, the dashboard, the
+/// CSV import, and the jobs that expire agreements and send alerts.</summary>
+public sealed class AgreementsModule : IMetropoliModule
+{
+    public const string ModuleName = "agreements";
+
+    /// <summary>The key of this module's read models (<see cref="ReadModels"/>).</summary>
+    public static readonly ReadModels ReadModel = ReadModels.Of(ModuleName);
+
+    public string Name => ModuleName;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<AgreementOptions>(builder.Configuration.GetSection("Agreements"));
+        builder.Services.AddJob<AgreementExpiryJob>();
+        builder.Services.AddJob<AgreementAlertJob>();
+    }
+
+    public void MapEndpoints(WebApplication app) => app.MapAgreementsApi();
+
+    public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct) =>
+        Model.AgreementThemeSeed.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        Demo.AgreementDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public IEnumerable<NavEntry> Navigation => [new("/intese", "Intese", 200)];
+
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(SectionPages.Comune, 200, typeof(AgreementsForTerritoryViewComponent)),
+        new(SectionPages.Zone, 200, typeof(AgreementsForTerritoryViewComponent)),
+        new(SectionPages.Objective, 200, typeof(AgreementsForPlanItemViewComponent)),
+        new(SectionPages.Action, 200, typeof(AgreementsForPlanItemViewComponent)),
+    ];
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Metropoli.Agreements.Agreements;
+using Metropoli.Agreements.Model;
+using Metropoli.Agreements.Obligations;
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Agreements.Documents;
+
+public sealed record DocumentRequest(string? Kind, string? Title, long? ObligationId, long? MeetingId);
+
+/// <summary>Uploads a document of an agreement: the signed text, an annex, the minutes of a meeting,
+/// the evidence of an obligation. The files follow the evidence rules of the plan (PDF, PNG, JPG, CSV or
+/// XLSX, at most 10 MB, content checked against the type, SHA-256 recorded, stored under the data folder
+/// with a generated name). Those who edit the agreement upload anything; the municipality officer of the
+/// Comune that owes an obligation uploads its evidence.</summary>
+public static class UploadDocument
+{
+    public static string Folder(DatabaseOptions options, IHostEnvironment env) =>
+        Path.Combine(Path.GetFullPath(Path.Combine(env.ContentRootPath, options.DataFolder)), "agreements");
+
+    public static async Task<(Outcome Outcome, long Id)> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, string folder,
+        long agreementId, DocumentRequest r, EvidenceUpload? file, CancellationToken ct)
+    {
+        var agreement = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
+        if (agreement is null) return (new Outcome.NotFound(), 0);
+        var canEdit = AgreementAccess.CanEdit(user, agreement.OwnerSector);
+        string? debtorIstat = null;
+        if (r.ObligationId is { } oid)
+        {
+            var (o, _, istat) = await SaveObligation.LoadAsync(db, user, oid, ct, track: false);
+            if (o is null || o.AgreementId != agreementId)
+                return (new Outcome.Invalid(new() { ["obligationId"] = ["L'obbligo indicato non appartiene a questa intesa."] }), 0);
+            debtorIstat = istat;
+        }
+        var allowed = canEdit || (r.ObligationId is not null && AgreementAccess.CanUpdateObligation(user, agreement.OwnerSector, debtorIstat));
+        if (!allowed) return (new Outcome.Forbidden(), 0);
+        if (AgreementStatuses.Final.Contains(agreement.Status) && !canEdit) return (new AgreementConflict(AgreementHttp.EndedReason), 0);
+
+        var errors = new Dictionary<string, string[]>();
+        var kind = SaveAgreement.Blank(r.Kind) ?? (r.ObligationId is not null ? DocumentKinds.Evidence : DocumentKinds.Annex);
+        if (!DocumentKinds.IsKnown(kind)) errors["kind"] = ["Tipo di documento sconosciuto. Valori ammessi: " + string.Join(", ", DocumentKinds.All) + "."];
+        if (r.Title is { Length: > 300 }) errors["title"] = ["Il titolo non può superare 300 caratteri."];
+        if (r.MeetingId is { } mid && !await db.Set<AgreementMeeting>().AnyAsync(m => m.Id == mid
+                && db.Set<AgreementBody>().Any(b => b.Id == m.BodyId && b.AgreementId == agreementId), ct))
+            errors["meetingId"] = ["La riunione indicata non appartiene a questa intesa."];
+        if (file is null) errors["file"] = ["Scegli il file da caricare."];
+        else if (Evidence.CheckShape(file) is { } shape) errors["file"] = [shape];
+        if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
+
+        var (stored, error) = await Evidence.SaveAsync(folder, file!, ct);
+        if (stored is null) return (new Outcome.Invalid(new() { ["file"] = [error!] }), 0);
+        var document = new AgreementDocument
+        {
+            AgreementId = agreementId, ObligationId = r.ObligationId, MeetingId = r.MeetingId, Kind = kind,
+            Title = SaveAgreement.Blank(r.Title) ?? stored.Name, FileName = stored.Name, StoredName = stored.StoredName,
+            ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
+            UploadedBy = SaveAgreement.Who(user), UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(document);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            Evidence.Delete(folder, stored.StoredName);
+            throw;
+        }
+        return (new Outcome.Done(1), document.Id);
+    }
+
+    /// <summary>The document when the user may see its agreement; null otherwise (the same 404 as a missing one).</summary>
+    public static async Task<AgreementDocument?> FindAsync(AppDbContext db, ClaimsPrincipal user, long id, CancellationToken ct)
+    {
+        var d = await db.Set<AgreementDocument>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return null;
+        return await db.Set<Agreement>().AsNoTracking().Visible(db, user).AnyAsync(a => a.Id == d.AgreementId, ct) ? d : null;
+    }
+}

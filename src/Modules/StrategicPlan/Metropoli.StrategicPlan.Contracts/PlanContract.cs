@@ -1,0 +1,48 @@
+using System.Security.Claims;
+
+namespace Metropoli.StrategicPlan.Contracts;
+
+/// <summary>What other modules may read of the strategic plan: plans, objectives and actions as queryable rows bound
+/// to the caller's database context, and who sees drafts.</summary>
+public interface IPlanQueries
+{
+    IQueryable<PlanRef> Plans { get; }
+    IQueryable<ObjectiveRef> Objectives { get; }
+    IQueryable<ActionRef> Actions { get; }
+
+    /// <summary>Whether <paramref name="user"/> sees plans still being drafted (and what hangs from them).</summary>
+    bool SeesDrafts(ClaimsPrincipal user);
+}
+
+public static class PlanContract
+{
+    /// <summary>The module's name (<c>IMetropoliModule.Name</c>, read-model key).</summary>
+    public const string Module = "plan";
+
+    /// <summary>Entity names another module's model may point a foreign key at (ADR 0024).</summary>
+    public const string ObjectiveEntity = "Metropoli.StrategicPlan.Model.PlanObjective";
+    public const string ActionEntity = "Metropoli.StrategicPlan.Model.PlanAction";
+}
+
+public sealed class PlanRef
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public bool IsDraft { get; init; }
+}
+
+public sealed class ObjectiveRef
+{
+    public long Id { get; init; }
+    public long PlanId { get; init; }
+    public string Code { get; init; } = "";
+    public string Title { get; init; } = "";
+}
+
+public sealed class ActionRef
+{
+    public long Id { get; init; }
+    public long PlanId { get; init; }
+    public string Code { get; init; } = "";
+    public string Title { get; init; } = "";
+}

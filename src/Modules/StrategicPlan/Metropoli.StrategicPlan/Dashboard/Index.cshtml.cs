@@ -1,0 +1,86 @@
+using Metropoli.StrategicPlan.Actions;
+using Metropoli.StrategicPlan.Model;
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Metropoli.StrategicPlan.Dashboard;
+
+/// <summary>The plan's dashboard: KPI cards, status by area and indicator achievement as SVG charts each
+/// followed by its data table, the late actions, and the drill-down by area, objective, zone and Comune
+/// (a GET form: the same page, filtered). The numbers come from <see cref="PlanDashboard"/>, as in the API.</summary>
+public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache reads, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DashboardFilter Filter { get; set; } = new();
+
+    public PlanDashboardView? View { get; private set; }
+    public ActionFilterOptions? Options { get; private set; }
+    public IReadOnlyList<(long Id, string Label)> Objectives { get; private set; } = [];
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public string StatusChart { get; private set; } = "";
+    public string IndicatorChart { get; private set; } = "";
+    public IReadOnlyList<SvgCharts.Series> ActionSeries { get; private set; } = [];
+    public IReadOnlyList<SvgCharts.Series> IndicatorSeries { get; private set; } = [];
+
+    /// <summary>Rows shown in each of the page's lists (indicators, late actions): a dashboard shows what
+    /// needs attention; every row is in the CSV download and in the action list.</summary>
+    public const int Shown = 25;
+
+    /// <summary>All the indicators in code order when they fit; otherwise the <see cref="Shown"/> farthest
+    /// from their target (off track, at risk, no data, then on track; lowest achievement first).</summary>
+    public IReadOnlyList<DashboardIndicator> ShownIndicators { get; private set; } = [];
+    public IReadOnlyList<LateAction> ShownLateActions { get; private set; } = [];
+
+    /// <summary>Names the rendered body for the page's <c>&lt;cache&gt;</c>: it changes whenever the figures, the
+    /// filter lists or the query do (<see cref="ReadCache.IdOf"/>), and holds nothing of the reader.</summary>
+    public string RenderKey { get; private set; } = "";
+
+    /// <summary>What the page computes from the figures for one filter, day and language, kept with the figures
+    /// (<see cref="DashboardCache.Derive"/>): at metro scale, sorting 5,000 indicators and drawing the charts
+    /// was most of the page's time.</summary>
+    private sealed record Computed(PlanDashboardView View, IReadOnlyList<DashboardIndicator> Indicators, IReadOnlyList<LateAction> LateActions, DashboardCharts Charts);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        Errors = ModelState.IsValid ? Filter.Validate() : new() { ["query"] = ["Alcuni filtri non sono validi e sono stati ignorati."] };
+        if (Errors.Count > 0) Filter = new DashboardFilter();
+        if (await cache.FiguresAsync(id, User, ct) is not { } figures) return NotFound();
+        var today = Formats.Today(clock);
+        var filter = Filter;
+        var page = cache.Derive(figures, $"page:{System.Globalization.CultureInfo.CurrentUICulture.Name}:{today:yyyy-MM-dd}:{filter}", f =>
+        {
+            var view = PlanDashboard.Project(f, filter, today);
+            var shown = view.Indicators.Count <= Shown ? view.Indicators
+                : view.Indicators.OrderBy(i => PlanDashboard.AttentionOrder(i.Status)).ThenBy(i => i.Achievement ?? 0).ThenBy(i => i.Code, StringComparer.Ordinal).Take(Shown).ToList();
+            return new Computed(view, shown, view.LateActions.Take(Shown).ToList(), DashboardCharts.Build(view, s => l[s]));
+        });
+        (View, ShownIndicators, ShownLateActions) = (page.View, page.Indicators, page.LateActions);
+        (StatusChart, IndicatorChart, ActionSeries, IndicatorSeries) = (page.Charts.StatusChart, page.Charts.IndicatorChart, page.Charts.ActionSeries, page.Charts.IndicatorSeries);
+        Options = await ActionFilterOptions.LoadAsync(reads, id, new ActionFilter { Plan = id, Area = Filter.Area, Zone = Filter.Zone, Municipality = Filter.Municipality },
+            new ListQuery(), "/piano/" + id + "/cruscotto", ct);
+        var area = Filter.Area;
+        Objectives = await reads.GetAsync($"plan-objective-options:{id}:{area}", StrategicPlanModule.ReadModel, async (d, t) =>
+            (IReadOnlyList<(long Id, string Label)>)(await d.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == id && (area == null || o.AreaId == area))
+                .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Title }).ToListAsync(t)).Select(o => (o.Id, o.Code + " " + o.Title)).ToList(), ct);
+        RenderKey = $"{reads.IdOf(page)}:{reads.IdOf(Options.Areas)}:{reads.IdOf(Objectives)}:{Errors.Count}:{Request.QueryString}";
+        return Page();
+    }
+
+    /// <summary>?handler=indicatori: every indicator of the dashboard, with the same filter, as CSV.</summary>
+    public async Task<IActionResult> OnGetIndicatoriAsync(long id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || Filter.Validate().Count > 0) Filter = new DashboardFilter();
+        var view = await PlanDashboard.BuildAsync(db, User, id, Filter, Formats.Today(clock), ct, cache: cache);
+        if (view is null) return NotFound();
+        var csv = new System.Text.StringBuilder("code,name,unit,latest_period,latest_value,achievement_percent,status\r\n");
+        foreach (var i in view.Indicators)
+        {
+            csv.Append(Csv.Line(i.Code, i.Name, i.Unit, i.LatestPeriod, i.LatestValue, i.Achievement, i.Status)).Append("\r\n");
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"cruscotto-{id}-indicatori.csv");
+    }
+}

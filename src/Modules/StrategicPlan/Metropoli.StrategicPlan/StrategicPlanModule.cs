@@ -1,0 +1,74 @@
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Jobs;
+using Metropoli.Platform.Modules;
+using Metropoli.StrategicPlan.Actions;
+using Metropoli.StrategicPlan.Contracts;
+using Metropoli.StrategicPlan.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Metropoli.StrategicPlan;
+
+/// <summary>Module 2: plans, their structure (areas → objectives → actions), the DUP classification the actions
+/// link to, indicators and measurements, monitoring campaigns and their report, the dashboard, and the actions
+/// concerning each Comune and zone.</summary>
+public sealed class StrategicPlanModule : IMetropoliModule
+{
+    /// <summary>The key of this module's read models (<see cref="ReadModels"/>).</summary>
+    public static readonly ReadModels ReadModel = ReadModels.Of(PlanContract.Module);
+
+    public string Name => PlanContract.Module;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<Report.ReportOptions>(builder.Configuration.GetSection("Reports"));
+        builder.Services.AddJob<Campaigns.CampaignReminderJob>();
+        builder.Services.AddSingleton<Dashboard.DashboardCache>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<AppDbContext>().Reads<IPlanQueries>());
+    }
+
+    public void MapEndpoints(WebApplication app)
+    {
+        app.MapStrategicPlanApi();
+        Indicators.IndicatorsApi.MapIndicatorsApi(app);
+        app.MapActionsExport();
+        Dashboard.DashboardApi.MapDashboardApi(app);
+        Campaigns.CampaignsApi.MapCampaignsApi(app);
+    }
+
+    public void ProvideReads(ModuleReads reads) => reads.Provide<IPlanQueries>(db => new PlanQueries(db));
+
+    public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct) =>
+        PlanReferenceSeed.SeedAsync(services.GetRequiredService<AppDbContext>(), ct);
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        await Demo.PlanDemo.SeedAsync(db, clock, ct);
+        await Demo.IndicatorDemo.SeedAsync(db, clock, ct);
+        await Demo.CampaignDemo.SeedAsync(db, clock, ct);
+    }
+
+    /// <summary>A measurement that neither is nor was validated (a submission, a rejection) changes no public figure.</summary>
+    public bool ChangesReadModels(EntityEntry entry)
+    {
+        if (entry.Entity is not Measurement m) return true;
+        var was = entry.State == EntityState.Added ? null : entry.Property(nameof(m.Status)).OriginalValue as string;
+        return m.Status == MeasurementStatuses.Validated || was == MeasurementStatuses.Validated;
+    }
+
+    public IEnumerable<NavEntry> Navigation =>
+    [
+        new("/piano", "Piano strategico", 100),
+        new("/piano/attivita", "Le mie attività", 110,
+            u => u.IsInRole(Roles.PlanOffice) || u.IsInRole(Roles.SectorOfficer) || u.IsInRole(Roles.Administrator)),
+    ];
+
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(SectionPages.Comune, 100, typeof(PlanActionsViewComponent)),
+        new(SectionPages.Zone, 100, typeof(PlanActionsViewComponent)),
+    ];
+}

@@ -1,0 +1,65 @@
+namespace Metropoli.Territory.Contracts;
+
+/// <summary>What other modules may read of the territory: the Comuni, the zones and the organisations registry,
+/// as queryable rows bound to the caller's own database context (so a join with the caller's tables is one SQL
+/// statement), never the Territory module's entities.</summary>
+public interface ITerritoryQueries
+{
+    /// <summary>The Comuni with their current zone.</summary>
+    IQueryable<ComuneRef> Comuni { get; }
+
+    /// <summary>The zones (the seven Zone omogenee and Milano), with their display order.</summary>
+    IQueryable<ZoneRef> Zones { get; }
+
+    /// <summary>The organisations registry: every party to a plan action or an agreement.</summary>
+    IQueryable<OrganisationRef> Organisations { get; }
+}
+
+/// <summary>The one write other modules may make to the territory: find an organisation of the registry, or add it
+/// (demo content, imports). Saved through the caller's context, in its transaction.</summary>
+public interface IOrganisationRegistry
+{
+    /// <summary>The Comune by ISTAT code, the metropolitan city and the Region by type, any other by name; added
+    /// (without fiscal code) when missing.</summary>
+    Task<long> FindOrAddAsync(string name, string type, string? municipalityIstat, DateTime now, CancellationToken ct);
+}
+
+public static class TerritoryContract
+{
+    /// <summary>The module's name (<c>IMetropoliModule.Name</c>, read-model key).</summary>
+    public const string Module = "territory";
+
+    /// <summary>Entity names another module's model may point a foreign key at (ADR 0024), with their key columns.</summary>
+    public const string MunicipalityEntity = "Metropoli.Territory.Model.Municipality";
+    public const string ZoneEntity = "Metropoli.Territory.Model.Zone";
+    public const string OrganisationEntity = "Metropoli.Territory.Model.Organisation";
+}
+
+/// <summary>A Comune as other modules see it. Classes with settable members (not positional records) so that
+/// a query may filter and join on them after the projection.</summary>
+public sealed class ComuneRef
+{
+    public string IstatCode { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string ZoneCode { get; init; } = "";
+    public int Population { get; init; }
+}
+
+public sealed class ZoneRef
+{
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public int SortOrder { get; init; }
+    public bool IsCapoluogo { get; init; }
+}
+
+public sealed class OrganisationRef
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    /// <summary>One of <see cref="OrganisationTypes"/>.</summary>
+    public string Type { get; init; } = "";
+    public string? FiscalCode { get; init; }
+    /// <summary>The Comune this organisation is, for type municipality.</summary>
+    public string? MunicipalityIstat { get; init; }
+}

@@ -1,0 +1,70 @@
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Ui;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Metropoli.Territory.Municipalities;
+
+/// <summary>The form for the mayor; it calls the same handler as PUT /api/v1/municipalities/{istat}/mayor.</summary>
+public sealed class MayorModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+{
+    public string IstatCode { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public MayorInfo? Current { get; private set; }
+
+    [BindProperty]
+    public MayorRequest Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    /// <summary>The stored mandate, shown after a conflict.</summary>
+    public MayorInfo? ConflictCurrent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string istatCode, CancellationToken ct)
+    {
+        if (!await LoadAsync(istatCode, ct)) return NotFound();
+        if (!UpdateMayor.CanEdit(User, istatCode)) return Forbid();
+        Version = Current?.Version ?? 0;
+        Input = Current is { } c ? new MayorRequest { Name = c.Name, TermStart = c.TermStart, TermEnd = c.TermEnd } : new MayorRequest();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string istatCode, CancellationToken ct)
+    {
+        if (!await LoadAsync(istatCode, ct)) return NotFound();
+        if (!UpdateMayor.CanEdit(User, istatCode)) return Forbid();
+        if (!ModelState.IsValid) return Page();
+        switch (await UpdateMayor.HandleAsync(db, User, clock, istatCode, Version, Input, ct))
+        {
+            case Outcome.Done:
+                TempData["Success"] = l["Sindaco salvato."].Value;
+                return Redirect("/comuni/" + istatCode);
+            case Outcome.Forbidden:
+                return Forbid();
+            case Outcome.Invalid invalid:
+                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
+                return Page();
+            case Outcome.Conflict conflict:
+                // Keep what the user typed and show what is stored now; saving again is a deliberate choice.
+                await LoadAsync(istatCode, ct);
+                ModelState.Remove(nameof(Version));
+                Version = conflict.CurrentVersion;
+                ConflictCurrent = Current;
+                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato il sindaco di questo Comune. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli."]);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string istatCode, CancellationToken ct)
+    {
+        var m = await GetMunicipality.HandleAsync(db, istatCode, ct);
+        if (m is null) return false;
+        (IstatCode, Name, Current) = (m.IstatCode, m.Name, m.Mayor);
+        return true;
+    }
+}

@@ -1,0 +1,84 @@
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Jobs;
+using Metropoli.Platform.Modules;
+using Metropoli.Territory.Associations;
+using Metropoli.Territory.Contracts;
+using Metropoli.Territory.Map;
+using Metropoli.Territory.Model;
+using Metropoli.Territory.Municipalities;
+using Metropoli.Territory.Organisations;
+using Metropoli.Territory.Zones;
+
+namespace Metropoli.Territory;
+
+/// <summary>Module 1: Comuni, Zone omogenee with their history and coordinators, associations of Comuni, organisations and the map.</summary>
+public sealed class TerritoryModule : IMetropoliModule
+{
+    /// <summary>The key of this module's read models (<see cref="ReadModels"/>).</summary>
+    public static readonly ReadModels ReadModel = ReadModels.Of(TerritoryContract.Module);
+
+    public string Name => TerritoryContract.Module;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Boundaries>();
+        builder.Services.AddJob<CoordinatorHistoryJob>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<AppDbContext>().Reads<ITerritoryQueries>());
+    }
+
+    public void MapEndpoints(WebApplication app)
+    {
+        app.MapBoundariesApi();
+        app.MapTerritoryApi();
+        app.MapZonesApi();
+        app.MapZoneMembershipsApi();
+        app.MapMayorApi();
+        app.MapAssociationsApi();
+        app.MapMunicipalitiesExport();
+        app.MapOrganisationsApi();
+        app.MapOrganisationsExport();
+    }
+
+    public void ProvideReads(ModuleReads reads)
+    {
+        reads.Provide<ITerritoryQueries>(db => new TerritoryQueries(db));
+        reads.Provide<IScopeDirectory>(db => new TerritoryQueries(db));
+        reads.Provide<IOrganisationRegistry>(db => new TerritoryQueries(db));
+    }
+
+    public async Task<IEnumerable<HomeFigure>> HomeFiguresAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var zones = await ListZones.HandleAsync(services.GetRequiredService<AppDbContext>(), ct);
+        return
+        [
+            new(zones.Sum(z => z.Municipalities), "Comuni", 100),
+            new(zones.Count(z => !z.IsCapoluogo), "Zone omogenee, più Milano", 110),
+            new(zones.Sum(z => z.Population), "Abitanti (censimento 2011)", 120),
+        ];
+    }
+
+    public async Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        await TerritorySeed.SeedAsync(db, clock, ct);
+        await OrganisationSeed.SeedAsync(db, clock, ct);
+    }
+
+    public IEnumerable<NavEntry> Navigation =>
+    [
+        new("/comuni", "Comuni", 300),
+        new("/zone", "Zone omogenee", 310),
+        new("/associazioni", "Associazioni", 320),
+        new("/organizzazioni", "Organizzazioni", 330),
+        new("/territorio/mappa", "Mappa", 340),
+    ];
+
+    public IEnumerable<HomeLink> HomeLinks =>
+    [
+        new("/comuni", "I 133 Comuni: dati, zona, contatti", 100),
+        new("/zone", "Le Zone omogenee e i loro Comuni", 110),
+        new("/territorio/mappa", "La mappa del territorio per zona", 120),
+    ];
+}

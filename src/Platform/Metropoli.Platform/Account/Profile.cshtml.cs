@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Platform.Account;
+
+public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+{
+    public UserRow? Profile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        Profile = UserAdmin.ToRow(user, (await users.GetRolesAsync(user)).ToList());
+        return Page();
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Metropoli.Platform.Api;
+
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddMetropoliOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi("v1", o =>
+        {
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            // Only the API: pages are not part of the contract.
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true
+                || d.RelativePath == "status";
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Metropoli API",
+                    Version = "1.0.0",
+                    Description = "API REST di Metropoli, la piattaforma del Piano strategico metropolitano e dei servizi ai Comuni. " +
+                        "Convenzioni ModI: JSON camelCase, collezioni {items,total,limit,offset}, errori application/problem+json.",
+                    Contact = new OpenApiContact { Name = "Città metropolitana di Milano", Email = "metropoli@example.invalid" },
+                    License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12") },
+                };
+                document.Servers = [new OpenApiServer { Url = "/", Description = "Questo server" }];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    ["bearer"] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.Http,
+                        Scheme = "bearer",
+                        Description = "Token personale (mtp_…) creato dal profilo utente.",
+                    },
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                var anonymous = context.Description.ActionDescriptor.EndpointMetadata
+                    .OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+                if (anonymous)
+                {
+                    operation.Security = [];
+                }
+                operation.Description ??= operation.Summary;
+                operation.Responses ??= new OpenApiResponses();
+                if (!anonymous)
+                {
+                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Autenticazione richiesta (problem+json)." });
+                    operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Ruolo o ambito insufficiente (problem+json)." });
+                }
+                operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Troppe richieste: vedi Retry-After e X-RateLimit-* (problem+json)." });
+                return Task.CompletedTask;
+            });
+        });
+
+    public static WebApplication MapMetropoliOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Metropoli API v1");
+            o.RoutePrefix = "api/docs";
+            o.DocumentTitle = "Metropoli API";
+        });
+        return app;
+    }
+}

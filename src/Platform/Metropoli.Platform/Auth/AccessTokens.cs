@@ -1,0 +1,113 @@
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+
+namespace Metropoli.Platform.Auth;
+
+public sealed record AccessTokenRow(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
+    DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, bool Active);
+
+public sealed record CreateAccessTokenRequest(string? Name, int? ExpiresInDays);
+
+public sealed record CreatedAccessToken(long Id, string Name, string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>Personal access tokens: list, create, revoke. Used by the profile page, the API and the CLI.</summary>
+public static class AccessTokens
+{
+    public const int MaxDays = 365;
+
+    public static async Task<List<AccessTokenRow>> ListAsync(AppDbContext db, string userId, DateTime now, CancellationToken ct)
+    {
+        var rows = await db.Set<AccessToken>().AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.Id).ToListAsync(ct);
+        return rows.Select(t => new AccessTokenRow(t.Id, t.Name, t.Prefix, Utc(t.CreatedAt), Utc(t.ExpiresAt),
+            t.RevokedAt is { } r ? Utc(r) : null, t.LastUsedAt is { } l ? Utc(l) : null, t.IsActive(now))).ToList();
+    }
+
+    public static Dictionary<string, string[]> Validate(CreateAccessTokenRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors["name"] = ["Indica un nome per riconoscere il token."];
+        }
+        else if (request.Name.Length > 100)
+        {
+            errors["name"] = ["Il nome non può superare 100 caratteri."];
+        }
+        if (request.ExpiresInDays is < 1 or > MaxDays)
+        {
+            errors["expiresInDays"] = [$"La durata deve essere tra 1 e {MaxDays} giorni."];
+        }
+        return errors;
+    }
+
+    public static async Task<CreatedAccessToken> CreateAsync(AppDbContext db, string userId, CreateAccessTokenRequest request, DateTime now, CancellationToken ct)
+    {
+        var (secret, hash, prefix) = AccessToken.NewSecret();
+        var token = new AccessToken
+        {
+            UserId = userId,
+            Name = request.Name!.Trim(),
+            Prefix = prefix,
+            TokenHash = hash,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(request.ExpiresInDays ?? 90),
+        };
+        db.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new CreatedAccessToken(token.Id, token.Name, secret, Utc(token.ExpiresAt));
+    }
+
+    /// <summary>Revokes one of the user's tokens (administrators may revoke anyone's).</summary>
+    public static async Task<bool> RevokeAsync(AppDbContext db, long id, string? ownerId, DateTime now, CancellationToken ct)
+    {
+        var token = await db.Set<AccessToken>().SingleOrDefaultAsync(t => t.Id == id && (ownerId == null || t.UserId == ownerId), ct);
+        if (token is null)
+        {
+            return false;
+        }
+        token.RevokedAt ??= now;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
+
+    public static void MapAccessTokensApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/access-tokens").WithTags("Token personali").RequireAuthorization(Policies.Authenticated);
+        group.MapGet("/", async (ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var items = await ListAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime, ct);
+                return TypedResults.Ok(new Paged<AccessTokenRow>(items, items.Count, items.Count, 0));
+            })
+            .WithName("listAccessTokens").WithSummary("I token personali dell'utente corrente.");
+        group.MapPost("/", async Task<Results<Created<CreatedAccessToken>, ProblemHttpResult>> (
+                CreateAccessTokenRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var errors = Validate(request);
+                if (errors.Count > 0)
+                {
+                    return TypedResults.Problem(statusCode: 422, title: "Dati non validi", detail: "Correggi i campi indicati.",
+                        extensions: new Dictionary<string, object?> { ["errors"] = errors });
+                }
+                var created = await CreateAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, request, clock.GetUtcNow().UtcDateTime, ct);
+                return TypedResults.Created($"/api/v1/access-tokens/{created.Id}", created);
+            })
+            .WithName("createAccessToken").WithSummary("Crea un token personale; il segreto è mostrato solo ora.")
+            .ProducesProblem(422);
+        group.MapDelete("/{id:long}", async Task<Results<NoContent, ProblemHttpResult>> (
+                long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var owner = user.IsAdministrator() ? null : user.FindFirstValue(ClaimTypes.NameIdentifier);
+                return await RevokeAsync(db, id, owner, clock.GetUtcNow().UtcDateTime, ct)
+                    ? TypedResults.NoContent()
+                    : TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "Token inesistente.");
+            })
+            .WithName("revokeAccessToken").WithSummary("Revoca un token personale.")
+            .ProducesProblem(404);
+    }
+}

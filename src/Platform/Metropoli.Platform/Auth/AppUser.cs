@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Metropoli.Platform.Auth;
+
+/// <summary>A local account. The scopes limit what the user's role reaches: a municipality officer
+/// acts for one Comune (ISTAT code), a zone coordinator for one zone, and so on.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public string? SectorCode { get; set; }
+    public string? MunicipalityIstat { get; set; }
+    public string? ZoneCode { get; set; }
+    public long? OrganisationId { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class AppRole : IdentityRole
+{
+    public AppRole() { }
+    public AppRole(string name) : base(name) { }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.SectorCode).HasMaxLength(64);
+        b.Property(u => u.MunicipalityIstat).HasMaxLength(6);
+        b.Property(u => u.ZoneCode).HasMaxLength(64);
+    }
+}

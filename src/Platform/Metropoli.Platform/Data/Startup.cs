@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using Metropoli.Platform.Modules;
+using Metropoli.Platform.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Platform.Data;
+
+/// <summary>First start: migrate, seed the reference data, and in Development create one demo
+/// account per role, printing their passwords once.</summary>
+public static class Startup
+{
+    public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Sector = null, string? Municipality = null, string? Zone = null);
+
+    public static readonly DemoAccount[] DemoAccounts =
+    [
+        new("admin@metropoli.example", "Anna Amministratrice", Roles.Administrator),
+        new("piano@metropoli.example", "Paolo Ufficio di Piano", Roles.PlanOffice),
+        new("settore@metropoli.example", "Silvia Settore Ambiente", Roles.SectorOfficer, Sector: "ambiente"),
+        new("comune.rho@metropoli.example", "Marco Referente di Rho", Roles.MunicipalityOfficer, Municipality: "015182"),
+        new("zona.nordovest@metropoli.example", "Giulia Coordinatrice Nord Ovest", Roles.ZoneCoordinator, Zone: "nord-ovest"),
+        new("forum@metropoli.example", "Luca Membro del Forum", Roles.ForumMember),
+    ];
+
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var options = sp.GetRequiredService<DatabaseOptions>();
+        var env = sp.GetRequiredService<IHostEnvironment>();
+        var db = sp.GetRequiredService<AppDbContext>();
+        if (options.MigrateOnStartup)
+        {
+            await db.MigrateAsync(ct);
+            await SeedReferenceDataAsync(sp, ct);
+        }
+        if (env.IsDevelopment() && sp.GetRequiredService<IConfiguration>().GetValue("Demo:CreateAccounts", true)
+            && !await db.Users.AnyAsync(ct))
+        {
+            var created = await CreateDemoAccountsAsync(sp, ct);
+            PrintDemoAccounts(created);
+            await SeedDemoContentAsync(sp, ct);
+        }
+    }
+
+    public static async Task SeedReferenceDataAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var roles = sp.GetRequiredService<RoleManager<AppRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new AppRole(role));
+            }
+        }
+        foreach (var module in ModuleCatalog.All)
+        {
+            await module.SeedReferenceDataAsync(sp, ct);
+        }
+    }
+
+    /// <summary>Every module's demonstration content, in the host's order (after the demo accounts).</summary>
+    public static async Task SeedDemoContentAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        foreach (var module in ModuleCatalog.All)
+        {
+            await module.SeedDemoAsync(sp, ct);
+        }
+    }
+
+    public static async Task<List<(DemoAccount Account, string Password)>> CreateDemoAccountsAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var db = sp.GetRequiredService<AppDbContext>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var fixedPassword = sp.GetRequiredService<IConfiguration>()["Demo:Password"];
+        var created = new List<(DemoAccount, string)>();
+        foreach (var a in DemoAccounts)
+        {
+            if (await users.FindByEmailAsync(a.Email) is not null)
+            {
+                continue;
+            }
+            var password = string.IsNullOrEmpty(fixedPassword) ? NewPassword() : fixedPassword;
+            var (user, errors) = await UserAdmin.CreateAsync(users, db, new NewUser(a.Email, a.DisplayName, a.Role, password, a.Sector, a.Municipality, a.Zone), clock.GetUtcNow().UtcDateTime, ct);
+            if (user is null)
+            {
+                throw new InvalidOperationException($"Demo account {a.Email}: {string.Join("; ", errors.SelectMany(e => e.Value))}");
+            }
+            created.Add((a, password));
+        }
+        return created;
+    }
+
+    /// <summary>A password that satisfies the rules: 16 characters from an unambiguous alphabet, with
+    /// at least one upper-case letter, one lower-case letter and one digit.</summary>
+    public static string NewPassword()
+    {
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789";
+        const string all = upper + lower + digits;
+        var chars = new char[16];
+        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        for (var i = 3; i < chars.Length; i++)
+        {
+            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        }
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    private static void PrintDemoAccounts(List<(DemoAccount Account, string Password)> created)
+    {
+        if (created.Count == 0)
+        {
+            return;
+        }
+        Console.WriteLine();
+        Console.WriteLine("==================== Account dimostrativi (mostrati solo ora) ====================");
+        foreach (var (a, p) in created)
+        {
+            Console.WriteLine($"  {Roles.Label(a.Role),-24} {a.Email,-36} {p}");
+        }
+        Console.WriteLine("==================================================================================");
+        Console.WriteLine();
+    }
+}

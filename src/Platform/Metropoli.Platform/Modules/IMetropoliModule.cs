@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Metropoli.Platform.Modules;
+
+/// <summary>The one door through which a module joins Metropoli. The host lists the modules
+/// (<see cref="ModuleCatalog"/>); the platform loops over them and names none. Every member but
+/// <see cref="Name"/> has a default, so a module states only what it contributes (docs/adding-a-module.md).</summary>
+public interface IMetropoliModule
+{
+    /// <summary>Short, stable, kebab-case name ("territory"): read-model keys, logs, the CLI's help.</summary>
+    string Name { get; }
+
+    /// <summary>Services, options and background jobs.</summary>
+    void AddServices(WebApplicationBuilder builder) { }
+
+    /// <summary>Minimal API endpoints (Razor Pages are found by the host in the module's assembly).</summary>
+    void MapEndpoints(WebApplication app) { }
+
+    /// <summary>The module's part of the one <c>AppDbContext</c> model. Modules are configured in the host's order,
+    /// so a module may declare a foreign key to an entity of a module listed before it by name (ADR 0024).</summary>
+    void ConfigureModel(ModelBuilder builder) => builder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+
+    /// <summary>Reference data every installation needs (idempotent: runs at every start and on <c>seed</c>).</summary>
+    Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Demonstration content (<c>seed --demo</c>, first start in Development), after the demo accounts.</summary>
+    Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The contracts this module implements for the others (<see cref="ModuleReads"/>).</summary>
+    void ProvideReads(ModuleReads reads) { }
+
+    /// <summary>Whether a pending change of one of this module's entities changes what its read models show
+    /// (a submitted measurement does not change a public figure until it is validated).</summary>
+    bool ChangesReadModels(EntityEntry entry) => true;
+
+    /// <summary>Entries of the main navigation.</summary>
+    IEnumerable<NavEntry> Navigation => [];
+
+    /// <summary>Sections this module adds to other modules' pages (the Comune page, the zone page, …).</summary>
+    IEnumerable<PageSection> Sections => [];
+
+    /// <summary>Links of the home page's list of what the site offers.</summary>
+    IEnumerable<HomeLink> HomeLinks => [];
+
+    /// <summary>Key figures on the home page.</summary>
+    Task<IEnumerable<HomeFigure>> HomeFiguresAsync(IServiceProvider services, CancellationToken ct) =>
+        Task.FromResult(Enumerable.Empty<HomeFigure>());
+
+    /// <summary>Command-line commands (<c>dotnet Metropoli.Host.dll COMMAND</c>).</summary>
+    IEnumerable<CliCommand> Commands => [];
+}
+
+/// <summary>A link of the main navigation. <paramref name="Order"/> sorts across modules; <paramref name="Visible"/>
+/// (null: everyone) decides per user.</summary>
+public sealed record NavEntry(string Href, string Label, int Order, Func<ClaimsPrincipal, bool>? Visible = null);
+
+/// <summary>A key figure of the home page (<paramref name="Label"/> is localised by the page).</summary>
+public sealed record HomeFigure(long Value, string Label, int Order);
+
+/// <summary>A link of the home page's "what you find here" list (<paramref name="Label"/> is localised by the page).</summary>
+public sealed record HomeLink(string Href, string Label, int Order);
+
+/// <summary>A view component of a module shown on another module's page (<see cref="SectionPages"/>): it is invoked
+/// with one argument, <c>context</c>, a <see cref="SectionContext"/>.</summary>
+public sealed record PageSection(string Page, int Order, Type ViewComponent);
+
+/// <summary>The pages that other modules may add sections to, and the key each passes (an ISTAT code, a zone code, an id).</summary>
+public static class SectionPages
+{
+    public const string Comune = "comune";
+    public const string Zone = "zone";
+    public const string Objective = "objective";
+    public const string Action = "action";
+}
+
+/// <summary>What a section is shown for: <paramref name="Page"/> is one of <see cref="SectionPages"/>.</summary>
+public sealed record SectionContext(string Page, string Key)
+{
+    public long? Id => long.TryParse(Key, out var id) ? id : null;
+}
+
+/// <summary>A command of the command line: <paramref name="Path"/> is its words ("users", "create");
+/// <paramref name="Run"/> receives the parsed <c>--name value</c> options and a scope's services; <paramref name="When"/>
+/// (null: always) narrows it by its options (<c>seed --scale</c> beside the platform's <c>seed</c>).</summary>
+public sealed record CliCommand(string[] Path, string Usage, string Summary,
+    Func<IServiceProvider, IReadOnlyDictionary<string, string>, CancellationToken, Task<int>> Run,
+    Func<IReadOnlyDictionary<string, string>, bool>? When = null);

@@ -1,0 +1,244 @@
+using System.Globalization;
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
+using Metropoli.Platform.Jobs;
+using Metropoli.Platform.Notifications;
+using Metropoli.Platform.Localization;
+using Metropoli.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Metropoli.Platform;
+
+public static class PlatformModule
+{
+    public static readonly CultureInfo[] Cultures = [new("it-IT"), new("en-GB")];
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddAppDatabase(config, builder.Environment.ContentRootPath);
+
+        // Identity: local accounts, lockout, password rules, optional authenticator 2FA.
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15d));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ItalianIdentityErrors>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(o =>
+            {
+                // AddIdentity already set DefaultAuthenticateScheme to the cookie, which outranks
+                // DefaultScheme: without this line Bearer tokens were never read.
+                o.DefaultScheme = "metropoli";
+                o.DefaultAuthenticateScheme = "metropoli";
+                o.DefaultChallengeScheme = "metropoli";
+            })
+            .AddPolicyScheme("metropoli", "Cookie o token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AccessTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);
+        // ASVS 5.0 3.3.1: outside Development the session and antiforgery cookies are always Secure and
+        // named __Host- (the browser then refuses them over HTTP, from a subdomain or for another path).
+        // Development keeps plain names so that http://localhost works (ADR 0018).
+        var cookies = new CookieNaming(config.GetValue("Security:HostCookies", !builder.Environment.IsDevelopment()));
+        services.AddSingleton(cookies);
+        var secureCookies = cookies.Policy;
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = cookies.Name("metropoli.auth", "metropoli.auth");
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secureCookies;
+            o.LoginPath = "/accedi";
+            o.LogoutPath = "/esci";
+            o.AccessDeniedPath = "/accesso-negato";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => Problems.IsApi(ctx.HttpContext)
+                ? Problems.WriteAsync(ctx.HttpContext, 401, Problems.TitleFor(401), "Accedi o invia un token valido nell'intestazione Authorization: Bearer.")
+                : Redirect(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => Problems.IsApi(ctx.HttpContext)
+                ? Problems.WriteAsync(ctx.HttpContext, 403, Problems.TitleFor(403), "Il tuo ruolo non consente questa operazione.")
+                : Redirect(ctx);
+        });
+
+        // Identity's other cookies and TempData's follow the same naming and Secure policy.
+        foreach (var (scheme, name) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "metropoli.2fa"),
+                     (IdentityConstants.TwoFactorRememberMeScheme, "metropoli.2fa-remember"), (IdentityConstants.ExternalScheme, "metropoli.external") })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Name = cookies.Name(o.Cookie.Name!, name);
+                o.Cookie.SecurePolicy = secureCookies;
+            });
+        }
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = cookies.Name(o.Cookie.Name!, "metropoli.tempdata");
+            o.Cookie.SecurePolicy = secureCookies;
+        });
+
+        // Deny by default: an endpoint without its own decision needs a signed-in user, and a test
+        // fails when any endpoint or page has no explicit [Authorize]/[AllowAnonymous] decision.
+        services.AddAuthorizationBuilder()
+            // A request that matched no endpoint (or only the wrong method) passes, so anonymous
+            // clients get 404/405 rather than a login challenge for an address that does not exist.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c =>
+                c.User.Identity?.IsAuthenticated == true
+                || (c.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint)).Build())
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.PlanOffice, p => p.RequireRole(Roles.Administrator, Roles.PlanOffice));
+
+        // Keys live in the shared database: a login made on one instance is valid on the others.
+        services.AddDataProtection().SetApplicationName("Metropoli");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("it-IT");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // ?culture=en or it (as links and the language switch name them) as well as en-GB or it-IT; then the cookie.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(http => Task.FromResult(
+                    http.Request.Query["culture"].ToString() switch
+                    {
+                        "en" or "en-GB" => new ProviderCultureResult("en-GB"),
+                        "it" or "it-IT" => new ProviderCultureResult("it-IT"),
+                        _ => (ProviderCultureResult?)null,
+                    })),
+                new CookieRequestCultureProvider { CookieName = cookies.Culture }];
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+        }).AddMvcOptions(o =>
+        {
+            ItalianBindingMessages.Apply(o.ModelBindingMessageProvider);
+            o.Filters.Add(new Errors.FormTooLargeFilter());
+        })
+        .AddViewLocalization().AddDataAnnotationsLocalization(o =>
+            o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = cookies.Name("metropoli.af", "metropoli.af");
+            // Secure whenever the request is HTTPS, never "Always": with Always the antiforgery system throws on
+            // a plain-HTTP request, so every signed-in page (its logout form) answered 500 (ADR 0018).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= Problems.OriginalPath(ctx.HttpContext);
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = config.GetValue<long>("Limits:MaxRequestBodyBytes", 10 * 1024 * 1024);
+            k.AddServerHeader = false;
+        });
+
+        services.AddMetropoliOpenApi();
+        services.AddScoped<CspNonce>();
+        services.Configure<RateLimitOptions>(config.GetSection("RateLimits"));
+        services.Configure<JobOptions>(config.GetSection("Jobs"));
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddJob<TokenCleanupJob>();
+        services.Configure<EmailOptions>(config.GetSection("Email"));
+        services.AddSingleton<OutboxSenderJob>();
+        services.AddSingleton<IRecurringJob>(sp => sp.GetRequiredService<OutboxSenderJob>());
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        // Behind a TLS-terminating reverse proxy on this host, Security:ForwardedHeaders=true makes
+        // X-Forwarded-Proto/For count (from loopback proxies only), so the request is HTTPS and cookies are Secure.
+        if (app.Configuration.GetValue("Security:ForwardedHeaders", false))
+            app.UseForwardedHeaders(new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            });
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/errore/500", AllowStatusCode404Response = true });
+        app.UseStatusCodePages(StatusCodePages.HandleAsync);
+        // A NUL character in the query string can never be a valid filter, and PostgreSQL refuses it in
+        // text parameters (a 500 before this check): answer 400 before anything reads it.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.QueryString.Value is { } query && query.Contains("%00", StringComparison.Ordinal))
+            {
+                await Problems.WriteAsync(context, 400, "Richiesta non valida", "La query string contiene un carattere nullo (%00).");
+                return;
+            }
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+        app.MapMetropoliOpenApi();
+        app.MapStatus();
+        app.MapPlatformApi();
+        return app;
+    }
+}

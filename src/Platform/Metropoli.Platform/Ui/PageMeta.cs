@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace Metropoli.Platform.Ui;
+
+public sealed record Crumb(string Text, string? Href = null);
+
+/// <summary>What the layout needs from a page: title, breadcrumbs, last-update date.</summary>
+public static class PageMeta
+{
+    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+
+    /// <summary>The date the application's content was built; pages with records override it.</summary>
+    public static readonly DateTime BuiltAt = File.GetLastWriteTimeUtc(Assembly.GetExecutingAssembly().Location);
+
+    public static void SetCrumbs(this ViewDataDictionary viewData, params Crumb[] crumbs) => viewData["Crumbs"] = crumbs;
+
+    public static IReadOnlyList<Crumb> Crumbs(this ViewDataDictionary viewData) => viewData["Crumbs"] as Crumb[] ?? [];
+
+    public static void SetLastUpdated(this ViewDataDictionary viewData, DateTime utc) => viewData["LastUpdated"] = utc;
+
+    public static DateTime LastUpdated(this ViewDataDictionary viewData) => viewData["LastUpdated"] as DateTime? ?? BuiltAt;
+
+    public static DateTime ToRome(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Rome);
+
+    public static string Date(DateTime utc) => ToRome(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    public static string DateTimeText(DateTime utc) => ToRome(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+
+    public static string Number(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}
