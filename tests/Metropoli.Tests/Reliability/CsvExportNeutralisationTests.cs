@@ -90,7 +90,7 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
                 || e.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.ContentTypes.Any(c => c.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase)))))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => m + " " + Normalise(e.RoutePattern.RawText!)));
         // Named page handlers (?handler=…) are the pages' downloads; every one is listed here until it is classified.
-        var handlers = typeof(Program).Assembly.GetTypes().Where(t => typeof(PageModel).IsAssignableFrom(t))
+        var handlers = AppAssemblies.Types.Where(t => typeof(PageModel).IsAssignableFrom(t))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(m => m.Name is not ("OnGet" or "OnGetAsync"))
                 .Select(m => Regex.Match(m.Name, "^OnGet([A-Z][A-Za-z0-9]*?)(Async)?$")).Where(m => m.Success)

@@ -208,7 +208,7 @@ public sealed class CsvImportCorpusTests(CsvCorpusFixture fx) : IClassFixture<Cs
     [Fact]
     public void Every_csv_import_handler_of_the_app_is_in_the_corpus()
     {
-        var handlers = typeof(Program).Assembly.GetTypes()
+        var handlers = AppAssemblies.Types
             .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static).Any(m => m.Name == "HandleAsync" && m.GetParameters().Any(p => p.ParameterType == typeof(byte[]) && p.Name == "content")))
             .Select(t => t.FullName!).Order().ToList();
         Assert.Equal(handlers, fx.Imports().Select(i => i.Handler.FullName!).Order().ToList());

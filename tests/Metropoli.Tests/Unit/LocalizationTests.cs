@@ -12,8 +12,8 @@ public sealed partial class LocalizationTests
     [Fact]
     public void Every_localized_text_has_an_english_translation()
     {
-        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Host");
-        var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
+        var web = Path.Combine(RepoRoot(), "src");
+        var resx = XDocument.Load(ResxPath());
         var english = resx.Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value"));
         var missing = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
@@ -31,8 +31,8 @@ public sealed partial class LocalizationTests
     public void No_two_resource_names_differ_only_by_case()
     {
         // The resource compiler treats names case-insensitively and silently drops the second one.
-        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Host");
-        var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
+        var web = Path.Combine(RepoRoot(), "src");
+        var resx = XDocument.Load(ResxPath());
         var clashes = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
             .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
             .Select(g => string.Join(" / ", g)).ToList();
@@ -42,12 +42,24 @@ public sealed partial class LocalizationTests
     [Fact]
     public void Role_labels_and_audit_actions_are_translated()
     {
-        var web = Path.Combine(RepoRoot(), "src", "Metropoli.Host");
-        var resx = XDocument.Load(Path.Combine(web, "Platform", "Localization", "SharedResource.en.resx"));
+        var web = Path.Combine(RepoRoot(), "src");
+        var resx = XDocument.Load(ResxPath());
         var names = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
         var labels = Metropoli.Platform.Auth.Roles.All.Select(Metropoli.Platform.Auth.Roles.Label)
             .Concat(new[] { "create", "update", "delete", "read" }.Select(Metropoli.Platform.Ui.Labels.AuditAction))
             .Concat(new[] { "official", "secondary", "derived", "capoluogo" }.Select(Metropoli.Platform.Ui.Labels.ZoneSource));
+        Assert.All(labels, l => Assert.Contains(l, names));
+    }
+
+    private static string ResxPath() =>
+        Path.Combine(RepoRoot(), "src", "Platform", "Metropoli.Platform", "Localization", "SharedResource.en.resx");
+
+    [Fact]
+    public void The_labels_modules_contribute_to_the_navigation_and_the_home_page_are_translated()
+    {
+        var names = XDocument.Load(ResxPath()).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var labels = ModuleCatalog.All.SelectMany(m => m.Navigation.Select(n => n.Label).Concat(m.HomeLinks.Select(h => h.Label))).ToList();
+        Assert.NotEmpty(labels);
         Assert.All(labels, l => Assert.Contains(l, names));
     }
 

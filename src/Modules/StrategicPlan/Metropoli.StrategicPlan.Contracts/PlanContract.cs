@@ -19,9 +19,10 @@ public static class PlanContract
     /// <summary>The module's name (<c>IMetropoliModule.Name</c>, read-model key).</summary>
     public const string Module = "plan";
 
-    /// <summary>Entity names another module's model may point a foreign key at (ADR 0024).</summary>
-    public const string ObjectiveEntity = "Metropoli.StrategicPlan.Model.PlanObjective";
-    public const string ActionEntity = "Metropoli.StrategicPlan.Model.PlanAction";
+    /// <summary>What another module's model may point a foreign key at (ADR 0026), by id: stable names that the plan
+    /// module maps to its entities (<c>IMetropoliModule.ReferencedEntities</c>).</summary>
+    public const string ObjectiveEntity = "plan.objective";
+    public const string ActionEntity = "plan.action";
 }
 
 public sealed class PlanRef

@@ -37,6 +37,12 @@ public sealed class StrategicPlanModule : IMetropoliModule
         Campaigns.CampaignsApi.MapCampaignsApi(app);
     }
 
+    public IReadOnlyDictionary<string, Type> ReferencedEntities => new Dictionary<string, Type>
+    {
+        [PlanContract.ObjectiveEntity] = typeof(PlanObjective),
+        [PlanContract.ActionEntity] = typeof(PlanAction),
+    };
+
     public void ProvideReads(ModuleReads reads) => reads.Provide<IPlanQueries>(db => new PlanQueries(db));
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct) =>

@@ -29,10 +29,12 @@ public static class TerritoryContract
     /// <summary>The module's name (<c>IMetropoliModule.Name</c>, read-model key).</summary>
     public const string Module = "territory";
 
-    /// <summary>Entity names another module's model may point a foreign key at (ADR 0024), with their key columns.</summary>
-    public const string MunicipalityEntity = "Metropoli.Territory.Model.Municipality";
-    public const string ZoneEntity = "Metropoli.Territory.Model.Zone";
-    public const string OrganisationEntity = "Metropoli.Territory.Model.Organisation";
+    /// <summary>What another module's model may point a foreign key at (ADR 0026): stable names that the Territory
+    /// module maps to its entities (<c>IMetropoliModule.ReferencedEntities</c>). The key of a Comune is its ISTAT
+    /// code, of a zone its code, of an organisation its id.</summary>
+    public const string MunicipalityEntity = "territory.municipality";
+    public const string ZoneEntity = "territory.zone";
+    public const string OrganisationEntity = "territory.organisation";
 }
 
 /// <summary>A Comune as other modules see it. Classes with settable members (not positional records) so that

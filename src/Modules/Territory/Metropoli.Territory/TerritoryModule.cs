@@ -40,6 +40,13 @@ public sealed class TerritoryModule : IMetropoliModule
         app.MapOrganisationsExport();
     }
 
+    public IReadOnlyDictionary<string, Type> ReferencedEntities => new Dictionary<string, Type>
+    {
+        [TerritoryContract.MunicipalityEntity] = typeof(Municipality),
+        [TerritoryContract.ZoneEntity] = typeof(Zone),
+        [TerritoryContract.OrganisationEntity] = typeof(Organisation),
+    };
+
     public void ProvideReads(ModuleReads reads)
     {
         reads.Provide<ITerritoryQueries>(db => new TerritoryQueries(db));

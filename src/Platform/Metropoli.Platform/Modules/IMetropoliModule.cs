@@ -21,8 +21,12 @@ public interface IMetropoliModule
     void MapEndpoints(WebApplication app) { }
 
     /// <summary>The module's part of the one <c>AppDbContext</c> model. Modules are configured in the host's order,
-    /// so a module may declare a foreign key to an entity of a module listed before it by name (ADR 0024).</summary>
+    /// so a module may declare a foreign key to an entity of a module listed before it by name (ADR 0026).</summary>
     void ConfigureModel(ModelBuilder builder) => builder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+
+    /// <summary>The entities other modules may point a foreign key at, by the stable names its contract publishes
+    /// (<see cref="ModuleCatalog.EntityName"/>).</summary>
+    IReadOnlyDictionary<string, Type> ReferencedEntities => new Dictionary<string, Type>();
 
     /// <summary>Reference data every installation needs (idempotent: runs at every start and on <c>seed</c>).</summary>
     Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;

@@ -26,6 +26,13 @@ public static class ModuleCatalog
         modules = list;
     }
 
+    /// <summary>The EF entity name of an entity another module published under <paramref name="reference"/> (its contract's
+    /// name for it), for a foreign key declared without a compile-time reference: <c>b.HasOne(ModuleCatalog.EntityName(…), null)</c>.
+    /// The owner is configured first (the host lists modules in dependency order).</summary>
+    public static string EntityName(string reference) =>
+        modules.SelectMany(m => m.ReferencedEntities).Where(e => e.Key == reference).Select(e => e.Value.FullName!).FirstOrDefault()
+        ?? throw new InvalidOperationException($"No module publishes the entity '{reference}': is its module listed in the host before this one?");
+
     /// <summary>The module that owns an entity type (by its assembly), or null for the platform's own.</summary>
     public static IMetropoliModule? OwnerOf(Type type) =>
         byAssembly.TryGetValue(type.Assembly, out var m) ? m.Module : null;

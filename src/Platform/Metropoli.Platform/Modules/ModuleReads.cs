@@ -6,7 +6,7 @@ namespace Metropoli.Platform.Modules;
 /// <summary>How a module reads another through its contract: the owner registers a factory for a contract
 /// interface (<see cref="IMetropoliModule.ProvideReads"/>); a reader asks <c>db.Reads&lt;ITerritoryQueries&gt;()</c>
 /// and gets rows bound to its own context, so that a join of its tables with the other module's rows is one
-/// SQL statement and the reader never names the other's entities (ADR 0024).</summary>
+/// SQL statement and the reader never names the other's entities (ADR 0026).</summary>
 public sealed class ModuleReads
 {
     private static readonly ConcurrentDictionary<Type, Func<AppDbContext, object>> Factories = new();

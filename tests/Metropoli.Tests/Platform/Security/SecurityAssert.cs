@@ -57,7 +57,7 @@ public static partial class SecurityAssert
     [
         ("stack frame", new(@"\bat [A-Z][\w.]+\.[\w<>]+\(|\.cs:line \d+|--- End of (inner exception|stack trace)")),
         ("exception type", new(@"\b[A-Z]\w*Exception\b")),
-        ("app type name", new(@"\bMetropoli\.(Web|Tests)\.[A-Z]")),
+        ("app type name", new(@"\bMetropoli\.(Host|Tests|Platform|Territory|StrategicPlan|Agreements|DataGen)\.[A-Z]")),
         ("framework type name", new(@"\b(System|Microsoft|Npgsql)\.[A-Z]\w*(\.[A-Z]\w*)+")),
         ("SQL", new(@"\b(SELECT\s.+\sFROM|INSERT INTO|UPDATE\s+""?\w+""?\s+SET|DELETE FROM)\b|SQLite Error|SQLSTATE|violates (unique|foreign key|not-null|check) constraint|UNIQUE constraint failed|FOREIGN KEY constraint failed|NOT NULL constraint failed", RegexOptions.IgnoreCase)),
         ("server path", new(@"(/work/|/home/|/tmp/|/usr/share/dotnet|[A-Z]:\\)")),

@@ -247,7 +247,7 @@ internal sealed class AgreementMunicipalityConfiguration : IEntityTypeConfigurat
         b.Property(x => x.IstatCode).HasMaxLength(6);
         b.HasIndex(x => x.IstatCode);
         b.HasOne<Agreement>().WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(TerritoryContract.MunicipalityEntity, null).WithMany().HasForeignKey(nameof(AgreementMunicipality.IstatCode)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(TerritoryContract.MunicipalityEntity), null).WithMany().HasForeignKey(nameof(AgreementMunicipality.IstatCode)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -260,7 +260,7 @@ internal sealed class AgreementZoneConfiguration : IEntityTypeConfiguration<Agre
         b.Property(x => x.ZoneCode).HasMaxLength(64);
         b.HasIndex(x => x.ZoneCode);
         b.HasOne<Agreement>().WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(TerritoryContract.ZoneEntity, null).WithMany().HasForeignKey(nameof(AgreementZone.ZoneCode)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(TerritoryContract.ZoneEntity), null).WithMany().HasForeignKey(nameof(AgreementZone.ZoneCode)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -272,7 +272,7 @@ internal sealed class AgreementObjectiveConfiguration : IEntityTypeConfiguration
         b.HasKey(x => new { x.AgreementId, x.ObjectiveId });
         b.HasIndex(x => x.ObjectiveId);
         b.HasOne<Agreement>().WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(PlanContract.ObjectiveEntity, null).WithMany().HasForeignKey(nameof(AgreementObjective.ObjectiveId)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(PlanContract.ObjectiveEntity), null).WithMany().HasForeignKey(nameof(AgreementObjective.ObjectiveId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -284,6 +284,6 @@ internal sealed class AgreementActionConfiguration : IEntityTypeConfiguration<Ag
         b.HasKey(x => new { x.AgreementId, x.ActionId });
         b.HasIndex(x => x.ActionId);
         b.HasOne<Agreement>().WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(PlanContract.ActionEntity, null).WithMany().HasForeignKey(nameof(AgreementAction.ActionId)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(PlanContract.ActionEntity), null).WithMany().HasForeignKey(nameof(AgreementAction.ActionId)).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -103,7 +103,7 @@ internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<Agr
         b.HasIndex(x => new { x.AgreementId, x.OrganisationId }).IsUnique();
         b.HasIndex(x => x.OrganisationId);
         b.HasOne<Agreement>().WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(TerritoryContract.OrganisationEntity, null).WithMany().HasForeignKey(nameof(AgreementParty.OrganisationId)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(TerritoryContract.OrganisationEntity), null).WithMany().HasForeignKey(nameof(AgreementParty.OrganisationId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

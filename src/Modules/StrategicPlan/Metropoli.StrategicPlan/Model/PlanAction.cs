@@ -126,7 +126,7 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         b.HasIndex(a => a.Status);
         b.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PlanObjective>().WithMany().HasForeignKey(x => x.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(TerritoryContract.OrganisationEntity, null).WithMany().HasForeignKey(nameof(PlanAction.LeadOrganisationId)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(TerritoryContract.OrganisationEntity), null).WithMany().HasForeignKey(nameof(PlanAction.LeadOrganisationId)).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DupMission>().WithMany().HasForeignKey(a => a.DupMissionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DupProgramme>().WithMany().HasForeignKey(a => a.DupProgrammeCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PlanAction>().WithMany().HasForeignKey(x => x.PreviousActionId).OnDelete(DeleteBehavior.Restrict);
@@ -141,7 +141,7 @@ internal sealed class PlanActionPartnerConfiguration : IEntityTypeConfiguration<
         b.HasKey(x => new { x.ActionId, x.OrganisationId });
         b.HasIndex(x => x.OrganisationId);
         b.HasOne<PlanAction>().WithMany().HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(TerritoryContract.OrganisationEntity, null).WithMany().HasForeignKey(nameof(PlanActionPartner.OrganisationId)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(TerritoryContract.OrganisationEntity), null).WithMany().HasForeignKey(nameof(PlanActionPartner.OrganisationId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -154,7 +154,7 @@ internal sealed class PlanActionMunicipalityConfiguration : IEntityTypeConfigura
         b.Property(x => x.IstatCode).HasMaxLength(6);
         b.HasIndex(x => x.IstatCode);
         b.HasOne<PlanAction>().WithMany().HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(TerritoryContract.MunicipalityEntity, null).WithMany().HasForeignKey(nameof(PlanActionMunicipality.IstatCode)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(TerritoryContract.MunicipalityEntity), null).WithMany().HasForeignKey(nameof(PlanActionMunicipality.IstatCode)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -167,7 +167,7 @@ internal sealed class PlanActionZoneConfiguration : IEntityTypeConfiguration<Pla
         b.Property(x => x.ZoneCode).HasMaxLength(64);
         b.HasIndex(x => x.ZoneCode);
         b.HasOne<PlanAction>().WithMany().HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(TerritoryContract.ZoneEntity, null).WithMany().HasForeignKey(nameof(PlanActionZone.ZoneCode)).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(ModuleCatalog.EntityName(TerritoryContract.ZoneEntity), null).WithMany().HasForeignKey(nameof(PlanActionZone.ZoneCode)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
