@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Web.Modules.Agreements.Model;
 using Metropoli.Web.Modules.StrategicPlan.Model;
@@ -15,8 +16,9 @@ using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;
 namespace Metropoli.Tests.Modules.Agreements;
 
 /// <summary>Every change of an agreement's links (themes, Comuni, zones, plan objectives and actions) is in the
-/// audit trail, a proposal is registered whole or not at all.</summary>
-public sealed class AgreementAuditAndConcurrencyTests(AppFixture fx) : IClassFixture<AppFixture>
+/// audit trail, a proposal is registered whole or not at all, and removing a party from the page is refused
+/// when the page showed an older version of the agreement.</summary>
+public sealed partial class AgreementAuditAndConcurrencyTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private sealed record Links(string[] Themes, string[] Municipalities, string[] Zones, long[] ObjectiveIds, long[] ActionIds);
 
@@ -154,5 +156,62 @@ public sealed class AgreementAuditAndConcurrencyTests(AppFixture fx) : IClassFix
             }
             return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
+    }
+
+    [GeneratedRegex("""<form[^>]*handler=RemoveParty[^>]*>(.*?)</form>""", RegexOptions.Singleline)]
+    private static partial Regex RemovePartyForm();
+
+    [GeneratedRegex("""name="Version" value="(\d+)"|value="(\d+)"[^>]*name="Version" """)]
+    private static partial Regex VersionField();
+
+    [Fact]
+    public async Task Removing_a_party_from_a_page_that_shows_an_older_version_is_refused_and_the_party_stays()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var id = await CreateAsync(office);
+        var rho = await AddPartyAsync(office, id, await OrganisationOfComuneAsync(fx.App, Demo.Rho));
+        await AddPartyAsync(office, id, await OrganisationOfComuneAsync(fx.App, Demo.Milano));
+        var url = $"/api/v1/agreements/{id}";
+        var shown = (await office.GetJson(url)).GetProperty("version").GetInt32();
+
+        // The page as the person sees it: the removal form carries the version it showed.
+        var browser = await fx.App.SignedIn(Demo.PlanOffice);
+        var html = await (await browser.GetAsync($"/intese/{id}")).Content.ReadAsStringAsync();
+        var form = RemovePartyForm().Match(html);
+        Assert.True(form.Success, "No remove-party form on the page.");
+        var field = VersionField().Match(form.Groups[1].Value);
+        var carried = !field.Success ? null : field.Groups[1].Success ? field.Groups[1].Value : field.Groups[2].Value;
+        var token = WebUtility.HtmlDecode(Forms.AntiforgeryToken(html)!);
+
+        // Meanwhile someone else changes the agreement.
+        var current = await office.GetJson(url);
+        var body = new Dictionary<string, object?>
+        {
+            ["title"] = "Cambiato da un altro utente " + Guid.NewGuid().ToString("N")[..6], ["type"] = current.GetProperty("type").GetString(),
+            ["visibility"] = current.GetProperty("visibility").GetString(), ["themes"] = new[] { "qualita-aria" },
+        };
+        await (await office.PutJson(url, body, await ETagAsync(office, url))).ShouldBe(HttpStatusCode.NoContent);
+
+        // The stale form is refused with the page's concurrency message, and the party stays.
+        var post = await browser.PostAsync($"/intese/{id}?handler=RemoveParty", new FormUrlEncodedContent(
+        [
+            new("PartyId", rho.ToString()), new("Confirm", "true"), new("Version", shown.ToString()), new("__RequestVerificationToken", token),
+        ]));
+        var answer = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.True(post.StatusCode == HttpStatusCode.OK, $"A stale removal should be answered with the page and a message, got {(int)post.StatusCode} {post.Headers.Location}.");
+        Assert.Contains("Nel frattempo un altro utente ha modificato questa intesa", answer, StringComparison.Ordinal);
+        var parties = (await office.GetJson(url)).GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
+        Assert.Contains(rho, parties);
+        Assert.True(carried is not null, "The remove-party form does not carry the version of the agreement it showed.");
+        Assert.Equal(shown.ToString(), carried);
+
+        // With the current version the same removal goes through.
+        var fresh = (await office.GetJson(url)).GetProperty("version").GetInt32();
+        var done = await browser.PostAsync($"/intese/{id}?handler=RemoveParty", new FormUrlEncodedContent(
+        [
+            new("PartyId", rho.ToString()), new("Confirm", "true"), new("Version", fresh.ToString()), new("__RequestVerificationToken", token),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.DoesNotContain(rho, (await office.GetJson(url)).GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()));
     }
 }
