@@ -33,9 +33,12 @@ public static class Cli
             switch (words)
             {
                 case ["migrate", ..]:
-                    await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
+                {
+                    await using var held = await StartupLock.AcquireAsync(sp, ct);
+                    await sp.GetRequiredService<AppDbContext>().MigrateUnderLockAsync(ct);
                     Console.WriteLine("Database aggiornato all'ultima migrazione.");
                     return 0;
+                }
                 case ["seed", "measurements-csv", ..]:
                     return await WriteMeasurementsCsvAsync(sp, options, ct);
                 case ["import", "measurements", ..]:
@@ -43,7 +46,10 @@ public static class Cli
                 case ["seed", ..] when options.ContainsKey("scale"):
                     return await SeedScaleAsync(sp, options, ct);
                 case ["seed", ..]:
-                    await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
+                {
+                    // Under the startup lock, like a start: an instance starting meanwhile waits, then finds it done.
+                    await using var held = await StartupLock.AcquireAsync(sp, ct);
+                    await sp.GetRequiredService<AppDbContext>().MigrateUnderLockAsync(ct);
                     Console.WriteLine("Dati di riferimento: ruoli, 8 zone, 133 Comuni…");
                     await Data.Startup.SeedReferenceDataAsync(sp, ct);
                     Console.WriteLine("Dati di riferimento caricati.");
@@ -60,6 +66,7 @@ public static class Cli
                         Console.WriteLine("Contenuti dimostrativi caricati.");
                     }
                     return 0;
+                }
                 case ["users", "create", ..]:
                     return await CreateUserAsync(sp, options, ct);
                 case ["users", "list", ..]:
