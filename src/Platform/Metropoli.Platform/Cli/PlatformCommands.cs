@@ -20,7 +20,8 @@ internal static class PlatformCommands
     [
         new(["migrate"], "applica le migrazioni al database", [], async (sp, _, ct) =>
         {
-            await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
+            await using var held = await StartupLock.AcquireAsync(sp, ct);
+            await sp.GetRequiredService<AppDbContext>().MigrateUnderLockAsync(ct);
             Console.WriteLine("Database aggiornato all'ultima migrazione.");
             return 0;
         }),
@@ -47,7 +48,9 @@ internal static class PlatformCommands
 
     private static async Task<int> SeedAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
     {
-        await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
+        // Under the startup lock, like a start: an instance starting meanwhile waits, then finds it done.
+        await using var held = await StartupLock.AcquireAsync(sp, ct);
+        await sp.GetRequiredService<AppDbContext>().MigrateUnderLockAsync(ct);
         Console.WriteLine("Dati di riferimento: ruoli, zone, Comuni, classificazioni…");
         await Startup.SeedReferenceDataAsync(sp, ct);
         Console.WriteLine("Dati di riferimento caricati.");
