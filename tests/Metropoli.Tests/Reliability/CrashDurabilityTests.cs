@@ -44,7 +44,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         var writers = ReliabilityDb.Setting("METROPOLI_CRASH_WRITERS", 8);
         var seed = ReliabilityDb.Setting("METROPOLI_CRASH_SEED", Environment.TickCount & 0x7fffffff);
         var random = new Random(seed);
-        await using var database = await TestDatabase.CreateAsync("crash");
+        await using var database = await TestDatabase.FromTemplateAsync("crash");
         var folder = Directory.CreateTempSubdirectory("metropoli-crash-").FullName;
         await using var server = new ServerProcess(database, folder);
         var total = Stopwatch.StartNew();

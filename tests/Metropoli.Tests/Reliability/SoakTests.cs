@@ -37,7 +37,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         var seconds = ReliabilityDb.Setting("METROPOLI_SOAK_SECONDS", 60);
         var clients = ReliabilityDb.Setting("METROPOLI_SOAK_CLIENTS", 6);
         var every = ReliabilityDb.Setting("METROPOLI_SOAK_SAMPLE_SECONDS", 2);
-        await using var database = await TestDatabase.CreateAsync("soak");
+        await using var database = await TestDatabase.FromTemplateAsync("soak");
         var folder = Directory.CreateTempSubdirectory("metropoli-soak-").FullName;
         await using var server = new ServerProcess(database, folder, new Dictionary<string, string>
         {
@@ -48,7 +48,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             ["Jobs:AgreementExpirySeconds"] = "20",
             ["Jobs:TokenCleanupSeconds"] = "20",
         });
-        // The first start migrates and seeds: on a loaded 2-core machine that took over 2 minutes.
+        // A loaded 2-core machine has taken minutes to start the app.
         await server.StartAsync(TimeSpan.FromSeconds(400));
         var admin = await server.TokenForAsync(Demo.Admin);
         var office = await server.TokenForAsync(Demo.PlanOffice);
