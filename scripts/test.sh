@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: builds once, then runs
-#   (a) tests/Metropoli.Tests on SQLite,
-#   (b) tests/Metropoli.Tests again on a throw-away PostgreSQL cluster (loopback, temp folder),
+#   (a) tests/Metropoli.Tests on SQLite (all but the classes marked [Trait("Database", "Postgres")]),
+#   (b) tests/Metropoli.Tests on a throw-away PostgreSQL cluster (loopback, temp folder): the classes
+#       marked Database=Both or Database=Postgres (docs/adr/0024-ci-budget.md says which and why),
 #   (c) tests/Metropoli.BrowserTests (Playwright + axe-core on Debian's Chromium, real Kestrel),
 #   (d) the benchmark smoke (bench/run --smoke: tiny scale, SQLite, about a minute),
 # and ends with one line "N passed, M failed" over all runs.
@@ -23,7 +24,7 @@ for arg in "$@"; do
         --no-browser) RUN_BROWSER=0 ;;
         --no-bench) RUN_BENCH=0 ;;
         -h|--help)
-            sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0 ;;
         *) echo "test.sh: unknown option '$arg' (use --no-pg, --no-browser, --no-bench)" >&2; exit 2 ;;
     esac
@@ -181,18 +182,20 @@ RUN_NAMES=()
 RUN_CODES=()
 RUN_SECONDS=()
 
-run_tests() { # name project [env assignments...]
-    local name=$1 project=$2
-    shift 2
+run_tests() { # name project filter [env assignments...]  (filter "" = every test)
+    local name=$1 project=$2 filter=$3
+    shift 3
     RUN_NAMES+=("$name")
     if [ "$BUILD_OK" -eq 0 ]; then
         RUN_CODES+=("build")
         RUN_SECONDS+=(0)
         return
     fi
-    log "Run '$name': dotnet test $project $*"
+    local filter_args=()
+    [ -n "$filter" ] && filter_args=(--filter "$filter")
+    log "Run '$name': dotnet test $project ${filter_args[*]} $*"
     local start=$SECONDS rc=0
-    env "$@" dotnet test "$project" --no-build -c Release -nologo \
+    env "$@" dotnet test "$project" --no-build -c Release -nologo "${filter_args[@]}" \
         --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
         --blame-hang-timeout 15m --blame-hang-dump-type none || rc=$?
     RUN_CODES+=("$rc")
@@ -201,7 +204,10 @@ run_tests() { # name project [env assignments...]
 
 OPENAPI_JSON="$RESULTS/openapi.json"
 rm -f "$OPENAPI_JSON"
-run_tests sqlite tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Sqlite "METROPOLI_OPENAPI_OUT=$OPENAPI_JSON"
+# Which provider runs which class is chosen per class with [Trait("Database", ...)]: Both, Postgres
+# (the database-bound checks whose failures only PostgreSQL shows) or Sqlite; a class without the
+# trait does not depend on the database and runs on SQLite only.
+run_tests sqlite tests/Metropoli.Tests "Database!=Postgres" METROPOLI_TEST_PROVIDER=Sqlite "METROPOLI_OPENAPI_OUT=$OPENAPI_JSON"
 
 # The OpenAPI document the sqlite run wrote, linted with Spectral's "spectral:oas" ruleset: 0 errors.
 LINT_RESULT="not run"
@@ -217,11 +223,11 @@ elif [ "$BUILD_OK" -eq 1 ]; then
     echo "test.sh: no OpenAPI document to lint ($OPENAPI_JSON) or spectral missing" >&2
 fi
 if [ "$RUN_PG" -eq 1 ]; then
-    run_tests postgres tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Postgres \
+    run_tests postgres tests/Metropoli.Tests "Database=Both|Database=Postgres" METROPOLI_TEST_PROVIDER=Postgres \
         "METROPOLI_TEST_PG=Host=127.0.0.1;Port=${PG_PORT:-0};Username=postgres"
 fi
 if [ "$RUN_BROWSER" -eq 1 ]; then
-    run_tests browser tests/Metropoli.BrowserTests
+    run_tests browser tests/Metropoli.BrowserTests ""
 fi
 
 # The benchmark harness at tiny scale (seconds per endpoint), so that bench/run never rots: it fails

@@ -17,6 +17,8 @@ namespace Metropoli.Tests.Reliability;
 /// Pass: no request failed (no 5xx, no transport error or timeout, every answer the expected one), and "flat":
 /// the mean RSS and the mean open files of the last quarter of the run are within ±10% of their means over the
 /// second quarter (the first quarter is warm-up: JIT, caches, connection pool, GC heap sizing).</summary>
+// On PostgreSQL only: PostgreSQL is the production database, and its connection pool, jobs and sessions are what a long run wears; SQLite's many writers are exercised by the crash test.
+[Trait("Database", "Postgres")]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     /// <summary>GETs without path parameters that cannot be called bare, with the reason.</summary>

@@ -65,6 +65,8 @@ public sealed class TwoProcessesFixture : IAsyncLifetime
     }
 }
 
+// On PostgreSQL too: two processes share sessions, job leases and the outbox through the database.
+[Trait("Database", "Both")]
 public sealed class TwoProcessesTests(TwoProcessesFixture fx) : IClassFixture<TwoProcessesFixture>
 {
     [Fact]

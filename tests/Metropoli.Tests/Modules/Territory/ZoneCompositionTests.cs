@@ -9,6 +9,8 @@ namespace Metropoli.Tests.Modules.Territory;
 
 /// <summary>The zones as shipped: official sizes today, from both the denormalised current zone and the
 /// membership history; dates validated; the seeded history consistent and idempotent. Nothing here moves a Comune.</summary>
+// On PostgreSQL too: composition on a date, ExecuteDelete and a reseed.
+[Trait("Database", "Both")]
 public sealed class ZoneCompositionTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     public static readonly Dictionary<string, int> OfficialSizes = new()

@@ -11,6 +11,8 @@ namespace Metropoli.Tests.Platform.Data;
 /// is built from the model with EnsureCreated, through a context from the app's DI so that Identity's
 /// store options (schema version) are the same. The app starts on an empty database (not a copy of the
 /// run's template), so that its own start is what runs the migrations.</summary>
+// On PostgreSQL too: the schema the migrations build is the provider's own.
+[Trait("Database", "Both")]
 public sealed class MigrationsMatchModelTests(FreshStartFixture fx, ITestOutputHelper output) : IClassFixture<FreshStartFixture>
 {
     [Fact]

@@ -55,6 +55,8 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
     }
 }
 
+// On PostgreSQL too: two instances share keys and job leases through the database (ExecuteUpdate claims).
+[Trait("Database", "Both")]
 public sealed class TwoInstancesTests(TwoInstancesFixture fx) : IClassFixture<TwoInstancesFixture>
 {
     [Fact]

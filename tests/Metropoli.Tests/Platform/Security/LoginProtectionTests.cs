@@ -18,6 +18,8 @@ public sealed class ProductionHashingFixture : AppFixture
 /// <summary>ASVS 6.3.1 / 6.3.8: after the configured number of failures the account is locked even for the
 /// right password, with the same message as any failure; and the login answer does not tell an existing
 /// account from an unknown one, by status, text or time, locked or not.</summary>
+// On PostgreSQL too: the lockout counter and its DateTimeOffset end are written to the database.
+[Trait("Database", "Both")]
 public sealed class LoginProtectionTests(ProductionHashingFixture fx, ITestOutputHelper output) : IClassFixture<ProductionHashingFixture>
 {
     private const int Tries = 10;
