@@ -5,7 +5,7 @@
 #       marked Database=Both or Database=Postgres (docs/adr/0024-ci-budget.md says which and why),
 #   (c) tests/Metropoli.BrowserTests (Playwright + axe-core on Debian's Chromium, real Kestrel),
 #   (d) the benchmark smoke (bench/run --smoke: tiny scale, SQLite, about a minute),
-# and ends with one line "N passed, M failed" over all runs.
+# and ends with a table of each stage's time and one line "N passed, M failed" over all runs.
 #
 # Usage: bash scripts/test.sh [--no-pg] [--no-browser] [--no-bench]
 # As root it installs what is missing (chromium, postgresql, wrk, jq) with apt-get; otherwise it says what to install.
@@ -38,6 +38,14 @@ IS_ROOT=0
 [ "$(id -u)" -eq 0 ] && IS_ROOT=1
 
 log() { printf '\n==> %s\n' "$*"; }
+
+# Each stage's name and wall time in seconds, for the table at the end.
+STAGE_NAMES=()
+STAGE_SECONDS=()
+stage_done() { # name start-seconds
+    STAGE_NAMES+=("$1")
+    STAGE_SECONDS+=($((SECONDS - $2)))
+}
 
 # ---------------------------------------------------------------- prerequisites
 APT_UPDATED=0
@@ -134,7 +142,9 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------- restore and build once
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
+    NPM_START=$SECONDS
     npm ci --no-audit --no-fund
+    stage_done "npm ci" "$NPM_START"
 fi
 
 RESULTS="$ROOT/TestResults"
@@ -146,6 +156,7 @@ BUILD_START=$SECONDS
 BUILD_OK=1
 dotnet build Metropoli.slnx -c Release -nologo -v minimal || BUILD_OK=0
 BUILD_SECONDS=$((SECONDS - BUILD_START))
+stage_done "build" "$BUILD_START"
 
 # ---------------------------------------------------------------- PostgreSQL throw-away cluster
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -153,6 +164,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PG_PORT=""
 if [ "$RUN_PG" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
     log "Starting a throw-away PostgreSQL cluster ($PG_BIN)"
+    PG_START=$SECONDS
     PG_TMP=$(mktemp -d /tmp/metropoli-pg.XXXXXX)
     if [ "$IS_ROOT" -eq 1 ]; then
         # initdb refuses to run as root: the cluster belongs to the postgres user.
@@ -175,6 +187,7 @@ if [ "$RUN_PG" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
     done
     [ "$ready" -eq 1 ] || { cat "$PG_TMP/server.log" >&2; echo "test.sh: PostgreSQL not ready after 60 s" >&2; exit 1; }
     echo "PostgreSQL ready on 127.0.0.1:$PG_PORT"
+    stage_done "postgres start" "$PG_START"
 fi
 
 # ---------------------------------------------------------------- test runs
@@ -200,6 +213,7 @@ run_tests() { # name project filter [env assignments...]  (filter "" = every tes
         --blame-hang-timeout 15m --blame-hang-dump-type none || rc=$?
     RUN_CODES+=("$rc")
     RUN_SECONDS+=($((SECONDS - start)))
+    stage_done "test: $name" "$start"
 }
 
 OPENAPI_JSON="$RESULTS/openapi.json"
@@ -213,11 +227,13 @@ run_tests sqlite tests/Metropoli.Tests "Database!=Postgres" METROPOLI_TEST_PROVI
 LINT_RESULT="not run"
 if [ -f "$OPENAPI_JSON" ] && [ -x node_modules/.bin/spectral ]; then
     log "Lint: spectral lint openapi.json (spectral:oas)"
+    LINT_START=$SECONDS
     if node_modules/.bin/spectral lint "$OPENAPI_JSON" --ruleset .spectral.yaml --fail-severity error; then
         LINT_RESULT="passed"
     else
         LINT_RESULT="failed"
     fi
+    stage_done "lint" "$LINT_START"
 elif [ "$BUILD_OK" -eq 1 ]; then
     LINT_RESULT="failed"
     echo "test.sh: no OpenAPI document to lint ($OPENAPI_JSON) or spectral missing" >&2
@@ -239,6 +255,7 @@ if [ "$RUN_BENCH" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
     BENCH_START=$SECONDS
     if bash bench/run --smoke --no-build --out "$RESULTS/bench-smoke.md"; then BENCH_RESULT="passed"; else BENCH_RESULT="failed"; fi
     BENCH_SECONDS=$((SECONDS - BENCH_START))
+    stage_done "bench" "$BENCH_START"
 fi
 
 # ---------------------------------------------------------------- summary
@@ -292,6 +309,15 @@ case "$BENCH_RESULT" in
     failed) printf '%-10s    0 passed,   1 failed  (bench/run --smoke) (%ss)\n' "bench" "$BENCH_SECONDS"; TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1 ;;
 esac
 echo "Results: $RESULTS"
+echo
+echo "==================== Stage times ====================="
+TOTAL_STAGE_SECONDS=0
+for i in "${!STAGE_NAMES[@]}"; do
+    secs=${STAGE_SECONDS[$i]}
+    printf '%-16s %5ss  %2dm%02ds\n' "${STAGE_NAMES[$i]}" "$secs" $((secs / 60)) $((secs % 60))
+    TOTAL_STAGE_SECONDS=$((TOTAL_STAGE_SECONDS + secs))
+done
+printf '%-16s %5ss  %2dm%02ds  (whole script: %ss)\n' "stages in all" "$TOTAL_STAGE_SECONDS" $((TOTAL_STAGE_SECONDS / 60)) $((TOTAL_STAGE_SECONDS % 60)) "$SECONDS"
 [ "$TOTAL_PASSED" -eq 0 ] && ANY_BAD=1
 echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
 exit "$ANY_BAD"
