@@ -50,6 +50,12 @@ public static class PlatformModule
             .AddErrorDescriber<ItalianIdentityErrors>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Unset keeps Identity's default (PBKDF2, 100,000 iterations). The test settings lower it: hashing is
+        // then no longer what every test app's start and every sign-in spends its time on.
+        if (config.GetValue<int?>("Security:PasswordHashIterations") is { } hashIterations)
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = hashIterations);
+        }
 
         services.AddAuthentication(o =>
             {

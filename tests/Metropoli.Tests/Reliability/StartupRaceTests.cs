@@ -18,6 +18,7 @@ namespace Metropoli.Tests.Reliability;
 /// file), as two replicas deployed together: (a) on an empty database, (b) on the previous release's database
 /// with one migration pending. Both must start and answer /status 200, the schema must be complete and the
 /// reference data and demo content must be there once (docs/adr/0025: migrate and seed under a database lock).</summary>
+[Trait("Database", "Both")]
 public sealed class StartupRaceTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(600);

@@ -18,6 +18,7 @@ namespace Metropoli.Tests.Modules.Agreements;
 /// <summary>Every change of an agreement's links (themes, Comuni, zones, plan objectives and actions) is in the
 /// audit trail, a proposal is registered whole or not at all, and removing a party from the page is refused
 /// when the page showed an older version of the agreement.</summary>
+[Trait("Database", "Both")]
 public sealed partial class AgreementAuditAndConcurrencyTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private sealed record Links(string[] Themes, string[] Municipalities, string[] Zones, long[] ObjectiveIds, long[] ActionIds);

@@ -14,6 +14,7 @@ namespace Metropoli.Tests.Platform.Data;
 /// (<c>PersistKeysToDbContext&lt;AppDbContext&gt;</c>) in the table the earlier hand-written repository filled:
 /// a key stored before the switch still opens what it protected (cookies, antiforgery tokens: existing logins),
 /// new keys land in the same table, no key material reaches the audit trail, and a restarted app reads them all.</summary>
+[Trait("Database", "Both")]
 public sealed class DataProtectionKeysTests
 {
     private const string Purpose = "metropoli.test.sessione";
