@@ -35,7 +35,7 @@ public sealed class PageCoverageTests(BrowserFixture fx, ITestOutputHelper outpu
         var routes = PageRoutes.All.Select(r => r.Template).ToList();
         output.WriteLine(string.Join(Environment.NewLine, routes));
         // Against the sources: every @page directive of a .cshtml is in the compiled list.
-        var declared = Directory.EnumerateFiles(RepoPaths.WebProject, "*.cshtml", SearchOption.AllDirectories)
+        var declared = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(f => File.ReadLines(f).Take(1))
             .Where(l => l.StartsWith("@page \"", StringComparison.Ordinal))
             .Select(l => "/" + l["@page \"".Length..].TrimEnd('"').Trim('/'))

@@ -26,9 +26,11 @@ public static partial class PageRoutes
 
     private static IReadOnlyList<Route> Load()
     {
-        var assembly = typeof(Metropoli.Platform.Data.Startup).Assembly;
+        // The platform's pages and every module's (each module is a Razor class library of its own).
+        var assemblies = Metropoli.Host.HostModules.All.Select(m => m.GetType().Assembly)
+            .Append(typeof(Metropoli.Platform.Data.Startup).Assembly).Distinct();
         var routes = new List<Route>();
-        foreach (var item in assembly.GetCustomAttributes<RazorCompiledItemAttribute>())
+        foreach (var item in assemblies.SelectMany(a => a.GetCustomAttributes<RazorCompiledItemAttribute>()))
         {
             if (item.Kind != "mvc.1.0.razor-page")
             {
@@ -45,7 +47,7 @@ public static partial class PageRoutes
         }
         if (routes.Count == 0)
         {
-            throw new InvalidOperationException($"No Razor Page with a route found in {assembly.Location}: has the compiler's metadata changed?");
+            throw new InvalidOperationException($"No Razor Page with a route found in the app's assemblies: has the compiler's metadata changed?");
         }
         return routes.OrderBy(r => r.Parameters).ThenByDescending(r => r.Template.Length).ToList();
     }
