@@ -38,6 +38,13 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
+    public const string HistoryTable = "platform_migrations";
+
+    /// <summary>One migrations project per provider (docs/adr/0027): each holds the migrations and model snapshot
+    /// generated for its provider's column types and annotations. The host references both; the platform names
+    /// them only here, by assembly name.</summary>
+    public const string SqliteMigrations = "Metropoli.Migrations.Sqlite", PostgresMigrations = "Metropoli.Migrations.Postgres";
+
     public static DatabaseOptions ReadDatabaseOptions(this IConfiguration configuration)
     {
         var options = new DatabaseOptions();
@@ -59,11 +66,11 @@ public static class DatabaseSetup
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            db.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("platform_migrations"));
+            db.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(HistoryTable).MigrationsAssembly(PostgresMigrations));
         }
         else
         {
-            db.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations"));
+            db.UseSqlite(connectionString, o => o.MigrationsHistoryTable(HistoryTable).MigrationsAssembly(SqliteMigrations));
             db.AddInterceptors(SqlitePragmas.Instance);
         }
         db.AddInterceptors(ReadModelCommits.Instance);
