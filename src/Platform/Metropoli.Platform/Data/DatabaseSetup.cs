@@ -81,6 +81,7 @@ public static class DatabaseSetup
 
     public static async Task MigrateAsync(this AppDbContext db, CancellationToken ct = default)
     {
+        await MigrationBaseline.AdoptHandWrittenChainAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
