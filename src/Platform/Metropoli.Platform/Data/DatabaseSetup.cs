@@ -74,9 +74,6 @@ public static class DatabaseSetup
             db.AddInterceptors(SqlitePragmas.Instance);
         }
         db.AddInterceptors(ReadModelCommits.Instance);
-        // The migrations are hand-written (no design-time tooling here); a test proves they build
-        // the same schema as the model on both providers, which is what this warning guards.
-        db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     public static async Task MigrateAsync(this AppDbContext db, CancellationToken ct = default)
