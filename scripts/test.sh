@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The one test command: builds once, then runs
-#   (a) tests/Metropoli.Tests on SQLite,
-#   (b) tests/Metropoli.Tests again on a throw-away PostgreSQL cluster (loopback, temp folder),
+#   (a) tests/Metropoli.Tests on SQLite (all but the classes marked [Trait("Database", "Postgres")]),
+#   (b) tests/Metropoli.Tests on a throw-away PostgreSQL cluster (loopback, temp folder): the classes
+#       marked Database=Both or Database=Postgres (docs/adr/0024-ci-budget.md says which and why),
 #   (c) tests/Metropoli.BrowserTests (Playwright + axe-core on Debian's Chromium, real Kestrel),
 #   (d) the benchmark smoke (bench/run --smoke: tiny scale, SQLite, about a minute),
-# and ends with one line "N passed, M failed" over all runs.
+# and ends with a table of each stage's time and one line "N passed, M failed" over all runs.
 #
 # Usage: bash scripts/test.sh [--no-pg] [--no-browser] [--no-bench]
 # As root it installs what is missing (chromium, postgresql, wrk, jq) with apt-get; otherwise it says what to install.
@@ -23,7 +24,7 @@ for arg in "$@"; do
         --no-browser) RUN_BROWSER=0 ;;
         --no-bench) RUN_BENCH=0 ;;
         -h|--help)
-            sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0 ;;
         *) echo "test.sh: unknown option '$arg' (use --no-pg, --no-browser, --no-bench)" >&2; exit 2 ;;
     esac
@@ -37,6 +38,14 @@ IS_ROOT=0
 [ "$(id -u)" -eq 0 ] && IS_ROOT=1
 
 log() { printf '\n==> %s\n' "$*"; }
+
+# Each stage's name and wall time in seconds, for the table at the end.
+STAGE_NAMES=()
+STAGE_SECONDS=()
+stage_done() { # name start-seconds
+    STAGE_NAMES+=("$1")
+    STAGE_SECONDS+=($((SECONDS - $2)))
+}
 
 # ---------------------------------------------------------------- prerequisites
 APT_UPDATED=0
@@ -133,7 +142,9 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------- restore and build once
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
+    NPM_START=$SECONDS
     npm ci --no-audit --no-fund
+    stage_done "npm ci" "$NPM_START"
 fi
 
 RESULTS="$ROOT/TestResults"
@@ -145,6 +156,7 @@ BUILD_START=$SECONDS
 BUILD_OK=1
 dotnet build Metropoli.slnx -c Release -nologo -v minimal || BUILD_OK=0
 BUILD_SECONDS=$((SECONDS - BUILD_START))
+stage_done "build" "$BUILD_START"
 
 # ---------------------------------------------------------------- PostgreSQL throw-away cluster
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -152,6 +164,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PG_PORT=""
 if [ "$RUN_PG" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
     log "Starting a throw-away PostgreSQL cluster ($PG_BIN)"
+    PG_START=$SECONDS
     PG_TMP=$(mktemp -d /tmp/metropoli-pg.XXXXXX)
     if [ "$IS_ROOT" -eq 1 ]; then
         # initdb refuses to run as root: the cluster belongs to the postgres user.
@@ -174,6 +187,7 @@ if [ "$RUN_PG" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
     done
     [ "$ready" -eq 1 ] || { cat "$PG_TMP/server.log" >&2; echo "test.sh: PostgreSQL not ready after 60 s" >&2; exit 1; }
     echo "PostgreSQL ready on 127.0.0.1:$PG_PORT"
+    stage_done "postgres start" "$PG_START"
 fi
 
 # ---------------------------------------------------------------- test runs
@@ -181,47 +195,55 @@ RUN_NAMES=()
 RUN_CODES=()
 RUN_SECONDS=()
 
-run_tests() { # name project [env assignments...]
-    local name=$1 project=$2
-    shift 2
+run_tests() { # name project filter [env assignments...]  (filter "" = every test)
+    local name=$1 project=$2 filter=$3
+    shift 3
     RUN_NAMES+=("$name")
     if [ "$BUILD_OK" -eq 0 ]; then
         RUN_CODES+=("build")
         RUN_SECONDS+=(0)
         return
     fi
-    log "Run '$name': dotnet test $project $*"
+    local filter_args=()
+    [ -n "$filter" ] && filter_args=(--filter "$filter")
+    log "Run '$name': dotnet test $project ${filter_args[*]} $*"
     local start=$SECONDS rc=0
-    env "$@" dotnet test "$project" --no-build -c Release -nologo \
+    env "$@" dotnet test "$project" --no-build -c Release -nologo "${filter_args[@]}" \
         --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
         --blame-hang-timeout 15m --blame-hang-dump-type none || rc=$?
     RUN_CODES+=("$rc")
     RUN_SECONDS+=($((SECONDS - start)))
+    stage_done "test: $name" "$start"
 }
 
 OPENAPI_JSON="$RESULTS/openapi.json"
 rm -f "$OPENAPI_JSON"
-run_tests sqlite tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Sqlite "METROPOLI_OPENAPI_OUT=$OPENAPI_JSON"
+# Which provider runs which class is chosen per class with [Trait("Database", ...)]: Both, Postgres
+# (the database-bound checks whose failures only PostgreSQL shows) or Sqlite; a class without the
+# trait does not depend on the database and runs on SQLite only.
+run_tests sqlite tests/Metropoli.Tests "Database!=Postgres" METROPOLI_TEST_PROVIDER=Sqlite "METROPOLI_OPENAPI_OUT=$OPENAPI_JSON"
 
 # The OpenAPI document the sqlite run wrote, linted with Spectral's "spectral:oas" ruleset: 0 errors.
 LINT_RESULT="not run"
 if [ -f "$OPENAPI_JSON" ] && [ -x node_modules/.bin/spectral ]; then
     log "Lint: spectral lint openapi.json (spectral:oas)"
+    LINT_START=$SECONDS
     if node_modules/.bin/spectral lint "$OPENAPI_JSON" --ruleset .spectral.yaml --fail-severity error; then
         LINT_RESULT="passed"
     else
         LINT_RESULT="failed"
     fi
+    stage_done "lint" "$LINT_START"
 elif [ "$BUILD_OK" -eq 1 ]; then
     LINT_RESULT="failed"
     echo "test.sh: no OpenAPI document to lint ($OPENAPI_JSON) or spectral missing" >&2
 fi
 if [ "$RUN_PG" -eq 1 ]; then
-    run_tests postgres tests/Metropoli.Tests METROPOLI_TEST_PROVIDER=Postgres \
+    run_tests postgres tests/Metropoli.Tests "Database=Both|Database=Postgres" METROPOLI_TEST_PROVIDER=Postgres \
         "METROPOLI_TEST_PG=Host=127.0.0.1;Port=${PG_PORT:-0};Username=postgres"
 fi
 if [ "$RUN_BROWSER" -eq 1 ]; then
-    run_tests browser tests/Metropoli.BrowserTests
+    run_tests browser tests/Metropoli.BrowserTests ""
 fi
 
 # The benchmark harness at tiny scale (seconds per endpoint), so that bench/run never rots: it fails
@@ -233,6 +255,7 @@ if [ "$RUN_BENCH" -eq 1 ] && [ "$BUILD_OK" -eq 1 ]; then
     BENCH_START=$SECONDS
     if bash bench/run --smoke --no-build --out "$RESULTS/bench-smoke.md"; then BENCH_RESULT="passed"; else BENCH_RESULT="failed"; fi
     BENCH_SECONDS=$((SECONDS - BENCH_START))
+    stage_done "bench" "$BENCH_START"
 fi
 
 # ---------------------------------------------------------------- summary
@@ -286,6 +309,15 @@ case "$BENCH_RESULT" in
     failed) printf '%-10s    0 passed,   1 failed  (bench/run --smoke) (%ss)\n' "bench" "$BENCH_SECONDS"; TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1 ;;
 esac
 echo "Results: $RESULTS"
+echo
+echo "==================== Stage times ====================="
+TOTAL_STAGE_SECONDS=0
+for i in "${!STAGE_NAMES[@]}"; do
+    secs=${STAGE_SECONDS[$i]}
+    printf '%-16s %5ss  %2dm%02ds\n' "${STAGE_NAMES[$i]}" "$secs" $((secs / 60)) $((secs % 60))
+    TOTAL_STAGE_SECONDS=$((TOTAL_STAGE_SECONDS + secs))
+done
+printf '%-16s %5ss  %2dm%02ds  (whole script: %ss)\n' "stages in all" "$TOTAL_STAGE_SECONDS" $((TOTAL_STAGE_SECONDS / 60)) $((TOTAL_STAGE_SECONDS % 60)) "$SECONDS"
 [ "$TOTAL_PASSED" -eq 0 ] && ANY_BAD=1
 echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
 exit "$ANY_BAD"

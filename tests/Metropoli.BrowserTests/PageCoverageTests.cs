@@ -68,7 +68,8 @@ public sealed class PageCoverageTests(BrowserFixture fx, ITestOutputHelper outpu
 
         var report = new StringBuilder();
         var total = crawls.Sum(c => c.Result.Pages.Count);
-        report.AppendLine($"{crawls.Count} crawls ({CrawlSet.Parallel} at a time), {total} page checks ({crawls.Sum(c => c.Result.Pages.Count(p => p.FormState is not null))} of them form states), "
+        report.AppendLine($"{crawls.Count} crawls ({CrawlSet.Parallel} at a time), {total} page checks ({crawls.Sum(c => c.Result.Pages.Count(p => p.FormState is not null))} of them form states, "
+            + $"{crawls.Sum(c => c.Result.Pages.Count(p => p.LinksOnly))} further instances read for their links only), "
             + $"{crawls.Sum(c => c.Result.AxeRuns)} axe runs, {crawls.Sum(c => c.Result.Pages.Sum(p => p.Problems.Count))} problems, "
             + $"{crawls.Sum(c => c.Result.Elapsed.TotalSeconds):0} s of crawling:");
         foreach (var (visitor, language, result) in crawls)

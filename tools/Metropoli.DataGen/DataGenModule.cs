@@ -20,11 +20,16 @@ public sealed class DataGenModule : IMetropoliModule
 
     public IEnumerable<CliCommand> Commands =>
     [
-        new(["seed"], "seed --scale tiny|metro|national [--password P]", "genera dati di volume (prove di carico)",
+        new(["seed"], "con --scale genera dati di volume per le prove di carico (docs/adr/0015)",
+            [new("scale", "tiny, metro o national", ValueName: "SCALA"), new("password", "password degli account generati", ValueName: "P")],
             SeedScaleAsync, o => o.ContainsKey("scale")),
-        new(["seed", "measurements-csv"], "seed measurements-csv --file F [--rows N] [--plan ID] [--bad-line L]", "CSV di misurazioni per le prove",
+        new(["seed", "measurements-csv"], "scrive un CSV di misurazioni nuove per le prove di importazione",
+            [new("file", "il file da scrivere", Required: true, ValueName: "F"), new("rows", "quante righe (1.000.000)", ValueName: "N"),
+                new("plan", "id del piano", ValueName: "ID"), new("bad-line", "una riga non valida a questo numero", ValueName: "L")],
             WriteMeasurementsCsvAsync),
-        new(["import", "measurements"], "import measurements --file F --plan ID --email E", "importa un CSV di misurazioni (senza limite di dimensione)",
+        new(["import", "measurements"], "importa un CSV di misurazioni con il gestore della pagina, senza limite di dimensione",
+            [new("file", "il file CSV", Required: true, ValueName: "F"), new("plan", "id del piano", Required: true, ValueName: "ID"),
+                new("email", "chi importa (ufficio di piano)", Required: true, ValueName: "E")],
             ImportMeasurementsAsync),
     ];
 

@@ -11,7 +11,6 @@ using Metropoli.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -51,6 +50,12 @@ public static class PlatformModule
             .AddErrorDescriber<ItalianIdentityErrors>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Unset keeps Identity's default (PBKDF2, 100,000 iterations). The test settings lower it: hashing is
+        // then no longer what every test app's start and every sign-in spends its time on.
+        if (config.GetValue<int?>("Security:PasswordHashIterations") is { } hashIterations)
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = hashIterations);
+        }
 
         services.AddAuthentication(o =>
             {
@@ -119,9 +124,7 @@ public static class PlatformModule
             .AddPolicy(Policies.PlanOffice, p => p.RequireRole(Roles.Administrator, Roles.PlanOffice));
 
         // Keys live in the shared database: a login made on one instance is valid on the others.
-        services.AddDataProtection().SetApplicationName("Metropoli");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().SetApplicationName("Metropoli").PersistKeysToDbContext<AppDbContext>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>

@@ -57,6 +57,8 @@ public sealed class AppServer : IAsyncDisposable
         env["Database__DataFolder"] = dataFolder;
         env["Demo__CreateAccounts"] = "true";
         env["Demo__Password"] = DemoPassword;
+        // Identity's 100,000 PBKDF2 iterations are for attackers: every sign-in of the crawls and flows would pay them.
+        env["Security__PasswordHashIterations"] = "1000";
         env["RateLimits__LoginPermitLimit"] = "100000";
         env["RateLimits__ApiPermitLimit"] = "100000";
         env["Logging__LogLevel__Default"] = "Warning";

@@ -100,8 +100,6 @@ public sealed class CrawlSet(BrowserFixture fx)
         {
             AlsoSkip = signedIn ? ["/accedi"] : [],
             MaxPages = MaxPages,
-            // English repeats what Italian checked on the same templates: one sample is enough there.
-            MaxPerTemplate = language == "it" ? 2 : 1,
             FormStates = FormStates,
         };
         var result = await crawler.CrawlAsync("/");

@@ -18,6 +18,9 @@ public sealed record CrawledPage(string Url, string FinalUrl, int Status, List<s
     /// instances of the shape get the other checks only.</summary>
     public bool Axed { get; init; }
 
+    /// <summary>A further instance of a shape, fetched for its links and status only (<see cref="Crawler.LinkSamplesPerTemplate"/>).</summary>
+    public bool LinksOnly { get; init; }
+
     /// <summary>A page the signed-in user really opened (not an error, the login page or "access denied").</summary>
     public bool Opened => Status is > 0 and < 400 && Route is not null && Route != "/accesso-negato"
         && !Route.StartsWith("/errore", StringComparison.Ordinal);
@@ -50,6 +53,10 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
             {
                 sb.Append(" [").Append(p.FormState).Append(']');
             }
+            if (p.LinksOnly)
+            {
+                sb.Append(" [links only]");
+            }
             if (p.FinalUrl != p.Url)
             {
                 sb.Append(" -> ").Append(p.FinalUrl);
@@ -69,10 +76,13 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
 }
 
 /// <summary>Breadth-first visit of the same-origin pages linked from a start page, checking each one.
-/// Pages of the same shape (<c>/comuni/015182</c>, <c>/comuni/015146</c>: one Razor Page route) are
-/// visited a few times, not 133 times: the template is what the checks are about; axe, the costly
-/// check, runs on the first of them only, the others are loaded and get the other checks. With
-/// <see cref="FormStates"/>, the first page of each route that has a filter form is also checked
+/// Pages of the same shape (<c>/comuni/015182</c>, <c>/comuni/015146</c>: one Razor Page route and the
+/// same query parameter names) are visited <see cref="MaxPerTemplate"/> times (once by default), not 133
+/// times: the template is what the checks are about. Axe, the costly check, runs once per route and
+/// query names other than a list's order and slice; those list views are loaded and get the other checks.
+/// The links a page offers depend on its record (an approved plan's dashboard links to a new campaign, a
+/// draft's does not), so <see cref="LinkSamplesPerTemplate"/> further instances of a shape are read for their
+/// links (and status) only. With <see cref="FormStates"/>, the first page of each route that has a filter form is also checked
 /// with the filters applied, and the first with a form of required fields is also checked after
 /// submitting it empty (the page re-rendered with its error messages).</summary>
 public sealed partial class Crawler(IPage page, Uri origin, string expectedLanguage)
@@ -85,7 +95,11 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
 
     public int MaxPages { get; init; } = 60;
 
-    public int MaxPerTemplate { get; init; } = 2;
+    public int MaxPerTemplate { get; init; } = 1;
+
+    /// <summary>Instances of a shape past <see cref="MaxPerTemplate"/> fetched over HTTP with the crawl's cookies,
+    /// for their status and their links: not rendered, so no browser work and no checks of the page itself.</summary>
+    public int LinkSamplesPerTemplate { get; init; } = 1;
 
     /// <summary>Paths not to follow beyond the defaults (for example the login page once signed in).</summary>
     public IReadOnlyList<string> AlsoSkip { get; init; } = [];
@@ -98,7 +112,7 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
     {
         var watch = new PageChecks.ConsoleWatch(page);
         var clock = Stopwatch.StartNew();
-        var queue = new Queue<Uri>();
+        var queue = new Queue<(Uri Url, bool LinksOnly)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var perTemplate = new Dictionary<string, int>(StringComparer.Ordinal);
         var axed = new HashSet<string>(StringComparer.Ordinal);
@@ -113,18 +127,23 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
             }
             var template = Template(url);
             perTemplate.TryGetValue(template, out var n);
-            if (n >= MaxPerTemplate)
+            if (n >= MaxPerTemplate + LinkSamplesPerTemplate)
             {
                 return;
             }
             perTemplate[template] = n + 1;
-            queue.Enqueue(url);
+            queue.Enqueue((url, n >= MaxPerTemplate));
         }
 
         Enqueue(new Uri(origin, startPath));
         while (queue.Count > 0 && pages.Count < MaxPages)
         {
-            var url = queue.Dequeue();
+            var (url, linksOnly) = queue.Dequeue();
+            if (linksOnly)
+            {
+                pages.Add(await ReadLinksAsync(url, Enqueue, seen));
+                continue;
+            }
             watch.DrainErrors();
             watch.DrainCsp();
             var problems = new List<string>();
@@ -184,6 +203,61 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
         }
         return new CrawlResult(pages, clock.Elapsed);
     }
+
+    /// <summary>A further instance of a shape: its status, where it ended, and its links (as the browser reads
+    /// them: anchors with an href and without a download attribute, resolved against the page's address).</summary>
+    private async Task<CrawledPage> ReadLinksAsync(Uri url, Action<Uri> enqueue, HashSet<string> seen)
+    {
+        IAPIResponse response;
+        try
+        {
+            response = await page.Context.APIRequest.GetAsync(url.ToString());
+        }
+        catch (PlaywrightException e)
+        {
+            return new CrawledPage(url.ToString(), url.ToString(), 0, [$"request failed: {e.Message.Split('\n')[0]}"]) { LinksOnly = true };
+        }
+        await using (response)
+        {
+            var finalUrl = new Uri(response.Url);
+            seen.Add(Key(finalUrl));
+            var problems = new List<string>();
+            if (response.Status >= 400)
+            {
+                problems.Add($"HTTP {response.Status}");
+            }
+            if (finalUrl.GetLeftPart(UriPartial.Authority) != origin.GetLeftPart(UriPartial.Authority))
+            {
+                problems.Add($"left the site: {finalUrl}");
+            }
+            else if (response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal))
+            {
+                foreach (Match anchor in AnchorRegex().Matches(await response.TextAsync()))
+                {
+                    var href = HrefRegex().Match(anchor.Value);
+                    if (href.Success && !DownloadRegex().IsMatch(anchor.Value)
+                        && Uri.TryCreate(finalUrl, System.Net.WebUtility.HtmlDecode(href.Groups[1].Value), out var link) && Follow(origin, link))
+                    {
+                        enqueue(link);
+                    }
+                }
+            }
+            return new CrawledPage(url.ToString(), finalUrl.ToString(), response.Status, problems)
+            {
+                Route = PageRoutes.TemplateOf(finalUrl.AbsolutePath),
+                LinksOnly = true,
+            };
+        }
+    }
+
+    [GeneratedRegex(@"<a\s[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex AnchorRegex();
+
+    [GeneratedRegex(@"\shref=""([^""]*)""", RegexOptions.IgnoreCase)]
+    private static partial Regex HrefRegex();
+
+    [GeneratedRegex(@"\sdownload(\s|=|>|/)", RegexOptions.IgnoreCase)]
+    private static partial Regex DownloadRegex();
 
     private const string FiltersState = "filters applied";
     private const string EmptyState = "submitted empty";

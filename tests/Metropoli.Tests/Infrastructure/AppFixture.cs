@@ -14,9 +14,14 @@ public class AppFixture : IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
     protected virtual bool UseKestrel => false;
 
+    /// <summary>True: a copy of the run's template database (what a first start creates). False: an empty
+    /// database that this fixture's app migrates and seeds itself, for tests of that first start.</summary>
+    protected virtual bool FromTemplate => true;
+
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(GetType().Name.Replace("Fixture", "").ToLowerInvariant());
+        var label = GetType().Name.Replace("Fixture", "").ToLowerInvariant();
+        _database = FromTemplate ? await TestDatabase.FromTemplateAsync(label) : await TestDatabase.CreateAsync(label);
         try
         {
             _app = new MetropoliApp(_database, Settings, UseKestrel).Start();
@@ -54,4 +59,10 @@ public class AppFixture : IAsyncLifetime
             }
         }
     }
+}
+
+/// <summary>An app that migrates and seeds an empty database itself, for the tests of that first start.</summary>
+public sealed class FreshStartFixture : AppFixture
+{
+    protected override bool FromTemplate => false;
 }

@@ -16,6 +16,9 @@ public sealed class MetropoliApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Prova-Metropoli-2026";
 
+    /// <summary>The tests' password hashing cost (<c>Security:PasswordHashIterations</c>).</summary>
+    public const int PasswordHashIterations = 1000;
+
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _kestrel;
 
@@ -32,6 +35,9 @@ public sealed class MetropoliApp : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = connectionString,
             ["Demo:CreateAccounts"] = "true",
             ["Demo:Password"] = DemoPassword,
+            // Identity's 100,000 PBKDF2 iterations per hash are for attackers, not for tests (LoginProtectionTests,
+            // which times the hashing, sets this back to the default).
+            ["Security:PasswordHashIterations"] = PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs:Enabled"] = "false",
             ["RateLimits:ApiPermitLimit"] = "100000",
             ["RateLimits:LoginPermitLimit"] = "100000",

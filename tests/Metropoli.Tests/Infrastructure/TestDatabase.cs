@@ -6,7 +6,12 @@ namespace Metropoli.Tests.Infrastructure;
 
 /// <summary>A throw-away database on the provider the run targets: <c>METROPOLI_TEST_PROVIDER</c> =
 /// <c>Sqlite</c> (default, a file in a temp folder) or <c>Postgres</c> (a uniquely named database on
-/// the server named by <c>METROPOLI_TEST_PG</c>, dropped on dispose).</summary>
+/// the server named by <c>METROPOLI_TEST_PG</c>, dropped on dispose).
+/// <para><see cref="CreateAsync"/> gives an empty database, for the tests of a first start (migrations,
+/// seeds). <see cref="FromTemplateAsync"/> gives a copy of a template that one real start of the app made
+/// once per test run (migrations, reference data, demo accounts with <see cref="MetropoliApp.DemoPassword"/>,
+/// demo content): a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL. A copy is what
+/// a fresh start leaves, without every test class paying for that start.</para></summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _folder;
@@ -31,7 +36,17 @@ public sealed class TestDatabase : IAsyncDisposable
             ? Enum.Parse<DatabaseProvider>(p, ignoreCase: true)
             : DatabaseProvider.Sqlite;
 
-    public static async Task<TestDatabase> CreateAsync(string label = "db")
+    /// <summary>An empty database: nothing migrated, nothing seeded.</summary>
+    public static Task<TestDatabase> CreateAsync(string label = "db") => CreateAsync(label, template: null);
+
+    /// <summary>A database holding what a first start of the app with the test settings creates.</summary>
+    public static async Task<TestDatabase> FromTemplateAsync(string label = "db")
+    {
+        var template = await Template.Value;
+        return await CreateAsync(label, template);
+    }
+
+    private static async Task<TestDatabase> CreateAsync(string label, TestDatabase? template)
     {
         if (CurrentProvider == DatabaseProvider.Postgres)
         {
@@ -42,10 +57,11 @@ public sealed class TestDatabase : IAsyncDisposable
             }
             var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ToString();
             var name = $"metropoli_test_{label}_{Guid.NewGuid():N}"[..50].ToLowerInvariant();
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template._pgName}\"";
             await using (var connection = new NpgsqlConnection(admin))
             {
                 await connection.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await using var cmd = new NpgsqlCommand(sql, connection);
                 await cmd.ExecuteNonQueryAsync();
             }
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
@@ -54,8 +70,68 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "metropoli-tests", $"{label}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var sqlite = $"Data Source={Path.Combine(folder, "metropoli.db")};Default Timeout=30";
+        var file = Path.Combine(folder, "metropoli.db");
+        if (template is not null)
+        {
+            // The template was checkpointed and closed: its one file is the whole database (WAL mode is
+            // recorded in the file's header, so the copy opens in WAL mode too).
+            File.Copy(new SqliteConnectionStringBuilder(template.ConnectionString).DataSource, file);
+        }
+        var sqlite = $"Data Source={file};Default Timeout=30";
         return new TestDatabase(DatabaseProvider.Sqlite, sqlite, folder, null, null);
+    }
+
+    private static readonly Lazy<Task<TestDatabase>> Template = new(BuildTemplateAsync);
+
+    /// <summary>A real start of the app (the same <c>Program</c>, migrations, seeds and demo accounts as any
+    /// test app) on an empty database, then closed so that it can be copied.</summary>
+    private static async Task<TestDatabase> BuildTemplateAsync()
+    {
+        var template = await CreateAsync("template", template: null);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
+            {
+                // Best effort: a throw-away cluster or the OS's temp cleaning takes what is left.
+            }
+        };
+        await using (var app = new MetropoliApp(template).Start())
+        {
+        }
+        if (template.IsPostgres)
+        {
+            // CREATE DATABASE … TEMPLATE refuses a source with sessions: close the app's pooled ones, and
+            // let no later connection in.
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(template.ConnectionString));
+            await using var connection = new NpgsqlConnection(template._pgAdmin);
+            await connection.OpenAsync();
+            await using (var shut = new NpgsqlCommand($"ALTER DATABASE \"{template._pgName}\" WITH ALLOW_CONNECTIONS false", connection))
+            {
+                await shut.ExecuteNonQueryAsync();
+            }
+            await using var close = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template._pgName}'", connection);
+            await close.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            var cs = new SqliteConnectionStringBuilder(template.ConnectionString) { Pooling = false }.ToString();
+            SqliteConnection.ClearPool(new SqliteConnection(template.ConnectionString));
+            await using var connection = new SqliteConnection(cs);
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            // Moves every committed page from the WAL into the main file and empties the WAL.
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var result = await checkpoint.ExecuteReaderAsync();
+            if (!await result.ReadAsync() || result.GetInt32(0) != 0)
+            {
+                throw new InvalidOperationException("The template's WAL could not be checkpointed: a connection still holds it.");
+            }
+        }
+        return template;
     }
 
     public async ValueTask DisposeAsync()

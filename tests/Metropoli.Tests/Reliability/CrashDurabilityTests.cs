@@ -18,8 +18,13 @@ namespace Metropoli.Tests.Reliability;
 /// <summary>Crash durability of the real server: concurrent writers create and update records through the
 /// API, the process is killed with SIGKILL at a random moment, restarted, and then every acknowledged write
 /// (2xx) must be there with its content, the database must pass its integrity checks and the audit hash
-/// chain must verify (CLI <c>audit verify</c>, exit 0). <c>METROPOLI_CRASH_CYCLES</c> (3 in the suite, 20 in
-/// scripts/reliability/crash.sh) and <c>METROPOLI_CRASH_WRITERS</c> (8).</summary>
+/// chain must verify (CLI <c>audit verify</c>, exit 0). <c>METROPOLI_CRASH_CYCLES</c> (2 in the suite, 20 in
+/// scripts/reliability/crash.sh) and <c>METROPOLI_CRASH_WRITERS</c> (8). Two cycles in the suite: the first kills
+/// a server on a database that was closed cleanly, the second one on a database that a kill left to recover
+/// (its WAL replayed at the restart); a third would repeat the second at another random moment, which the
+/// long mode's twenty do.</summary>
+// On SQLite only: with SQLite the killed process is the database engine and its WAL must be replayed; a PostgreSQL server is not the process killed (scripts/reliability/crash.sh runs both in long mode).
+[Trait("Database", "Sqlite")]
 public sealed class CrashDurabilityTests(ITestOutputHelper output)
 {
     private sealed record Ack(string Kind, long Id, string Expected);
@@ -40,11 +45,11 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_acknowledged_write_survives_kill_9_and_the_database_and_audit_chain_stay_intact()
     {
-        var cycles = ReliabilityDb.Setting("METROPOLI_CRASH_CYCLES", 3);
+        var cycles = ReliabilityDb.Setting("METROPOLI_CRASH_CYCLES", 2);
         var writers = ReliabilityDb.Setting("METROPOLI_CRASH_WRITERS", 8);
         var seed = ReliabilityDb.Setting("METROPOLI_CRASH_SEED", Environment.TickCount & 0x7fffffff);
         var random = new Random(seed);
-        await using var database = await TestDatabase.CreateAsync("crash");
+        await using var database = await TestDatabase.FromTemplateAsync("crash");
         var folder = Directory.CreateTempSubdirectory("metropoli-crash-").FullName;
         await using var server = new ServerProcess(database, folder);
         var total = Stopwatch.StartNew();

@@ -34,6 +34,7 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Database__DataFolder"] = dataFolder,
             ["Demo__CreateAccounts"] = "true",
             ["Demo__Password"] = MetropoliApp.DemoPassword,
+            ["Security__PasswordHashIterations"] = MetropoliApp.PasswordHashIterations.ToString(CultureInfo.InvariantCulture),
             ["RateLimits__LoginPermitLimit"] = "1000000",
             ["RateLimits__ApiPermitLimit"] = "1000000",
             ["Jobs__Enabled"] = "false",

@@ -97,6 +97,8 @@ public static class CsvText
 /// CRLF and blank lines, quoted line breaks, formula-looking text kept as text), or refused with a
 /// problem+json 422 whose errors name exactly the bad lines (file-level problems carry no line), and the
 /// database unchanged.</summary>
+// On PostgreSQL too: bad CSV (NUL, encodings, huge cells) meets each provider's text types, in one transaction.
+[Trait("Database", "Both")]
 public sealed class CsvImportCorpusTests(CsvCorpusFixture fx) : IClassFixture<CsvCorpusFixture>
 {
     /// <summary>What a corpus file should do: import these texts, or be refused naming these lines (none: the file as a whole).</summary>

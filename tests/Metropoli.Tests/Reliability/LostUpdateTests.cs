@@ -10,6 +10,8 @@ namespace Metropoli.Tests.Reliability;
 /// versioned endpoints are read from the OpenAPI document (every PUT/PATCH, which must answer 428 without
 /// If-Match); each needs a <see cref="Case"/> saying where a record is and which field tells the racers apart,
 /// so a new update endpoint fails here until it is covered.</summary>
+// On PostgreSQL too: concurrency: the version check against parallel updates is the database's.
+[Trait("Database", "Both")]
 public sealed class LostUpdateTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private const int K = 8;

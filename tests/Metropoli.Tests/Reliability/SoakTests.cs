@@ -17,6 +17,8 @@ namespace Metropoli.Tests.Reliability;
 /// Pass: no request failed (no 5xx, no transport error or timeout, every answer the expected one), and "flat":
 /// the mean RSS and the mean open files of the last quarter of the run are within ±10% of their means over the
 /// second quarter (the first quarter is warm-up: JIT, caches, connection pool, GC heap sizing).</summary>
+// On PostgreSQL only: PostgreSQL is the production database, and its connection pool, jobs and sessions are what a long run wears; SQLite's many writers are exercised by the crash test.
+[Trait("Database", "Postgres")]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     /// <summary>GETs without path parameters that cannot be called bare, with the reason.</summary>
@@ -37,7 +39,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         var seconds = ReliabilityDb.Setting("METROPOLI_SOAK_SECONDS", 60);
         var clients = ReliabilityDb.Setting("METROPOLI_SOAK_CLIENTS", 6);
         var every = ReliabilityDb.Setting("METROPOLI_SOAK_SAMPLE_SECONDS", 2);
-        await using var database = await TestDatabase.CreateAsync("soak");
+        await using var database = await TestDatabase.FromTemplateAsync("soak");
         var folder = Directory.CreateTempSubdirectory("metropoli-soak-").FullName;
         await using var server = new ServerProcess(database, folder, new Dictionary<string, string>
         {
@@ -48,7 +50,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             ["Jobs:AgreementExpirySeconds"] = "20",
             ["Jobs:TokenCleanupSeconds"] = "20",
         });
-        // The first start migrates and seeds: on a loaded 2-core machine that took over 2 minutes.
+        // A loaded 2-core machine has taken minutes to start the app.
         await server.StartAsync(TimeSpan.FromSeconds(400));
         var admin = await server.TokenForAsync(Demo.Admin);
         var office = await server.TokenForAsync(Demo.PlanOffice);

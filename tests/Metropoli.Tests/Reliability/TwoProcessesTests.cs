@@ -36,9 +36,10 @@ public sealed class TwoProcessesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync("twoproc");
+        // A migrated and seeded database (the run's template): a first start is not what this class is about.
+        Database = await TestDatabase.FromTemplateAsync("twoproc");
         _folder = Directory.CreateTempSubdirectory("metropoli-two-").FullName;
-        // One after the other, as a rolling deployment: the first migrates and seeds, the second finds it done.
+        // One after the other, as a rolling deployment.
         A = new ServerProcess(Database, _folder, Settings("processo-a"));
         B = new ServerProcess(Database, _folder, Settings("processo-b"));
         await A.StartAsync(TimeSpan.FromSeconds(400));
@@ -64,6 +65,8 @@ public sealed class TwoProcessesFixture : IAsyncLifetime
     }
 }
 
+// On PostgreSQL too: two processes share sessions, job leases and the outbox through the database.
+[Trait("Database", "Both")]
 public sealed class TwoProcessesTests(TwoProcessesFixture fx) : IClassFixture<TwoProcessesFixture>
 {
     [Fact]

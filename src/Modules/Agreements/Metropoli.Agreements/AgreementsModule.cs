@@ -35,6 +35,8 @@ public sealed class AgreementsModule : IMetropoliModule
 
     public IEnumerable<NavEntry> Navigation => [new("/intese", "Intese", 200)];
 
+    public IEnumerable<HomeLink> HomeLinks => [new("/intese", "Il sistema delle intese: accordi, parti, impegni e scadenze", 20)];
+
     public IEnumerable<PageSection> Sections =>
     [
         new(SectionPages.Comune, 200, typeof(AgreementsForTerritoryViewComponent)),

@@ -72,6 +72,8 @@ public sealed class StrategicPlanModule : IMetropoliModule
             u => u.IsInRole(Roles.PlanOffice) || u.IsInRole(Roles.SectorOfficer) || u.IsInRole(Roles.Administrator)),
     ];
 
+    public IEnumerable<HomeLink> HomeLinks => [new("/piano", "Il Piano strategico: obiettivi, azioni, indicatori e cruscotto", 10)];
+
     public IEnumerable<PageSection> Sections =>
     [
         new(SectionPages.Comune, 100, typeof(PlanActionsViewComponent)),

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Metropoli.Platform.Data;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -27,7 +28,8 @@ public static class AuditRecorder
         var list = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is INotAudited || entry.Entity is IdentityUserToken<string>)
+            // Data Protection keys hold key material (the package's entity cannot carry INotAudited).
+            if (entry.Entity is INotAudited || entry.Entity is IdentityUserToken<string> || entry.Entity is DataProtectionKey)
             {
                 continue;
             }

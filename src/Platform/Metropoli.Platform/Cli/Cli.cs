@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Metropoli.Platform.Modules;
 using Npgsql;
+using System.CommandLine;
 
 namespace Metropoli.Platform.Cli;
 
@@ -14,73 +15,49 @@ namespace Metropoli.Platform.Cli;
 /// Hand-parsed: a dozen commands with a few named options do not need a parsing library.</summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "seed", "users", "tokens", "backup", "audit", "help"];
+    private static readonly string[] HelpWords = ["help", "--help", "-h", "-?"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0
-        && (Commands.Contains(args[0]) || ModuleCatalog.All.SelectMany(m => m.Commands).Any(c => c.Path[0] == args[0]));
+    /// <summary>What the platform's groups of commands are about, for the help.</summary>
+    private static readonly Dictionary<string, string> Groups = new(StringComparer.Ordinal)
+    {
+        ["users"] = "account, ruoli e ambiti",
+        ["tokens"] = "token di accesso personali per l'API",
+        ["audit"] = "registro delle modifiche",
+    };
+
+    /// <summary>Every command: the platform's and the modules' (<see cref="IMetropoliModule.Commands"/>).</summary>
+    public static IEnumerable<CliCommand> All => PlatformCommands.All.Concat(ModuleCatalog.All.SelectMany(m => m.Commands));
+
+    /// <summary>Whether the arguments ask for a command (or for help) rather than for the web server.</summary>
+    public static bool IsCommand(string[] args)
+    {
+        var first = args.FirstOrDefault(a => !IsHostArg(a));
+        return first is not null && (HelpWords.Contains(first) || All.Any(c => c.Path[0] == first));
+    }
 
     /// <summary>Configuration arguments (<c>--Key=Value</c>) are left to the host; the rest are the command's.</summary>
-    public static string[] HostArgs(string[] args) =>
-        IsCommand(args) ? args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray() : args;
+    public static string[] HostArgs(string[] args) => IsCommand(args) ? args.Where(IsHostArg).ToArray() : args;
+
+    private static bool IsHostArg(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=');
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var words = args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))).ToArray();
-        var options = ParseOptions(words);
+        var words = args.Where(a => !IsHostArg(a)).Select(a => a == "help" ? "--help" : a).ToArray();
         await using var scope = app.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var ct = CancellationToken.None;
+        var root = Build(scope.ServiceProvider);
+        var parsed = root.Parse(words);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync("Errore: " + error.Message);
+            }
+            await Console.Error.WriteLineAsync("Per l'elenco dei comandi: --help");
+            return 2;
+        }
         try
         {
-            // A module's command first: the longest path of words that matches (and its condition on the options).
-            var contributed = ModuleCatalog.All.SelectMany(m => m.Commands)
-                .Where(c => c.Path.Length <= words.Length && c.Path.SequenceEqual(words.Take(c.Path.Length)) && (c.When?.Invoke(options) ?? true))
-                .OrderByDescending(c => c.Path.Length).FirstOrDefault();
-            if (contributed is not null)
-            {
-                return await contributed.Run(sp, options, ct);
-            }
-            switch (words)
-            {
-                case ["migrate", ..]:
-                    await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
-                    Console.WriteLine("Database aggiornato all'ultima migrazione.");
-                    return 0;
-                case ["seed", ..]:
-                    await sp.GetRequiredService<AppDbContext>().MigrateAsync(ct);
-                    Console.WriteLine("Dati di riferimento: ruoli, 8 zone, 133 Comuni…");
-                    await Data.Startup.SeedReferenceDataAsync(sp, ct);
-                    Console.WriteLine("Dati di riferimento caricati.");
-                    if (options.ContainsKey("demo"))
-                    {
-                        foreach (var (a, p) in await Data.Startup.CreateDemoAccountsAsync(sp, ct))
-                        {
-                            Console.WriteLine($"  {Roles.Label(a.Role),-24} {a.Email,-36} {p}");
-                        }
-                        await Data.Startup.SeedDemoContentAsync(sp, ct);
-                        Console.WriteLine("Contenuti dimostrativi caricati.");
-                    }
-                    return 0;
-                case ["users", "create", ..]:
-                    return await CreateUserAsync(sp, options, ct);
-                case ["users", "list", ..]:
-                    return await ListUsersAsync(sp, ct);
-                case ["users", "disable" or "enable", ..]:
-                    return await SetDisabledAsync(sp, options, words[1] == "disable");
-                case ["users", "set-role", ..]:
-                    return await SetRoleAsync(sp, options, ct);
-                case ["tokens", "create", ..]:
-                    return await CreateTokenAsync(sp, options, ct);
-                case ["tokens", "revoke", ..]:
-                    return await RevokeTokenAsync(sp, options, ct);
-                case ["backup", ..]:
-                    return await BackupAsync(sp, options, ct);
-                case ["audit", "verify", ..]:
-                    return await VerifyAuditAsync(sp, ct);
-                default:
-                    PrintHelp();
-                    return words is ["help", ..] ? 0 : 2;
-            }
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {
@@ -89,18 +66,55 @@ public static class Cli
         }
     }
 
-
-    private static Dictionary<string, string> ParseOptions(string[] words)
+    /// <summary>The command tree: one node per word of the commands' paths. Commands that share a path (the platform's
+    /// <c>seed</c> and the tools' <c>seed --scale</c>) share one node with the options of both; the first whose
+    /// condition holds runs.</summary>
+    private static RootCommand Build(IServiceProvider services)
     {
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < words.Length; i++)
+        var root = new RootCommand("Metropoli: comandi di amministrazione. Le impostazioni si passano come --Chiave=valore "
+            + "(per esempio --Database:Provider=Postgres) o come variabili d'ambiente (Database__Provider).");
+        foreach (var group in All.GroupBy(c => string.Join(' ', c.Path)))
         {
-            if (!words[i].StartsWith("--", StringComparison.Ordinal)) continue;
-            var key = words[i][2..];
-            var hasValue = i + 1 < words.Length && !words[i + 1].StartsWith("--", StringComparison.Ordinal);
-            options[key] = hasValue ? words[++i] : "true";
+            var path = group.First().Path;
+            Command parent = root;
+            for (var i = 0; i < path.Length; i++)
+            {
+                var existing = parent.Subcommands.FirstOrDefault(c => c.Name == path[i]);
+                if (existing is null)
+                {
+                    existing = new Command(path[i], i == path.Length - 1 ? string.Join(" · ", group.Select(c => c.Summary)) : Groups.GetValueOrDefault(path[i]));
+                    parent.Add(existing);
+                }
+                parent = existing;
+            }
+            var options = new Dictionary<string, Option>(StringComparer.Ordinal);
+            foreach (var o in group.SelectMany(c => c.Options))
+            {
+                if (options.ContainsKey(o.Name)) continue;
+                Option option = o.Flag
+                    ? new Option<bool>("--" + o.Name) { Description = o.Description }
+                    : new Option<string>("--" + o.Name) { Description = o.Description, HelpName = o.ValueName };
+                options[o.Name] = option;
+                parent.Add(option);
+            }
+            var commands = group.ToList();
+            parent.SetAction(async (parsed, ct) =>
+            {
+                var values = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (name, option) in options)
+                {
+                    var value = option is Option<bool> flag ? (parsed.GetValue(flag) ? "true" : null) : parsed.GetValue((Option<string>)option);
+                    if (value is not null) values[name] = value;
+                }
+                var command = commands.FirstOrDefault(c => c.When is not null && c.When(values)) ?? commands.First(c => c.When is null);
+                foreach (var required in command.Options.Where(o => o.Required).Where(o => !values.ContainsKey(o.Name)))
+                {
+                    throw new CliException($"manca l'opzione --{required.Name}.");
+                }
+                return await command.Run(services, values, ct);
+            });
         }
-        return options;
+        return root;
     }
 
     public static string Required(IReadOnlyDictionary<string, string> o, string key) =>
@@ -113,7 +127,7 @@ public static class Cli
             ?? throw new CliException($"nessun utente con e-mail {email}.");
     }
 
-    private static async Task<int> CreateUserAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    internal static async Task<int> CreateUserAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
     {
         var password = o.GetValueOrDefault("password") ?? Data.Startup.NewPassword();
         long? organisation = o.TryGetValue("organisation", out var org) && long.TryParse(org, out var id) ? id : null;
@@ -133,7 +147,7 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> ListUsersAsync(IServiceProvider sp, CancellationToken ct)
+    internal static async Task<int> ListUsersAsync(IServiceProvider sp, CancellationToken ct)
     {
         var page = await UserAdmin.ListAsync(sp.GetRequiredService<AppDbContext>(), new Api.ListQuery { Limit = Api.ListQuery.MaxLimit }, ct);
         Console.WriteLine($"{"E-mail",-40} {"Ruolo",-22} {"Ambito",-16} Stato");
@@ -146,7 +160,7 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> SetDisabledAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, bool disabled)
+    internal static async Task<int> SetDisabledAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, bool disabled)
     {
         var user = await FindUserAsync(sp, o);
         var result = await UserAdmin.SetDisabledAsync(sp.GetRequiredService<UserManager<AppUser>>(), user, disabled);
@@ -155,7 +169,7 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> SetRoleAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    internal static async Task<int> SetRoleAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
     {
         var user = await FindUserAsync(sp, o);
         var role = Required(o, "role");
@@ -174,7 +188,7 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> CreateTokenAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    internal static async Task<int> CreateTokenAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
     {
         var user = await FindUserAsync(sp, o);
         int? days = o.TryGetValue("days", out var d) ? (int.TryParse(d, out var n) ? n : -1) : 90;
@@ -188,7 +202,7 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> RevokeTokenAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    internal static async Task<int> RevokeTokenAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
     {
         if (!long.TryParse(Required(o, "id"), out var id)) throw new CliException("--id deve essere un numero.");
         var ok = await AccessTokens.RevokeAsync(sp.GetRequiredService<AppDbContext>(), id, null, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
@@ -202,7 +216,7 @@ public static class Cli
         : long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
         : throw new CliException($"--{key} deve essere un numero.");
 
-    private static async Task<int> VerifyAuditAsync(IServiceProvider sp, CancellationToken ct)
+    internal static async Task<int> VerifyAuditAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var total = await db.AuditEntries.LongCountAsync(ct);
@@ -213,7 +227,7 @@ public static class Cli
         return result.Ok ? 0 : 3;
     }
 
-    private static async Task<int> BackupAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    internal static async Task<int> BackupAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var options = sp.GetRequiredService<DatabaseOptions>();
@@ -248,34 +262,6 @@ public static class Cli
         return 0;
     }
 
-    private static void PrintHelp()
-    {
-        Console.WriteLine(Help);
-        foreach (var c in ModuleCatalog.All.SelectMany(m => m.Commands))
-        {
-            Console.WriteLine($"  {c.Usage,-42} {c.Summary}");
-        }
-        Console.WriteLine(HelpFooter);
-    }
-
-    private const string Help = """
-        Metropoli — comandi:
-          migrate                                   applica le migrazioni al database
-          seed [--demo]                             carica i dati di riferimento (e i contenuti dimostrativi)
-          users create --email E --role R [--name N] [--password P] [--municipality ISTAT] [--zone Z] [--sector S]
-          users list
-          users disable|enable --email E
-          users set-role --email E --role R [--municipality ISTAT] [--zone Z] [--sector S]
-          tokens create --email E [--name N] [--days D]
-          tokens revoke --id N
-          backup [--output FILE]                    copia coerente mentre l'app è in funzione
-          audit verify                              verifica la catena di impronte del registro
-        """;
-
-    private const string HelpFooter = """
-        Ruoli: administrator, plan-office, sector-officer, municipality-officer, zone-coordinator, forum-member.
-        Configurazione: --Database:Provider=Postgres --Database:ConnectionString=... (o variabili Database__Provider, …).
-        """;
 }
 
 /// <summary>A command's refusal: printed as "Errore: …" with exit code 1.</summary>

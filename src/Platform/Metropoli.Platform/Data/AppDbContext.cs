@@ -1,5 +1,6 @@
 using Metropoli.Platform.Audit;
 using Metropoli.Platform.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,9 +10,12 @@ namespace Metropoli.Platform.Data;
 /// <summary>The one database context of Metropoli. Modules add their entities through
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes that sit beside the entities.</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext? auditContext = null, ReadModelVersion? readModel = null)
-    : IdentityDbContext<AppUser, AppRole, string>(options)
+    : IdentityDbContext<AppUser, AppRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The Data Protection key ring (<c>platform_data_protection_keys</c>, see <see cref="DataProtectionKeyConfiguration"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,8 @@ public static class Startup
         new("forum@metropoli.example", "Luca Membro del Forum", Roles.ForumMember),
     ];
 
+    /// <summary>Migrates and seeds under the startup lock (docs/adr/0025): instances started or upgraded together
+    /// take turns; the later ones find the migrations applied, the reference data and demo content there.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -29,13 +31,18 @@ public static class Startup
         var options = sp.GetRequiredService<DatabaseOptions>();
         var env = sp.GetRequiredService<IHostEnvironment>();
         var db = sp.GetRequiredService<AppDbContext>();
+        var demo = env.IsDevelopment() && sp.GetRequiredService<IConfiguration>().GetValue("Demo:CreateAccounts", true);
+        if (!options.MigrateOnStartup && !demo)
+        {
+            return;
+        }
+        await using var held = await StartupLock.AcquireAsync(sp, ct);
         if (options.MigrateOnStartup)
         {
-            await db.MigrateAsync(ct);
+            await db.MigrateUnderLockAsync(ct);
             await SeedReferenceDataAsync(sp, ct);
         }
-        if (env.IsDevelopment() && sp.GetRequiredService<IConfiguration>().GetValue("Demo:CreateAccounts", true)
-            && !await db.Users.AnyAsync(ct))
+        if (demo && !await db.Users.AnyAsync(ct))
         {
             var created = await CreateDemoAccountsAsync(sp, ct);
             PrintDemoAccounts(created);

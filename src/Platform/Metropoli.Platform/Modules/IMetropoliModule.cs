@@ -87,9 +87,13 @@ public sealed record SectionContext(string Page, string Key)
     public long? Id => long.TryParse(Key, out var id) ? id : null;
 }
 
-/// <summary>A command of the command line: <paramref name="Path"/> is its words ("users", "create");
-/// <paramref name="Run"/> receives the parsed <c>--name value</c> options and a scope's services; <paramref name="When"/>
-/// (null: always) narrows it by its options (<c>seed --scale</c> beside the platform's <c>seed</c>).</summary>
-public sealed record CliCommand(string[] Path, string Usage, string Summary,
+/// <summary>A command of the command line (System.CommandLine builds the parser and the help from it):
+/// <paramref name="Path"/> is its words ("users", "create"); <paramref name="Run"/> receives the given options by name
+/// (flags as "true") and a scope's services, and answers the exit code; <paramref name="When"/> (null: always) picks
+/// among commands that share a path by their options (<c>seed --scale</c> beside the platform's <c>seed</c>).</summary>
+public sealed record CliCommand(string[] Path, string Summary, IReadOnlyList<CliOption> Options,
     Func<IServiceProvider, IReadOnlyDictionary<string, string>, CancellationToken, Task<int>> Run,
     Func<IReadOnlyDictionary<string, string>, bool>? When = null);
+
+/// <summary>An option <c>--Name VALUE</c> of a command (or <c>--Name</c> alone when <paramref name="Flag"/>).</summary>
+public sealed record CliOption(string Name, string Description, bool Required = false, bool Flag = false, string? ValueName = null);

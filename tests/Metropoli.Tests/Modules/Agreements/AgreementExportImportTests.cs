@@ -8,6 +8,8 @@ namespace Metropoli.Tests.Modules.Agreements;
 
 /// <summary>The register's downloads open in a spreadsheet (UTF-8 with BOM, formulas neutralised), and
 /// the CSV import is all or nothing with every error on its line.</summary>
+// On PostgreSQL too: the all-or-nothing import is one transaction.
+[Trait("Database", "Both")]
 public sealed class AgreementExportImportTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private const string Header = "number,title,type,status,approval_act_body,approval_act_number,approval_act_date,signature_date,effective_date,expiry_date,themes,zones,parties";

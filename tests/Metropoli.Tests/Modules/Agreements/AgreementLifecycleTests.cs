@@ -12,6 +12,8 @@ namespace Metropoli.Tests.Modules.Agreements;
 /// <summary>An agreement through its life over the API: registered with its parties, walked from proposal
 /// to concluded, illegal steps refused with the reason (409) and missing conditions reported (422), every
 /// step audited with who and why; ETag/If-Match on every change.</summary>
+// On PostgreSQL too: Agreements smoke: the register, parties and transitions, links replaced with ExecuteDelete in a transaction.
+[Trait("Database", "Both")]
 public sealed class AgreementLifecycleTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     [Fact]

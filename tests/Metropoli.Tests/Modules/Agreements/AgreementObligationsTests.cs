@@ -18,6 +18,8 @@ internal sealed class FixedAgreementClock(DateTimeOffset now) : TimeProvider
 
 /// <summary>Obligations with due dates: overdue detection on the dashboard; alerts before due dates and
 /// expiry, in-app and by e-mail, never twice; the job that expires agreements past their date.</summary>
+// On PostgreSQL too: due dates compared in SQL, and alerts deduplicated by a unique key.
+[Trait("Database", "Both")]
 public sealed class AgreementObligationsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private static DateOnly Today => Formats.Today(TimeProvider.System);

@@ -11,6 +11,8 @@ namespace Metropoli.Tests.Modules.Agreements;
 
 /// <summary>The pages without JavaScript: a proposal registered through the form, a party added, a
 /// refused step shown with its reason, the register, the dashboard and the import page.</summary>
+// On PostgreSQL too: Agreements smoke for the pages: their queries run on each provider.
+[Trait("Database", "Both")]
 public sealed partial class AgreementPagesTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     [GeneratedRegex(@"Location: /intese/(\d+)")]

@@ -8,6 +8,8 @@ namespace Metropoli.Tests.Modules.Agreements;
 
 /// <summary>The register's search finds an agreement by its title, number, subject or a party's name, in any
 /// letter case, and treats <c>%</c> and <c>_</c> as the characters they are (on both databases, whose queries differ).</summary>
+// On PostgreSQL too: the search is FTS5 on SQLite and LIKE on PostgreSQL.
+[Trait("Database", "Both")]
 public sealed class AgreementSearchTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     [Fact]

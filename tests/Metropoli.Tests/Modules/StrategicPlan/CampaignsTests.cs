@@ -22,6 +22,8 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 /// <summary>Monitoring campaigns through the API: opening gives the owner sectors tasks and notifications,
 /// reminders go out once per step, the sector reports, the plan office returns and accepts, closing freezes
 /// a snapshot, and the report (JSON, CSV, XLSX, PDF) shows the same validated figures as the dashboard.</summary>
+// On PostgreSQL too: campaigns open and close in transactions, with dates and a unique violation on a racing close.
+[Trait("Database", "Both")]
 public sealed class CampaignsTests(CampaignsFixture fx) : IClassFixture<CampaignsFixture>
 {
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();

@@ -12,6 +12,8 @@ namespace Metropoli.Tests.Modules.StrategicPlan;
 
 /// <summary>The plan dashboard (page and API): its numbers equal a direct count, the territorial filters
 /// narrow them, only validated measurements move them, and a draft stays invisible.</summary>
+// On PostgreSQL too: the dashboard read model counts in SQL.
+[Trait("Database", "Both")]
 public sealed class DashboardTests(IndicatorsFixture fx) : IClassFixture<IndicatorsFixture>
 {
     private Task<long> DemoPlanId(string name) =>

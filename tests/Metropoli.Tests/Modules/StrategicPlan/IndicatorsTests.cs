@@ -28,6 +28,8 @@ public sealed class IndicatorsFixture : AppFixture
 
 /// <summary>Indicators and the measurement workflow through the API: submit → validate → public; reject
 /// never public; sector permissions; evidence files; versions; the all-or-nothing import.</summary>
+// On PostgreSQL too: StrategicPlan smoke: LIKE search, review transactions and the bulk (COPY) measurement import.
+[Trait("Database", "Both")]
 public sealed class IndicatorsTests(IndicatorsFixture fx) : IClassFixture<IndicatorsFixture>
 {
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();

@@ -9,6 +9,8 @@ namespace Metropoli.Tests.Modules.StrategicPlan;
 
 /// <summary>Plans through the API: visibility of drafts, the status transitions with their guards,
 /// the reference data, and the action lists with their filters.</summary>
+// On PostgreSQL too: list filters and q search (lower-case Contains) are translated per provider.
+[Trait("Database", "Both")]
 public sealed class PlanApiTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();

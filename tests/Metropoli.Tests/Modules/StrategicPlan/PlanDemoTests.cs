@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Metropoli.Tests.Modules.StrategicPlan;
 
 /// <summary><c>seed --demo</c> loads the demonstration plans once, however many times it runs.</summary>
+// On PostgreSQL too: seed --demo from an empty database, in transactions.
+[Trait("Database", "Both")]
 public sealed class PlanDemoTests
 {
     [Fact]

@@ -61,6 +61,8 @@ internal static class Extras
 }
 
 /// <summary>Deleting indicators and measurements through the API: every rule, with 403, 404, 409 and 428.</summary>
+// On PostgreSQL too: deletions meet each provider's foreign keys.
+[Trait("Database", "Both")]
 public sealed class PlanDeletionTests(IndicatorsFixture fx) : IClassFixture<IndicatorsFixture>
 {
     [Fact]

@@ -7,6 +7,8 @@ using static Metropoli.Tests.Modules.StrategicPlan.PlanBuilders;
 namespace Metropoli.Tests.Modules.StrategicPlan;
 
 /// <summary>POST /api/v1/plans/{id}/import: all or nothing, every bad row reported with its line.</summary>
+// On PostgreSQL too: the all-or-nothing structure import is one transaction.
+[Trait("Database", "Both")]
 public sealed class PlanImportTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private const string Header = "area_code,area_title,objective_code,objective_title,action_code,action_title,owner_sector,start_date,end_date,budget,dup_mission,dup_programme,zones,municipalities";

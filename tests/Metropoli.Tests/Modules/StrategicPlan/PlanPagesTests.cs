@@ -8,6 +8,8 @@ namespace Metropoli.Tests.Modules.StrategicPlan;
 
 /// <summary>The plan's pages render for the roles that may see them (with the demo content), drafts stay
 /// hidden, and the Comune and zone pages list the actions that concern them.</summary>
+// On PostgreSQL too: StrategicPlan smoke for the pages: their queries run on each provider.
+[Trait("Database", "Both")]
 public sealed class PlanPagesTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private Task<long> PlanId(string name) => fx.App.WithDb(db => db.Set<Plan>().Where(p => p.Name == name).Select(p => p.Id).SingleAsync());

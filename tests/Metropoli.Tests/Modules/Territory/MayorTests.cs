@@ -8,6 +8,8 @@ namespace Metropoli.Tests.Modules.Territory;
 
 /// <summary>A Comune's mayor: administrators and that Comune's own officer edit it, with If-Match on
 /// the mandate's version ("0" before the first); a new mandate closes the previous one.</summary>
+// On PostgreSQL too: mandates close by date, and the first save (version 0) is an insert race.
+[Trait("Database", "Both")]
 public sealed class MayorTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private static string Url(string istat) => $"/api/v1/municipalities/{istat}/mayor";

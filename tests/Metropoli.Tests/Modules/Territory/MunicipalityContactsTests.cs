@@ -7,6 +7,8 @@ namespace Metropoli.Tests.Modules.Territory;
 
 /// <summary>Editing a Comune's contacts: If-Match against the version (no lost updates), and only
 /// administrators or that Comune's own officers.</summary>
+// On PostgreSQL too: K parallel updates of one Comune: concurrency.
+[Trait("Database", "Both")]
 public sealed class MunicipalityContactsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private static string Url(string istat) => $"/api/v1/municipalities/{istat}";

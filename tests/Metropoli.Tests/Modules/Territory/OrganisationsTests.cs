@@ -18,6 +18,8 @@ namespace Metropoli.Tests.Modules.Territory;
 /// <summary>The organisations registry through HTTP: public list and detail, administrators' writes with
 /// check-digit validation and unique fiscal codes, If-Match against lost updates, the all-or-nothing
 /// CSV import with line numbers, and exports that neutralise formulas.</summary>
+// On PostgreSQL too: Territory smoke: search (lower-case LIKE), unique fiscal codes, the all-or-nothing import.
+[Trait("Database", "Both")]
 public sealed partial class OrganisationsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private const string Url = "/api/v1/organizations";

@@ -13,6 +13,8 @@ namespace Metropoli.Tests.Modules.Territory;
 /// <summary>Zone coordinators through the API and the pages: current and next from the rotation,
 /// skipping Comuni without a mayor or that left the zone, overrides with a reason, past terms, and
 /// the history recorded when a term starts. Each test uses its own zone.</summary>
+// On PostgreSQL too: ExecuteUpdate of dates and rotation computed from dated rows.
+[Trait("Database", "Both")]
 public sealed class RotationTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private static DateOnly Today => TerritoryDates.Today(TimeProvider.System);

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Metropoli.Tests.Modules.Territory;
 
 /// <summary>The reference data shipped with the app loads on both providers and re-loads harmlessly.</summary>
+// On PostgreSQL too: the shipped reference data loads and reloads on each provider.
+[Trait("Database", "Both")]
 public sealed class TerritorySeedTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     [Fact]

@@ -9,6 +9,8 @@ namespace Metropoli.Tests.Modules.Territory;
 
 /// <summary>The zones as shipped: official sizes today, from both the denormalised current zone and the
 /// membership history; dates validated; the seeded history consistent and idempotent. Nothing here moves a Comune.</summary>
+// On PostgreSQL too: composition on a date, ExecuteDelete and a reseed.
+[Trait("Database", "Both")]
 public sealed class ZoneCompositionTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     public static readonly Dictionary<string, int> OfficialSizes = new()
@@ -83,7 +85,7 @@ public sealed class ZoneCompositionTests(AppFixture fx) : IClassFixture<AppFixtu
     public async Task A_database_seeded_before_memberships_existed_gets_them_from_the_seed_and_reseeding_adds_none()
     {
         // A scratch database: migrations, then the Comuni without memberships, as the first schema without memberships left them.
-        await using var database = await TestDatabase.CreateAsync("legacy");
+        await using var database = await TestDatabase.FromTemplateAsync("legacy");
         await using var app = new MetropoliApp(database).Start();
         await app.WithDb(db => db.Set<ZoneMembership>().ExecuteDeleteAsync());
         Assert.Equal(0, await app.WithDb(db => db.Set<ZoneMembership>().CountAsync()));

@@ -11,6 +11,8 @@ namespace Metropoli.Tests.Modules.Territory;
 /// <summary>Moving a Comune to another zone: today's counts change, yesterday's do not; the history,
 /// the current zone and the audit trail change together; only administrators, with an act and the
 /// current version. Each test moves a different Comune so their order does not matter.</summary>
+// On PostgreSQL too: history by validity dates: date comparisons in SQL.
+[Trait("Database", "Both")]
 public sealed class ZoneMoveTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private const string Cologno = "015081";

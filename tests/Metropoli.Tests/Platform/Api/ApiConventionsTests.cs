@@ -7,6 +7,8 @@ namespace Metropoli.Tests.Platform.Api;
 
 /// <summary>The ModI conventions: collection envelope, limit/offset/sort/q, problem+json for every
 /// error (never a 500), camelCase JSON, OpenAPI 3 and /status.</summary>
+// On PostgreSQL too: platform smoke: paging, sorting and q search (case, NUL) are translated per provider.
+[Trait("Database", "Both")]
 public sealed class ApiConventionsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private HttpClient Anonymous => fx.App.Anonymous();

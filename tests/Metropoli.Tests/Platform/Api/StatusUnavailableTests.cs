@@ -28,6 +28,8 @@ public sealed class UnreachableDatabaseFixture : IAsyncLifetime
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
+// On PostgreSQL too: each provider fails to connect in its own way.
+[Trait("Database", "Both")]
 public sealed class StatusUnavailableTests(UnreachableDatabaseFixture fx) : IClassFixture<UnreachableDatabaseFixture>
 {
     [Fact]

@@ -9,6 +9,8 @@ namespace Metropoli.Tests.Platform.Audit;
 
 /// <summary>The append-only audit trail: who changed what, before and after, without secrets;
 /// reads of the trail are themselves recorded; the hash chain verifies.</summary>
+// On PostgreSQL too: the audit hash chain is written with raw SQL and a head row updated in the same transaction.
+[Trait("Database", "Both")]
 public sealed class AuditTrailTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private static readonly string[] Secrets = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
@@ -108,6 +110,8 @@ public sealed class AuditTrailTests(AppFixture fx) : IClassFixture<AppFixture>
 }
 
 /// <summary>Tampering is visible: each test breaks the chain of its own database and mends it after.</summary>
+// On PostgreSQL too: tampering goes through raw SQL on the audit tables.
+[Trait("Database", "Both")]
 public sealed class AuditTamperTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private Task<AuditVerification> VerifyAsync() => fx.App.WithDb(db => AuditChain.VerifyAsync(db, null, CancellationToken.None));

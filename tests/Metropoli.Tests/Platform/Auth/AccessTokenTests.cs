@@ -9,6 +9,8 @@ namespace Metropoli.Tests.Platform.Auth;
 
 /// <summary>Personal access tokens: shown once, stored as SHA-256, usable until revoked, expired,
 /// or the user is disabled.</summary>
+// On PostgreSQL too: platform smoke: token lookups, expiry dates and the ExecuteUpdate of the last use.
+[Trait("Database", "Both")]
 public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     [Fact]

@@ -1,10 +1,7 @@
-using System.Data.Common;
 using Metropoli.Platform.Audit;
 using Metropoli.Platform.Data;
 using Metropoli.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Metropoli.Tests.Platform.Data;
@@ -12,6 +9,7 @@ namespace Metropoli.Tests.Platform.Data;
 /// <summary>A database made by the hand-written migrations that the generated baseline replaced upgrades without
 /// loss, on the provider under test. The databases are real: dumps of ones made and filled with demo content by the
 /// code before the baseline (Fixtures/README.md), loaded into an empty database and started with the real host.</summary>
+[Trait("Database", "Both")]
 public sealed class DatabaseUpgradeTests(ITestOutputHelper output)
 {
     /// <summary>Tables of every module and the platform, each with rows in the fixtures.</summary>
@@ -26,7 +24,7 @@ public sealed class DatabaseUpgradeTests(ITestOutputHelper output)
     public async Task A_database_of_the_hand_written_chain_adopts_the_baseline_keeps_its_data_and_ends_with_a_fresh_schema()
     {
         await using var old = await TestDatabase.CreateAsync("upgrade");
-        await LoadHandWrittenChainAsync(old);
+        await PreviousRelease.LoadAsync(old);
         var before = await CountRowsAsync(old);
         Assert.All(CountedTables, t => Assert.True(before[t] > 0, $"The fixture has no rows in {t}"));
 
@@ -69,7 +67,7 @@ public sealed class DatabaseUpgradeTests(ITestOutputHelper output)
     public async Task A_database_of_part_of_the_hand_written_chain_is_refused_and_left_as_it_was()
     {
         await using var old = await TestDatabase.CreateAsync("partial");
-        await LoadHandWrittenChainAsync(old);
+        await PreviousRelease.LoadAsync(old);
         var last = MigrationBaseline.HandWrittenChain[^1];
         await ScalarAsync(old, $"DELETE FROM {DatabaseSetup.HistoryTable} WHERE \"MigrationId\" = '{last}'");
 
@@ -87,25 +85,6 @@ public sealed class DatabaseUpgradeTests(ITestOutputHelper output)
         return new AppDbContext(options.Options);
     }
 
-    /// <summary>Runs the provider's fixture (Fixtures/hand-written-chain.*.sql) on an empty database, on a connection of
-    /// its own that is closed afterwards (the SQLite dump rewrites the schema table for the FTS5 table).</summary>
-    private static async Task LoadHandWrittenChainAsync(TestDatabase database)
-    {
-        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", $"hand-written-chain.{(database.IsPostgres ? "postgres" : "sqlite")}.sql");
-        var sql = await File.ReadAllTextAsync(file);
-        if (database.IsPostgres)
-        {
-            // pg_dump's psql meta-commands (\restrict, \unrestrict) are not SQL.
-            sql = string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith("\\restrict ", StringComparison.Ordinal) && !l.StartsWith("\\unrestrict ", StringComparison.Ordinal)));
-        }
-        await using var connection = Open(database);
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 300;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
     private static async Task<Dictionary<string, long>> CountRowsAsync(TestDatabase database)
     {
         var counts = new Dictionary<string, long>();
@@ -118,15 +97,10 @@ public sealed class DatabaseUpgradeTests(ITestOutputHelper output)
 
     private static async Task<long> ScalarAsync(TestDatabase database, string sql)
     {
-        await using var connection = Open(database);
+        await using var connection = PreviousRelease.OpenUnpooled(database);
         await connection.OpenAsync();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(await cmd.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    /// <summary>An unpooled connection: nothing of the loader's session (search_path, a stale schema) reaches the app's.</summary>
-    private static DbConnection Open(TestDatabase database) => database.IsPostgres
-        ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString())
-        : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
 }

@@ -10,6 +10,8 @@ namespace Metropoli.Tests.Platform.Data;
 /// it depends on (past the age limit it reads the audit head, and the entries since), at once after a change saved
 /// by this instance, after the age limit for an audited change saved elsewhere, and after the trust limit
 /// whatever happened.</summary>
+// On PostgreSQL too: the read cache's invalidation follows commits, raw SQL updates and transactions of the real database.
+[Trait("Database", "Both")]
 public sealed class ReadCacheTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private sealed class ManualClock : TimeProvider

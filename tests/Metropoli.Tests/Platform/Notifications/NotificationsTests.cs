@@ -25,6 +25,8 @@ public sealed class NotificationsFixture : AppFixture
     }
 }
 
+// On PostgreSQL too: the inbox and the outbox update rows with ExecuteUpdate.
+[Trait("Database", "Both")]
 public sealed class NotificationsTests(NotificationsFixture fx) : IClassFixture<NotificationsFixture>
 {
     private sealed record Item(long Id, string Subject, string? Link, DateTime? ReadAt);

@@ -15,6 +15,8 @@ namespace Metropoli.Tests.Platform.Scale;
 /// <summary><c>seed --scale tiny</c> through the real command line: counts in proportion to the profile,
 /// the same data on every run, a hash chain that verifies, valid identifiers, a refusal to run twice,
 /// and an app that answers on the generated data.</summary>
+// On PostgreSQL too: the bulk loader is COPY on PostgreSQL and batched inserts on SQLite.
+[Trait("Database", "Both")]
 public sealed class ScaleSeedTests
 {
     private static AppDbContext Open(TestDatabase database)

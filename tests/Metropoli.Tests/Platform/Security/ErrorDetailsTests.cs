@@ -10,6 +10,8 @@ namespace Metropoli.Tests.Platform.Security;
 /// column, unknown enum values, NUL characters (which PostgreSQL refuses in text), identifiers too large
 /// for a long — and a real unique-constraint race answer 4xx problem+json with no stack frame, exception
 /// or type name, SQL, server path or connection string.</summary>
+// On PostgreSQL too: values too large for a column, NUL in text and a unique-constraint race fail differently per provider.
+[Trait("Database", "Both")]
 public sealed class ErrorDetailsTests(AppFixture fx, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
     [Fact]

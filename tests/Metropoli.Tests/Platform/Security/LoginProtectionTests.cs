@@ -5,15 +5,37 @@ using Xunit.Abstractions;
 
 namespace Metropoli.Tests.Platform.Security;
 
+/// <summary>Password hashing at Identity's default cost, for the accounts too: the timing tests compare a
+/// real hash with the login page's dummy one (always at the default cost), so the cheap hashing of the other
+/// tests (and of the template database's accounts) would tell an unknown account from an existing one.</summary>
+public sealed class ProductionHashingFixture : AppFixture
+{
+    protected override bool FromTemplate => false;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:PasswordHashIterations"] = null };
+}
+
 /// <summary>ASVS 6.3.1 / 6.3.8: after the configured number of failures the account is locked even for the
 /// right password, with the same message as any failure; and the login answer does not tell an existing
 /// account from an unknown one, by status, text or time, locked or not.</summary>
-public sealed class LoginProtectionTests(AppFixture fx, ITestOutputHelper output) : IClassFixture<AppFixture>
+// On PostgreSQL too: the lockout counter and its DateTimeOffset end are written to the database.
+[Trait("Database", "Both")]
+public sealed class LoginProtectionTests(ProductionHashingFixture fx, ITestOutputHelper output) : IClassFixture<ProductionHashingFixture>
 {
     private const int Tries = 10;
 
     private int MaxFailures => fx.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>()
         .Value.Lockout.MaxFailedAccessAttempts;
+
+    [Fact]
+    public async Task The_accounts_here_are_hashed_at_identitys_default_cost()
+    {
+        var iterations = new Microsoft.AspNetCore.Identity.PasswordHasherOptions().IterationCount;
+        Assert.True(iterations >= 100_000, $"Identity's default is {iterations} iterations");
+        var stored = await fx.App.WithDb(db => db.Users.Select(u => u.PasswordHash!).ToListAsync());
+        Assert.NotEmpty(stored);
+        Assert.All(stored, h => Assert.Equal(iterations, Auth.PasswordHashingTests.Iterations(h)));
+    }
 
     [Fact]
     public async Task After_the_allowed_failures_the_right_password_is_refused_with_the_same_message()

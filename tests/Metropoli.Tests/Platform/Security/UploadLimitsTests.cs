@@ -12,6 +12,8 @@ namespace Metropoli.Tests.Platform.Security;
 /// CSV body) and every crawled page form with a file input refuses an oversized file and a file whose
 /// content is not its type (a Windows executable named .csv, an HTML page named .png), with a clear error
 /// and nothing stored: no row, no file.</summary>
+// On SQLite only: refusing a file is the HTTP layer's work, before any query; "nothing stored" is checked the same on either provider.
+[Trait("Database", "Sqlite")]
 [Collection(SiteSurfaceCollection.Name)]
 public sealed partial class UploadLimitsTests(SiteSurfaceFixture fx, ITestOutputHelper output)
 {

@@ -55,8 +55,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditConte
             ModelState.AddModelError(string.Empty, l["Spunta la conferma per togliere la parte."]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        var version = (await GetAgreement.HandleAsync(db, User, clock, id, ct))?.Parties.FirstOrDefault(p => p.Id == PartyId)?.Version;
-        var outcome = await SaveParty.RemoveAsync(db, User, id, PartyId ?? 0, version, ct);
+        // The version of the agreement the form showed (hidden field): a change made meanwhile is a conflict, not overwritten.
+        var outcome = await SaveParty.RemoveAsync(db, User, id, PartyId ?? 0, null, ct, expectedAgreementVersion: Version);
         return await AnswerAsync(id, outcome, "", "Parte tolta dall'intesa.", "#parti", ct);
     }
 

@@ -106,15 +106,19 @@ public static class SaveAgreement
         var agreement = new Agreement { Status = AgreementStatuses.Proposal, CreatedAt = now };
         Apply(agreement, r, now);
         agreement.OwnerSector ??= AgreementAccess.CanManageAll(user) ? null : AgreementAccess.Sector(user);
+        // The links and the first status need the new id: two saves, one transaction, so that a failure of
+        // the second leaves no half-registered agreement behind.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(agreement);
         await db.SaveChangesAsync(ct);
-        await ReplaceLinksAsync(db, agreement.Id, r, ct);
+        await SyncLinksAsync(db, agreement.Id, r, ct);
         db.Add(new AgreementStatusChange
         {
             AgreementId = agreement.Id, FromStatus = "", ToStatus = AgreementStatuses.Proposal, Reason = "Registrazione della proposta.",
             ChangedBy = Who(user), ChangedAt = now,
         });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (new Outcome.Done(agreement.Version), agreement.Id);
     }
 
@@ -131,13 +135,9 @@ public static class SaveAgreement
         if (expectedVersion is not { } version || version != agreement.Version) return new Outcome.Conflict(agreement.Version);
         db.ExpectVersion(agreement, version);
         Apply(agreement, r, clock.GetUtcNow().UtcDateTime);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await SaveAsync(db, agreement, ct);
-        if (outcome is not Outcome.Done) return outcome;
-        await ReplaceLinksAsync(db, id, r, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return outcome;
+        // One save: the data, the links that changed and their audit entries, or nothing (a stale version).
+        await SyncLinksAsync(db, id, r, ct);
+        return await SaveAsync(db, agreement, ct);
     }
 
     /// <summary>A renewal: a new proposal linked to the agreement it renews, with the same data, parties,
@@ -210,18 +210,26 @@ public static class SaveAgreement
     public static DateOnly? DerivedExpiry(DateOnly? effective, int? months) =>
         effective is { } e && months is { } m ? e.AddMonths(m).AddDays(-1) : null;
 
-    private static async Task ReplaceLinksAsync(AppDbContext db, long id, AgreementRequest r, CancellationToken ct)
+    /// <summary>Brings the agreement's links to those of the request through the change tracker, so that each
+    /// link removed or added is an audited delete or create; links that stay are not touched.</summary>
+    private static async Task SyncLinksAsync(AppDbContext db, long id, AgreementRequest r, CancellationToken ct)
     {
-        await db.Set<AgreementThemeLink>().Where(x => x.AgreementId == id).ExecuteDeleteAsync(ct);
-        await db.Set<AgreementMunicipality>().Where(x => x.AgreementId == id).ExecuteDeleteAsync(ct);
-        await db.Set<AgreementZone>().Where(x => x.AgreementId == id).ExecuteDeleteAsync(ct);
-        await db.Set<AgreementObjective>().Where(x => x.AgreementId == id).ExecuteDeleteAsync(ct);
-        await db.Set<AgreementAction>().Where(x => x.AgreementId == id).ExecuteDeleteAsync(ct);
-        foreach (var t in Distinct(r.Themes)) db.Add(new AgreementThemeLink { AgreementId = id, ThemeCode = t });
-        foreach (var m in Distinct(r.Municipalities)) db.Add(new AgreementMunicipality { AgreementId = id, IstatCode = m });
-        foreach (var z in Distinct(r.Zones)) db.Add(new AgreementZone { AgreementId = id, ZoneCode = z });
-        foreach (var o in (r.ObjectiveIds ?? []).Distinct()) db.Add(new AgreementObjective { AgreementId = id, ObjectiveId = o });
-        foreach (var a in (r.ActionIds ?? []).Distinct()) db.Add(new AgreementAction { AgreementId = id, ActionId = a });
+        await SyncAsync(db, x => x.AgreementId == id, x => x.ThemeCode, Distinct(r.Themes), t => new AgreementThemeLink { AgreementId = id, ThemeCode = t }, ct);
+        await SyncAsync(db, x => x.AgreementId == id, x => x.IstatCode, Distinct(r.Municipalities), m => new AgreementMunicipality { AgreementId = id, IstatCode = m }, ct);
+        await SyncAsync(db, x => x.AgreementId == id, x => x.ZoneCode, Distinct(r.Zones), z => new AgreementZone { AgreementId = id, ZoneCode = z }, ct);
+        await SyncAsync(db, x => x.AgreementId == id, x => x.ObjectiveId, (r.ObjectiveIds ?? []).Distinct().ToList(), o => new AgreementObjective { AgreementId = id, ObjectiveId = o }, ct);
+        await SyncAsync(db, x => x.AgreementId == id, x => x.ActionId, (r.ActionIds ?? []).Distinct().ToList(), a => new AgreementAction { AgreementId = id, ActionId = a }, ct);
+    }
+
+    private static async Task SyncAsync<TLink, TKey>(AppDbContext db, System.Linq.Expressions.Expression<Func<TLink, bool>> ofAgreement,
+        Func<TLink, TKey> key, IReadOnlyCollection<TKey> wanted, Func<TKey, TLink> create, CancellationToken ct)
+        where TLink : class where TKey : notnull
+    {
+        var existing = await db.Set<TLink>().Where(ofAgreement).ToListAsync(ct);
+        var keep = wanted.ToHashSet();
+        foreach (var link in existing.Where(l => !keep.Contains(key(l)))) db.Remove(link);
+        var have = existing.Select(key).ToHashSet();
+        foreach (var k in wanted.Where(k => !have.Contains(k))) db.Add(create(k));
     }
 
     internal static async Task<Outcome> SaveAsync(AppDbContext db, Agreement agreement, CancellationToken ct)

@@ -56,9 +56,13 @@ public static class SaveParty
         return (new Outcome.Done(party.Version), party.Id);
     }
 
-    public static async Task<Outcome> RemoveAsync(AppDbContext db, ClaimsPrincipal user, long agreementId, long partyId, int? expectedVersion, CancellationToken ct)
+    /// <param name="expectedVersion">The party's version (the API's If-Match).</param>
+    /// <param name="expectedAgreementVersion">The agreement's version the page showed: when given, the removal is
+    /// refused if the agreement changed meanwhile, and counts as a change of the agreement (checked in the same save).</param>
+    public static async Task<Outcome> RemoveAsync(AppDbContext db, ClaimsPrincipal user, long agreementId, long partyId, int? expectedVersion, CancellationToken ct,
+        int? expectedAgreementVersion = null)
     {
-        var agreement = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
+        var agreement = await db.Set<Agreement>().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
         var party = agreement is null ? null : await db.Set<AgreementParty>().SingleOrDefaultAsync(p => p.Id == partyId && p.AgreementId == agreementId, ct);
         if (agreement is null || party is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
@@ -66,9 +70,24 @@ public static class SaveParty
             return new AgreementConflict("Dopo la sottoscrizione le parti non si tolgono: il testo firmato le vincola. Registra un atto aggiuntivo.");
         if (await db.Set<AgreementObligation>().AnyAsync(o => o.PartyId == partyId, ct))
             return new AgreementConflict("La parte ha obblighi registrati: toglili prima di togliere la parte.");
-        if (expectedVersion is not { } version || version != party.Version) return new Outcome.Conflict(party.Version);
+        if (expectedAgreementVersion is { } shown)
+        {
+            if (shown != agreement.Version) return new Outcome.Conflict(agreement.Version);
+            db.ExpectVersion(agreement, shown);
+            db.Entry(agreement).Property(a => a.Version).IsModified = true;
+        }
+        else if (expectedVersion is not { } version || version != party.Version) return new Outcome.Conflict(party.Version);
         db.Remove(party);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Set<Agreement>().AsNoTracking().Where(a => a.Id == agreementId).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
+            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
+        }
         return new Outcome.Done(party.Version);
     }
 

@@ -1,0 +1,68 @@
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Modules;
+
+namespace Metropoli.Platform.Cli;
+
+/// <summary>The platform's own commands: the database, accounts, tokens, backup and the audit chain.</summary>
+internal static class PlatformCommands
+{
+    private static readonly CliOption Email = new("email", "l'e-mail dell'utente", Required: true, ValueName: "E");
+
+    private static readonly CliOption[] Scopes =
+    [
+        new("municipality", "codice ISTAT del Comune (referente comunale)", ValueName: "ISTAT"),
+        new("zone", "codice della zona (coordinatore di zona)", ValueName: "Z"),
+        new("sector", "codice del settore (referente di settore)", ValueName: "S"),
+    ];
+
+    public static IEnumerable<CliCommand> All =>
+    [
+        new(["migrate"], "applica le migrazioni al database", [], async (sp, _, ct) =>
+        {
+            await using var held = await StartupLock.AcquireAsync(sp, ct);
+            await sp.GetRequiredService<AppDbContext>().MigrateUnderLockAsync(ct);
+            Console.WriteLine("Database aggiornato all'ultima migrazione.");
+            return 0;
+        }),
+        new(["seed"], "carica i dati di riferimento (e con --demo gli account e i contenuti dimostrativi)",
+            [new("demo", "aggiunge gli account e i contenuti dimostrativi", Flag: true)], SeedAsync),
+        new(["users", "create"], "crea un utente (senza --password ne genera una e la stampa)",
+            [Email, new("role", "il ruolo: " + string.Join(", ", Roles.All), Required: true, ValueName: "R"), new("name", "nome visualizzato", ValueName: "N"),
+                new("password", "password (almeno 12 caratteri, maiuscole, minuscole e cifre)", ValueName: "P"),
+                new("organisation", "id dell'organizzazione", ValueName: "ID"), .. Scopes],
+            Cli.CreateUserAsync),
+        new(["users", "list"], "elenca gli utenti", [], (sp, _, ct) => Cli.ListUsersAsync(sp, ct)),
+        new(["users", "disable"], "disattiva un utente", [Email], (sp, o, _) => Cli.SetDisabledAsync(sp, o, true)),
+        new(["users", "enable"], "riattiva un utente", [Email], (sp, o, _) => Cli.SetDisabledAsync(sp, o, false)),
+        new(["users", "set-role"], "cambia ruolo e ambito di un utente",
+            [Email, new("role", "il nuovo ruolo", Required: true, ValueName: "R"), .. Scopes], Cli.SetRoleAsync),
+        new(["tokens", "create"], "crea un token di accesso personale per l'API (stampato una volta)",
+            [Email, new("name", "nome del token", ValueName: "N"), new("days", "giorni di validità", ValueName: "D")], Cli.CreateTokenAsync),
+        new(["tokens", "revoke"], "revoca un token", [new("id", "id del token", Required: true, ValueName: "N")], Cli.RevokeTokenAsync),
+        new(["backup"], "copia coerente del database mentre l'app è in funzione",
+            [new("output", "file di destinazione", ValueName: "FILE")], Cli.BackupAsync),
+        new(["audit", "verify"], "ricalcola la catena di impronte del registro (codice di uscita 3 se è interrotta)", [],
+            (sp, _, ct) => Cli.VerifyAuditAsync(sp, ct)),
+    ];
+
+    private static async Task<int> SeedAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    {
+        // Under the startup lock, like a start: an instance starting meanwhile waits, then finds it done.
+        await using var held = await StartupLock.AcquireAsync(sp, ct);
+        await sp.GetRequiredService<AppDbContext>().MigrateUnderLockAsync(ct);
+        Console.WriteLine("Dati di riferimento: ruoli, zone, Comuni, classificazioni…");
+        await Startup.SeedReferenceDataAsync(sp, ct);
+        Console.WriteLine("Dati di riferimento caricati.");
+        if (o.ContainsKey("demo"))
+        {
+            foreach (var (a, p) in await Startup.CreateDemoAccountsAsync(sp, ct))
+            {
+                Console.WriteLine($"  {Roles.Label(a.Role),-24} {a.Email,-36} {p}");
+            }
+            await Startup.SeedDemoContentAsync(sp, ct);
+            Console.WriteLine("Contenuti dimostrativi caricati.");
+        }
+        return 0;
+    }
+}
