@@ -791,25 +791,6 @@ namespace Metropoli.Migrations.Sqlite
                     b.ToTable("auth_users", (string)null);
                 });
 
-            modelBuilder.Entity("Metropoli.Platform.Data.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("platform_data_protection_keys", (string)null);
-                });
-
             modelBuilder.Entity("Metropoli.Platform.Feedback.FeedbackEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2257,6 +2238,25 @@ namespace Metropoli.Migrations.Sqlite
                     b.HasKey("ZoneCode");
 
                     b.ToTable("territory_zone_rotations", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
