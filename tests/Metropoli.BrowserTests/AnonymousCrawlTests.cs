@@ -26,7 +26,7 @@ public sealed class AnonymousCrawlTests(BrowserFixture fx, ITestOutputHelper out
     [Fact]
     public async Task Pages_raise_no_Content_Security_Policy_violations()
     {
-        await using var context = await fx.NewContextAsync(withAxe: false);
+        await using var context = await fx.NewContextAsync();
         var page = await context.NewPageAsync();
         var watch = new PageChecks.ConsoleWatch(page);
         var found = new List<string>();

@@ -15,7 +15,7 @@ public sealed partial class KeyboardWalkTests(BrowserFixture fx, ITestOutputHelp
 
     private async Task<(IBrowserContext Context, KeyboardUser Keyboard)> OpenAsync()
     {
-        var context = await fx.NewContextAsync(withAxe: false);
+        var context = await fx.NewContextAsync();
         var page = await context.NewPageAsync();
         return (context, await KeyboardUser.OnAsync(page));
     }

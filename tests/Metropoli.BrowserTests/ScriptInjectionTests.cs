@@ -100,7 +100,7 @@ public sealed partial class ScriptInjectionTests(BrowserFixture fx, ITestOutputH
 
     private async Task<(IBrowserContext, IPage, Watch)> SignedInAsync(string email)
     {
-        var context = await fx.NewContextAsync(withAxe: false);
+        var context = await fx.NewContextAsync();
         var page = await context.NewPageAsync();
         var watch = new Watch(page);
         await Session.LogInAsync(page, email);
@@ -148,7 +148,7 @@ public sealed partial class ScriptInjectionTests(BrowserFixture fx, ITestOutputH
 
         // 3. Area title (300) → the plan page, the plan dashboard's SVG chart (an area's description is shown nowhere).
         // A plan the public sees, so that an anonymous visitor opens the same page.
-        await using var anonymous = await fx.NewContextAsync(withAxe: false);
+        await using var anonymous = await fx.NewContextAsync();
         var plan = await FirstPlanAsync(anonymous);
         var areaTitle = Text("Area", 300);
         await page.GotoAsync($"/piano/{plan}/aree/nuova");
@@ -174,7 +174,7 @@ public sealed partial class ScriptInjectionTests(BrowserFixture fx, ITestOutputH
     [Fact]
     public async Task The_detector_reports_planted_markup()
     {
-        await using var context = await fx.NewContextAsync(withAxe: false);
+        await using var context = await fx.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         Assert.Empty(await page.EvaluateAsync<string[]>(DangerousMarkup));

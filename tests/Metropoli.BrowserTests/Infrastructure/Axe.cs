@@ -17,9 +17,16 @@ public static class Axe
 
     public static async Task<IReadOnlyList<AxeViolation>> RunAsync(IPage page)
     {
+        // Evaluated into a document when it is checked rather than as an init script into every document a
+        // context opens: most navigations (list views, the steps of a flow) never run axe, and compiling and
+        // starting its 560 kB would cost each of them. The DevTools protocol evaluates it outside the page's CSP.
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe?.run === 'function'"))
         {
-            throw new InvalidOperationException($"axe-core is not loaded in {page.Url} (init script missing or JavaScript off).");
+            await page.EvaluateAsync(Script);
+        }
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe?.run === 'function'"))
+        {
+            throw new InvalidOperationException($"axe-core did not load in {page.Url} (JavaScript off?).");
         }
         var json = await page.EvaluateAsync<JsonElement>(
             """

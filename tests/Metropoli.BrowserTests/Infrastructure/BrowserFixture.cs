@@ -54,9 +54,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context. The app's CSP stays in force (no BypassCSP): axe-core comes in
-    /// through an init script, which the DevTools protocol runs outside the page's CSP, so the tests
-    /// also see the CSP violations a real user's browser would report.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, bool withAxe = true)
+    /// through the DevTools protocol when <see cref="Axe.RunAsync"/> needs it, outside the page's CSP, so the
+    /// tests also see the CSP violations a real user's browser would report.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -68,10 +68,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
-        if (javaScript && withAxe)
-        {
-            await context.AddInitScriptAsync(Axe.Script);
-        }
         return context;
     }
 
