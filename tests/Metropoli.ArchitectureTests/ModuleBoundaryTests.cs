@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Metropoli.Host;
+using Metropoli.Platform.Data;
 using Metropoli.Platform.Modules;
 using NetArchTest.Rules;
 
@@ -93,6 +94,21 @@ public sealed class ModuleBoundaryTests
         AssertNoDependency(Platform, Modules.Concat(AllContracts).Append(HostAssembly).Append(DataGen), "platform → module");
         var references = Platform.GetReferencedAssemblies().Select(r => r.Name).ToList();
         Assert.DoesNotContain(references, r => r!.StartsWith("Metropoli.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_migrations_projects_depend_on_the_platform_only()
+    {
+        // Generated code over the platform's context (docs/adr/0027): a module's type in a migration would tie the
+        // schema's history to that module's code.
+        foreach (var name in new[] { DatabaseSetup.SqliteMigrations, DatabaseSetup.PostgresMigrations })
+        {
+            var migrations = Assembly.Load(name);
+            Assert.Contains(migrations.GetTypes(), t => t.Name == MigrationBaseline.Name);
+            AssertNoDependency(migrations, Modules.Concat(AllContracts).Append(HostAssembly).Append(DataGen), $"{name} → a module");
+            var references = migrations.GetReferencedAssemblies().Select(r => r.Name!).Where(r => r.StartsWith("Metropoli.", StringComparison.Ordinal));
+            Assert.All(references, r => Assert.Equal(NameOf(Platform), r));
+        }
     }
 
     [Fact]

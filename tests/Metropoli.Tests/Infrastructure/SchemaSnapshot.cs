@@ -14,18 +14,21 @@ public static class SchemaSnapshot
     /// <summary>Tables the migrator owns, not the model.</summary>
     private static readonly string[] Ignored = ["platform_migrations", "__EFMigrationsLock", "sqlite_sequence"];
 
-    /// <summary>The agreement search's trigram index is built by migration M0011 outside the EF model: the SQLite
-    /// FTS5 table (and the shadow tables FTS5 keeps beside it) and the PostgreSQL pg_trgm index.
-    /// AgreementSearchTests checks that it is there and used.</summary>
+    /// <summary>The agreement search's trigram index is built by the baseline migration outside the EF model
+    /// (<see cref="SchemaExtras"/>): the SQLite FTS5 table (and the shadow tables FTS5 keeps beside it) and the
+    /// PostgreSQL pg_trgm index. AgreementSearchTests checks that it is there and used.</summary>
     private static bool OutsideModel(string name) =>
-        name == global::Metropoli.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable
-        || name.StartsWith(global::Metropoli.Platform.Data.Migrations.M0011_AgreementSearch.SqliteTable + "_", StringComparison.Ordinal)
-        || name == global::Metropoli.Platform.Data.Migrations.M0011_AgreementSearch.PostgresIndex;
+        name == SchemaExtras.AgreementSearchTable
+        || name.StartsWith(SchemaExtras.AgreementSearchTable + "_", StringComparison.Ordinal)
+        || name == SchemaExtras.AgreementSearchIndex;
 
-    public static Task<SortedSet<string>> ReadAsync(DatabaseProvider provider, string connectionString) =>
-        provider == DatabaseProvider.Postgres ? ReadPostgresAsync(connectionString) : ReadSqliteAsync(connectionString);
+    /// <param name="withExtras">Also the objects built beside the model (<see cref="SchemaExtras"/>): the SQLite
+    /// FTS5 table with its shadow tables and triggers, the PostgreSQL trigram index and the extensions; for comparing
+    /// two migrated databases, not a migrated one with the model.</param>
+    public static Task<SortedSet<string>> ReadAsync(DatabaseProvider provider, string connectionString, bool withExtras = false) =>
+        provider == DatabaseProvider.Postgres ? ReadPostgresAsync(connectionString, withExtras) : ReadSqliteAsync(connectionString, withExtras);
 
-    private static async Task<SortedSet<string>> ReadSqliteAsync(string connectionString)
+    private static async Task<SortedSet<string>> ReadSqliteAsync(string connectionString, bool withExtras)
     {
         var facts = new SortedSet<string>(StringComparer.Ordinal);
         await using var connection = new SqliteConnection(connectionString);
@@ -33,9 +36,13 @@ public static class SchemaSnapshot
         var tables = await QueryAsync(connection,
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
             r => (Name: r.GetString(0), Sql: r.GetString(1)));
-        foreach (var (table, sql) in tables.Where(t => !Ignored.Contains(t.Name) && !OutsideModel(t.Name)))
+        foreach (var (table, sql) in tables.Where(t => !Ignored.Contains(t.Name) && (withExtras || !OutsideModel(t.Name))))
         {
             facts.Add($"{table}: table, autoincrement={sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase)}");
+            if (sql.StartsWith("CREATE VIRTUAL TABLE", StringComparison.OrdinalIgnoreCase))
+            {
+                facts.Add($"{table}: {OneLine(sql)}");
+            }
             var columns = await QueryAsync(connection, $"SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('{table}')",
                 r => (Name: r.GetString(0), Type: r.GetString(1), NotNull: r.GetInt64(2) == 1, Default: r.IsDBNull(3) ? null : r.GetString(3), Pk: r.GetInt64(4)));
             foreach (var c in columns)
@@ -61,10 +68,21 @@ public static class SchemaSnapshot
                 facts.Add($"{table}: index {ix.Name}{(ix.Unique ? " UNIQUE" : "")}{(ix.Partial ? " PARTIAL" : "")} ({string.Join(", ", cols)}) origin={ix.Origin}");
             }
         }
+        if (withExtras)
+        {
+            var triggers = await QueryAsync(connection, "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger'",
+                r => (Table: r.GetString(0), Name: r.GetString(1), Sql: r.GetString(2)));
+            foreach (var t in triggers)
+            {
+                facts.Add($"{t.Table}: trigger {t.Name} {OneLine(t.Sql)}");
+            }
+        }
         return facts;
     }
 
-    private static async Task<SortedSet<string>> ReadPostgresAsync(string connectionString)
+    private static string OneLine(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static async Task<SortedSet<string>> ReadPostgresAsync(string connectionString, bool withExtras)
     {
         var facts = new SortedSet<string>(StringComparer.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
@@ -111,9 +129,16 @@ public static class SchemaSnapshot
         var indexes = await QueryAsync(connection,
             "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
             r => (Table: r.GetString(0), Name: r.GetString(1), Definition: r.GetString(2)));
-        foreach (var ix in indexes.Where(i => !Ignored.Contains(i.Table) && !OutsideModel(i.Name)))
+        foreach (var ix in indexes.Where(i => !Ignored.Contains(i.Table) && (withExtras || !OutsideModel(i.Name))))
         {
             facts.Add($"{ix.Table}: index {ix.Name} {ix.Definition.Replace("public.", "", StringComparison.Ordinal)}");
+        }
+        if (withExtras)
+        {
+            foreach (var extension in await QueryAsync(connection, "SELECT extname FROM pg_extension", r => r.GetString(0)))
+            {
+                facts.Add($"(database): extension {extension}");
+            }
         }
         return facts;
     }

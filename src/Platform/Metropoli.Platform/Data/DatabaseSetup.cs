@@ -42,6 +42,13 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
+    public const string HistoryTable = "platform_migrations";
+
+    /// <summary>One migrations project per provider (docs/adr/0027): each holds the migrations and model snapshot
+    /// generated for its provider's column types and annotations. The host references both; the platform names
+    /// them only here, by assembly name.</summary>
+    public const string SqliteMigrations = "Metropoli.Migrations.Sqlite", PostgresMigrations = "Metropoli.Migrations.Postgres";
+
     public static DatabaseOptions ReadDatabaseOptions(this IConfiguration configuration)
     {
         var options = new DatabaseOptions();
@@ -63,17 +70,14 @@ public static class DatabaseSetup
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            db.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("platform_migrations"));
+            db.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(HistoryTable).MigrationsAssembly(PostgresMigrations));
         }
         else
         {
-            db.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations"));
+            db.UseSqlite(connectionString, o => o.MigrationsHistoryTable(HistoryTable).MigrationsAssembly(SqliteMigrations));
             db.AddInterceptors(SqlitePragmas.Instance);
         }
         db.AddInterceptors(ReadModelCommits.Instance);
-        // The migrations are hand-written (no design-time tooling here); a test proves they build
-        // the same schema as the model on both providers, which is what this warning guards.
-        db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     /// <summary>Applies the pending migrations under the startup lock (<see cref="StartupLock"/>): safe when
@@ -89,6 +93,7 @@ public static class DatabaseSetup
     /// <summary>Applies the pending migrations; the caller holds the <see cref="StartupLock"/>.</summary>
     public static async Task MigrateUnderLockAsync(this AppDbContext db, CancellationToken ct = default)
     {
+        await MigrationBaseline.AdoptHandWrittenChainAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {

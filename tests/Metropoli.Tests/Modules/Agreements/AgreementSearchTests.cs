@@ -1,6 +1,6 @@
 using System.Net;
+using Metropoli.Platform.Data;
 using Metropoli.Tests.Infrastructure;
-using Metropoli.Platform.Data.Migrations;
 using Microsoft.EntityFrameworkCore;
 using static Metropoli.Tests.Modules.Agreements.AgreementBuilders;
 
@@ -98,7 +98,7 @@ public sealed class AgreementSearchTests(AppFixture fx) : IClassFixture<AppFixtu
                 var connection = db.Database.GetDbConnection();
                 await connection.OpenAsync();
                 await using var explain = connection.CreateCommand();
-                explain.CommandText = $"EXPLAIN QUERY PLAN SELECT rowid FROM {M0011_AgreementSearch.SqliteTable} WHERE {M0011_AgreementSearch.SqliteTable} MATCH '\"secondo\"'";
+                explain.CommandText = $"EXPLAIN QUERY PLAN SELECT rowid FROM {SchemaExtras.AgreementSearchTable} WHERE {SchemaExtras.AgreementSearchTable} MATCH '\"secondo\"'";
                 var plan = new List<string>();
                 await using (var reader = await explain.ExecuteReaderAsync())
                 {
@@ -109,7 +109,7 @@ public sealed class AgreementSearchTests(AppFixture fx) : IClassFixture<AppFixtu
             else
             {
                 Assert.Equal(1, await db.Database.SqlQueryRaw<int>(
-                    $"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = '{M0011_AgreementSearch.PostgresIndex}'").SingleAsync());
+                    $"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = '{SchemaExtras.AgreementSearchIndex}'").SingleAsync());
             }
         });
     }

@@ -84,7 +84,7 @@ public sealed class ZoneCompositionTests(AppFixture fx) : IClassFixture<AppFixtu
     [Fact]
     public async Task A_database_seeded_before_memberships_existed_gets_them_from_the_seed_and_reseeding_adds_none()
     {
-        // A scratch database: migrations, then the Comuni without memberships, as M0001/M0002 left them.
+        // A scratch database: migrations, then the Comuni without memberships, as the first schema without memberships left them.
         await using var database = await TestDatabase.FromTemplateAsync("legacy");
         await using var app = new MetropoliApp(database).Start();
         await app.WithDb(db => db.Set<ZoneMembership>().ExecuteDeleteAsync());

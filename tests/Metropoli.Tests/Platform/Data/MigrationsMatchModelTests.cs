@@ -6,10 +6,11 @@ using Xunit.Abstractions;
 
 namespace Metropoli.Tests.Platform.Data;
 
-/// <summary>The hand-written migrations must build exactly the schema the model describes, on the
-/// provider under test. The app's own database is built by the migrations at startup; a second one
-/// is built from the model with EnsureCreated, through a context from the app's DI so that Identity's
-/// store options (schema version) are the same. The app starts on an empty database (not a copy of the
+/// <summary>The migrations (the generated ones and what the baseline adds by hand beside the model) must build
+/// exactly the schema the model describes, on the provider under test: a hand edit of a generated migration, or a
+/// snapshot regenerated without its migration, shows here. The app's own database is built by the migrations at
+/// startup; a second one is built from the model with EnsureCreated, through a context from the app's DI so that
+/// Identity's store options (schema version) are the same. The app starts on an empty database (not a copy of the
 /// run's template), so that its own start is what runs the migrations.</summary>
 // On PostgreSQL too: the schema the migrations build is the provider's own.
 [Trait("Database", "Both")]

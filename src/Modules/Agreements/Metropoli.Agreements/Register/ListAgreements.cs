@@ -112,7 +112,7 @@ public static class ListAgreements
 
     /// <summary>The agreements whose title, number or subject contains the text, or with a party whose name does,
     /// in any letter case; <c>%</c> and <c>_</c> are the characters they are.</summary>
-    /// <remarks>One uncorrelated list of ids, each part through an index (migration M0011, ADR 0022): on SQLite the
+    /// <remarks>One uncorrelated list of ids, each part through an index (SchemaExtras, built by the baseline migration; ADR 0022): on SQLite the
     /// FTS5 trigram table (a phrase of three or more characters; shorter texts are read with LIKE), on PostgreSQL
     /// the pg_trgm index on the lower-cased columns; the parties through the matching organisations (a few of
     /// 5,000) and the OrganisationId index. Reading every title and subject, twice per page (count and rows),
