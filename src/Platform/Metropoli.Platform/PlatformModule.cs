@@ -82,10 +82,10 @@ public static class PlatformModule
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => Problems.IsApi(ctx.HttpContext)
-                ? Problems.WriteAsync(ctx.HttpContext, 401, Problems.TitleFor(401), "Accedi o invia un token valido nell'intestazione Authorization: Bearer.")
+                ? Problems.WriteAsync(ctx.HttpContext, Problems.Unauthenticated, "Accedi o invia un token valido nell'intestazione Authorization: Bearer.")
                 : Redirect(ctx);
             o.Events.OnRedirectToAccessDenied = ctx => Problems.IsApi(ctx.HttpContext)
-                ? Problems.WriteAsync(ctx.HttpContext, 403, Problems.TitleFor(403), "Il tuo ruolo non consente questa operazione.")
+                ? Problems.WriteAsync(ctx.HttpContext, Problems.Forbidden, "Il tuo ruolo non consente questa operazione.")
                 : Redirect(ctx);
         });
 
@@ -159,6 +159,7 @@ public static class PlatformModule
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= Problems.OriginalPath(ctx.HttpContext);
+            Problems.ApplyType(ctx.ProblemDetails);
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -213,7 +214,7 @@ public static class PlatformModule
         {
             if (context.Request.QueryString.Value is { } query && query.Contains("%00", StringComparison.Ordinal))
             {
-                await Problems.WriteAsync(context, 400, "Richiesta non valida", "La query string contiene un carattere nullo (%00).");
+                await Problems.WriteAsync(context, Problems.BadRequest, "La query string contiene un carattere nullo (%00).");
                 return;
             }
             await next();

@@ -11,6 +11,7 @@ using Metropoli.Agreements.Themes;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -38,9 +39,9 @@ public static class AgreementsApi
         api.MapGet("/agreement-documents/{id:long}/file", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, DatabaseOptions options, IHostEnvironment env, CancellationToken ct) =>
             {
                 var d = await UploadDocument.FindAsync(db, user, id, ct);
-                if (d is null) return AgreementHttp.NotFound("Nessun documento con questo identificativo.");
+                if (d is null) return OutcomeHttp.NotFound("Nessun documento con questo identificativo.");
                 var path = Evidence.PathOf(UploadDocument.Folder(options, env), d.StoredName);
-                if (path is null) return AgreementHttp.NotFound("Il file non è più disponibile.");
+                if (path is null) return OutcomeHttp.NotFound("Il file non è più disponibile.");
                 return TypedResults.PhysicalFile(path, d.ContentType, d.FileName);
             })
             .AllowAnonymous().WithTags(Tag)
@@ -87,39 +88,26 @@ public static class AgreementsApi
         g.MapPost("/", async Task<IResult> (AgreementRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await SaveAgreement.CreateAsync(db, user, clock, request, ct);
-                return AgreementHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? await GetAgreement.HandleAsync(db, user, clock, id, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? await GetAgreement.HandleAsync(db, user, clock, id, ct) : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("createAgreement").WithSummary("Registra una proposta di intesa (ufficio di piano, amministratori, referenti di settore per il proprio settore).")
             .Produces<AgreementDetail>(201).ProducesProblem(403).ProducesProblem(422);
 
-        g.MapGet("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var a = await GetAgreement.HandleAsync(db, user, clock, id, ct);
-                if (a is null) return AgreementHttp.NotFound();
-                ETags.Set(context, a.Version);
-                return TypedResults.Ok(a);
-            })
+        g.MapGet("/{id:long}", async Task<Results<Ok<AgreementDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await GetAgreement.HandleAsync(db, user, clock, id, ct), x => x.Version, context, AgreementAccess.NotFoundDetail))
             .AllowAnonymous()
             .WithName("getAgreement").WithSummary("Un'intesa con parti, obblighi, atti aggiuntivi, documenti, organi di governo, collegamenti al piano e al territorio e la cronologia degli stati. Un'intesa non visibile risponde 404. La risposta porta l'ETag della versione.")
             .Produces<AgreementDetail>(200).ProducesProblem(404);
 
-        g.MapPut("/{id:long}", async Task<IResult> (long id, AgreementRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("l'intesa");
-                return AgreementHttp.ToHttp(await SaveAgreement.UpdateAsync(db, user, clock, id, version, request, ct), context);
-            })
+        g.MapPut("/{id:long}", (long id, AgreementRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "l'intesa", version => SaveAgreement.UpdateAsync(db, user, clock, id, version, request, ct), notFound: AgreementAccess.NotFoundDetail))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updateAgreement").WithSummary("Sostituisce i dati di un'intesa (non lo stato). Richiede If-Match; un'intesa conclusa, scaduta o ritirata risponde 409.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        g.MapPost("/{id:long}/transitions", async Task<IResult> (long id, AgreementTransitionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("l'intesa");
-                return AgreementHttp.ToHttp(await TransitionAgreement.HandleAsync(db, user, clock, id, version, request, ct), context);
-            })
+        g.MapPost("/{id:long}/transitions", (long id, AgreementTransitionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "l'intesa", version => TransitionAgreement.HandleAsync(db, user, clock, id, version, request, ct), notFound: AgreementAccess.NotFoundDetail))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("transitionAgreement").WithSummary("Cambia lo stato di un'intesa con il motivo: proposta → in istruttoria → approvata (con l'atto) → sottoscritta (data, almeno due parti) → in vigore (dalla decorrenza) → conclusa o scaduta; ritirata fino alla conclusione. Un passaggio non previsto risponde 409 con il motivo, una condizione mancante 422. Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -127,7 +115,7 @@ public static class AgreementsApi
         g.MapPost("/{id:long}/renewal", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, newId) = await SaveAgreement.RenewAsync(db, user, clock, id, ct);
-                return AgreementHttp.Created(outcome, context, $"/api/v1/agreements/{newId}", outcome is Outcome.Done ? await GetAgreement.HandleAsync(db, user, clock, newId, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/agreements/{newId}", outcome is Outcome.Done ? await GetAgreement.HandleAsync(db, user, clock, newId, ct) : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("renewAgreement").WithSummary("Avvia il rinnovo di un'intesa in vigore, scaduta o conclusa: una nuova proposta collegata alla precedente, con gli stessi dati, parti e collegamenti.")
@@ -137,18 +125,15 @@ public static class AgreementsApi
             {
                 if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
                 {
-                    return TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato",
-                        detail: "Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportAgreements.Columns) + ".");
+                    return Problems.UnsupportedMediaType.Result("Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportAgreements.Columns) + ".");
                 }
                 var content = await ReadAtMostAsync(request.Body, ImportAgreements.MaxBytes, ct);
-                if (content is null) return TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
+                if (content is null) return Problems.TooLarge.Result("Il file supera la dimensione massima di 2 MB: dividilo in più file.");
                 return await ImportAgreements.HandleAsync(db, user, clock, content, ct) switch
                 {
                     AgreementImportResult.Imported i => TypedResults.Ok(new AgreementImportResponse(i.Agreements, i.Parties)),
-                    AgreementImportResult.Rejected r => TypedResults.Problem(statusCode: 422, title: "File non importato",
-                        detail: $"Il file contiene {r.Errors.Count} errori: non è stato importato nulla. Correggi le righe indicate e invia di nuovo il file.",
-                        extensions: new Dictionary<string, object?> { ["errors"] = r.Errors }),
-                    _ => TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Solo l'ufficio di piano può importare intese."),
+                    AgreementImportResult.Rejected r => Problems.ImportRejected.Result($"Il file contiene {r.Errors.Count} errori: non è stato importato nulla. Correggi le righe indicate e invia di nuovo il file.", new Dictionary<string, object?> { ["errors"] = r.Errors }),
+                    _ => Problems.Forbidden.Result("Solo l'ufficio di piano può importare intese."),
                 };
             })
             .RequireAuthorization(Policies.PlanOffice)
@@ -162,19 +147,15 @@ public static class AgreementsApi
         g.MapPost("/{id:long}/parties", async Task<IResult> (long id, PartyRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, partyId) = await SaveParty.AddAsync(db, user, clock, id, request, ct);
-                return AgreementHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? new { id = partyId } : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? new { id = partyId } : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("addAgreementParty").WithSummary("Aggiunge una parte dal registro delle organizzazioni, con il ruolo (promoter, lead, signatory, adherent). Dopo la sottoscrizione solo come aderente.")
             .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
-        g.MapDelete("/{id:long}/parties/{party:long}", async Task<IResult> (long id, long party, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("la parte (campo version)");
-                var outcome = await SaveParty.RemoveAsync(db, user, id, party, version, ct);
-                return outcome is Outcome.Done ? TypedResults.NoContent() : AgreementHttp.ToHttp(outcome, context);
-            })
+        g.MapDelete("/{id:long}/parties/{party:long}", (long id, long party, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.DeleteIfMatchAsync(context, "la parte (campo version)", version => SaveParty.RemoveAsync(db, user, id, party, version, ct),
+                    notFound: AgreementAccess.NotFoundDetail))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("removeAgreementParty").WithSummary("Toglie una parte senza obblighi da un'intesa non ancora sottoscritta. Richiede If-Match con la versione della parte.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -182,7 +163,7 @@ public static class AgreementsApi
         g.MapPost("/{id:long}/obligations", async Task<IResult> (long id, ObligationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, oid) = await SaveObligation.CreateAsync(db, user, clock, id, request, ct);
-                return AgreementHttp.Created(outcome, context, $"/api/v1/agreement-obligations/{oid}", outcome is Outcome.Done ? await SaveObligation.GetAsync(db, user, clock, oid, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/agreement-obligations/{oid}", outcome is Outcome.Done ? await SaveObligation.GetAsync(db, user, clock, oid, ct) : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("createAgreementObligation").WithSummary("Aggiunge un obbligo o un traguardo di una parte, con la scadenza.")
@@ -191,9 +172,9 @@ public static class AgreementsApi
         g.MapPost("/{id:long}/amendments", async Task<IResult> (long id, AmendmentRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("l'intesa");
+                if (version is null) return OutcomeHttp.PreconditionRequired("l'intesa");
                 var (outcome, _) = await AddAmendment.HandleAsync(db, user, clock, id, version, request, ct);
-                return AgreementHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? await GetAgreement.HandleAsync(db, user, clock, id, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? await GetAgreement.HandleAsync(db, user, clock, id, ct) : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("addAgreementAmendment").WithSummary("Registra un atto aggiuntivo numerato di un'intesa sottoscritta o in vigore; può spostare la scadenza. Richiede If-Match con la versione dell'intesa.")
@@ -202,7 +183,7 @@ public static class AgreementsApi
         g.MapPost("/{id:long}/documents", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, DatabaseOptions options, IHostEnvironment env, HttpContext context, CancellationToken ct) =>
             {
                 if (!http.HasFormContentType)
-                    return TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato", detail: "Invia multipart/form-data con il file nel campo «file».");
+                    return Problems.UnsupportedMediaType.Result("Invia multipart/form-data con il file nel campo «file».");
                 IFormCollection form;
                 try
                 {
@@ -210,12 +191,12 @@ public static class AgreementsApi
                 }
                 catch (InvalidDataException)
                 {
-                    return TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: Evidence.SizeError);
+                    return Problems.TooLarge.Result(Evidence.SizeError);
                 }
                 catch (IOException) when (!ct.IsCancellationRequested)
                 {
                     // A malformed multipart body (no parts, a missing boundary, cut short): the client's error.
-                    return TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il corpo multipart/form-data non è leggibile.");
+                    return Problems.BadRequest.Result("Il corpo multipart/form-data non è leggibile.");
                 }
                 var file = form.Files.GetFile("file");
                 var request = new DocumentRequest(form["kind"], form["title"], ParseId(form["obligationId"]), ParseId(form["meetingId"]));
@@ -223,7 +204,7 @@ public static class AgreementsApi
                     file is null ? null : new EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), ct);
                 return outcome is Outcome.Done
                     ? TypedResults.Created($"/api/v1/agreement-documents/{docId}/file", new { id = docId })
-                    : AgreementHttp.ToHttp(outcome, context);
+                    : OutcomeHttp.ToHttp(outcome, context, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated)
             .DisableAntiforgery()
@@ -234,7 +215,7 @@ public static class AgreementsApi
         g.MapPost("/{id:long}/bodies", async Task<IResult> (long id, BodyRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, bodyId) = await SaveGovernance.AddBodyAsync(db, user, clock, id, request, ct);
-                return AgreementHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? new { id = bodyId } : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/agreements/{id}", outcome is Outcome.Done ? new { id = bodyId } : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("addAgreementBody").WithSummary("Aggiunge un organo di governo dell'intesa (cabina di regia, comitato tecnico) con i componenti.")
@@ -243,36 +224,21 @@ public static class AgreementsApi
 
     private static void MapObligations(RouteGroupBuilder g)
     {
-        g.MapGet("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var o = await SaveObligation.GetAsync(db, user, clock, id, ct);
-                if (o is null) return AgreementHttp.NotFound("Nessun obbligo con questo identificativo.");
-                ETags.Set(context, o.Version);
-                return TypedResults.Ok(o);
-            })
+        g.MapGet("/{id:long}", async Task<Results<Ok<ObligationDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await SaveObligation.GetAsync(db, user, clock, id, ct), x => x.Version, context, "Nessun obbligo con questo identificativo."))
             .AllowAnonymous()
             .WithName("getAgreementObligation").WithSummary("Un obbligo o traguardo, con lo stato e se è scaduto. La risposta porta l'ETag della versione.")
             .Produces<ObligationDetail>(200).ProducesProblem(404);
 
-        g.MapPut("/{id:long}", async Task<IResult> (long id, ObligationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("l'obbligo");
-                return AgreementHttp.ToHttp(await SaveObligation.UpdateAsync(db, user, clock, id, version, request, ct), context);
-            })
+        g.MapPut("/{id:long}", (long id, ObligationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "l'obbligo", version => SaveObligation.UpdateAsync(db, user, clock, id, version, request, ct), notFound: AgreementAccess.NotFoundDetail))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updateAgreementObligation").WithSummary("Modifica un obbligo (parte, tipo, titolo, descrizione, scadenza). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        g.MapPut("/{id:long}/status", async Task<IResult> (long id, ObligationStatusRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("l'obbligo");
-                var outcome = await SaveObligation.UpdateStatusAsync(db, user, clock, id, version, request, ct);
-                return outcome is Outcome.Forbidden
-                    ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Aggiornano un obbligo chi gestisce l'intesa e il referente del Comune che lo deve.")
-                    : AgreementHttp.ToHttp(outcome, context);
-            })
+        g.MapPut("/{id:long}/status", (long id, ObligationStatusRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "l'obbligo", version => SaveObligation.UpdateStatusAsync(db, user, clock, id, version, request, ct),
+                    notFound: AgreementAccess.NotFoundDetail, forbidden: "Aggiornano un obbligo chi gestisce l'intesa e il referente del Comune che lo deve."))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updateAgreementObligationStatus").WithSummary("Aggiorna lo stato di un obbligo (open, done con la data, waived con il motivo) e la nota di adempimento: chi gestisce l'intesa e il referente del Comune obbligato. Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -283,18 +249,14 @@ public static class AgreementsApi
         api.MapPost("/agreement-bodies/{id:long}/meetings", async Task<IResult> (long id, MeetingRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, meetingId) = await SaveGovernance.AddMeetingAsync(db, user, clock, id, request, ct);
-                return AgreementHttp.Created(outcome, context, $"/api/v1/agreement-meetings/{meetingId}", outcome is Outcome.Done ? new { id = meetingId } : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/agreement-meetings/{meetingId}", outcome is Outcome.Done ? new { id = meetingId } : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Authenticated).WithTags(Tag)
             .WithName("addAgreementMeeting").WithSummary("Registra una riunione di un organo di governo, con ordine del giorno e verbale.")
             .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
 
-        api.MapPut("/agreement-meetings/{id:long}", async Task<IResult> (long id, MeetingRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("la riunione (campo version)");
-                return AgreementHttp.ToHttp(await SaveGovernance.UpdateMeetingAsync(db, user, clock, id, version, request, ct), context);
-            })
+        api.MapPut("/agreement-meetings/{id:long}", (long id, MeetingRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "la riunione (campo version)", version => SaveGovernance.UpdateMeetingAsync(db, user, clock, id, version, request, ct), notFound: AgreementAccess.NotFoundDetail))
             .RequireAuthorization(Policies.Authenticated).WithTags(Tag)
             .WithName("updateAgreementMeeting").WithSummary("Modifica una riunione (data, luogo, ordine del giorno, verbale). Richiede If-Match con la versione della riunione.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -313,18 +275,14 @@ public static class AgreementsApi
         g.MapPost("/", async Task<IResult> (ThemeRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var outcome = await SaveTheme.CreateAsync(db, user, clock, request, ct);
-                return AgreementHttp.Created(outcome, context, "/api/v1/agreement-themes", outcome is Outcome.Done ? new { code = request.Code?.Trim() } : null);
+                return OutcomeHttp.Created(outcome, context, "/api/v1/agreement-themes", outcome is Outcome.Done ? new { code = request.Code?.Trim() } : null, AgreementAccess.NotFoundDetail);
             })
             .RequireAuthorization(Policies.Administrator)
             .WithName("createAgreementTheme").WithSummary("Aggiunge un tema (amministratori).")
             .Produces(201).ProducesProblem(403).ProducesProblem(422);
 
-        g.MapPut("/{code}", async Task<IResult> (string code, ThemeRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return AgreementHttp.PreconditionRequired("il tema (campo version)");
-                return AgreementHttp.ToHttp(await SaveTheme.UpdateAsync(db, user, clock, code, version, request, ct), context);
-            })
+        g.MapPut("/{code}", (string code, ThemeRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "il tema (campo version)", version => SaveTheme.UpdateAsync(db, user, clock, code, version, request, ct), notFound: AgreementAccess.NotFoundDetail))
             .RequireAuthorization(Policies.Administrator)
             .WithName("updateAgreementTheme").WithSummary("Rinomina o riordina un tema (amministratori); il codice non cambia. Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);

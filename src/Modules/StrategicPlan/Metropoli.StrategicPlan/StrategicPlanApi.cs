@@ -7,6 +7,7 @@ using Metropoli.StrategicPlan.Structure;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -55,26 +56,26 @@ public static class StrategicPlanApi
         plans.MapPost("/", async Task<IResult> (PlanRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await SavePlan.CreateAsync(db, user, clock, request, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/plans/{id}", outcome is Outcome.Done ? await GetPlan.HandleAsync(db, user, id, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/plans/{id}", outcome is Outcome.Done ? await GetPlan.HandleAsync(db, user, id, ct) : null);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("createPlan").WithSummary("Crea un piano in bozza (ufficio di piano e amministratori).")
             .Produces<PlanDetail>(201).ProducesProblem(422);
 
         plans.MapGet("/{id:long}", async Task<Results<Ok<PlanDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await GetPlan.HandleAsync(db, user, id, ct), x => x.Version, context, PlanHttp.PlanNotFound))
+                OutcomeHttp.Found(await GetPlan.HandleAsync(db, user, id, ct), x => x.Version, context, PlanAccess.PlanNotFound))
             .AllowAnonymous()
             .WithName("getPlan").WithSummary("Un piano, con gli atti di adozione e approvazione e il conteggio delle azioni per stato. Una bozza risponde 404 a chi non è dell'ufficio di piano. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
 
         plans.MapPut("/{id:long}", (long id, PlanRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "il piano", version => SavePlan.UpdateAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "il piano", version => SavePlan.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updatePlan").WithSummary("Modifica nome, periodo, descrizione e piano precedente (ufficio di piano). Richiede If-Match; un piano archiviato risponde 409.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         plans.MapPost("/{id:long}/transitions", (long id, TransitionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "il piano", version => TransitionPlan.HandleAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "il piano", version => TransitionPlan.HandleAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("transitionPlan").WithSummary("Fa avanzare lo stato del piano: bozza → adottato → approvato → archiviato, con l'atto (organo, numero, data) per adozione e approvazione. Un passaggio non previsto risponde 409 con il motivo; un atto mancante o un piano senza azioni 422. Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -82,7 +83,7 @@ public static class StrategicPlanApi
         plans.MapGet("/{id:long}/areas", async Task<Results<Ok<Paged<AreaNode>>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
             {
                 var tree = await PlanTree.HandleAsync(db, user, id, ct);
-                if (tree is null) return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: PlanHttp.PlanNotFound);
+                if (tree is null) return Problems.NotFound.Result(PlanAccess.PlanNotFound);
                 return TypedResults.Ok(new Paged<AreaNode>(tree, tree.Count, tree.Count, 0));
             })
             .AllowAnonymous()
@@ -92,7 +93,7 @@ public static class StrategicPlanApi
         plans.MapPost("/{id:long}/areas", async Task<IResult> (long id, AreaRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, areaId) = await SaveArea.CreateAsync(db, user, clock, id, request, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/plan-areas/{areaId}", outcome is Outcome.Done ? await SaveArea.GetAsync(db, user, areaId, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/plan-areas/{areaId}", outcome is Outcome.Done ? await SaveArea.GetAsync(db, user, areaId, ct) : null);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("createPlanArea").WithSummary("Aggiunge un'area al piano (ufficio di piano).")
@@ -104,23 +105,20 @@ public static class StrategicPlanApi
             {
                 if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
                 {
-                    return TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato",
-                        detail: "Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportPlanStructure.Columns) + ".");
+                    return Problems.UnsupportedMediaType.Result("Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportPlanStructure.Columns) + ".");
                 }
                 var content = await ReadAtMostAsync(request.Body, ImportPlanStructure.MaxBytes, ct);
                 if (content is null)
                 {
-                    return TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
+                    return Problems.TooLarge.Result("Il file supera la dimensione massima di 2 MB: dividilo in più file.");
                 }
                 return await ImportPlanStructure.HandleAsync(db, user, clock, id, content, ct) switch
                 {
                     PlanImportResult.Imported imported => TypedResults.Ok(new PlanImportResponse(imported.Areas, imported.Objectives, imported.Actions)),
-                    PlanImportResult.Rejected rejected => TypedResults.Problem(statusCode: 422, title: "File non importato",
-                        detail: $"Il file contiene {rejected.Errors.Count} errori: non è stato importato nulla. Correggi le righe indicate e invia di nuovo il file.",
-                        extensions: new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
-                    PlanImportResult.Refused refused => TypedResults.Problem(statusCode: 409, title: "Operazione non consentita", detail: refused.Reason),
-                    PlanImportResult.NotFound => PlanHttp.NotFound(PlanHttp.PlanNotFound),
-                    _ => TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Solo l'ufficio di piano può importare la struttura di un piano."),
+                    PlanImportResult.Rejected rejected => Problems.ImportRejected.Result($"Il file contiene {rejected.Errors.Count} errori: non è stato importato nulla. Correggi le righe indicate e invia di nuovo il file.", new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
+                    PlanImportResult.Refused refused => Problems.Refused.Result(refused.Reason),
+                    PlanImportResult.NotFound => OutcomeHttp.NotFound(PlanAccess.PlanNotFound),
+                    _ => Problems.Forbidden.Result("Solo l'ufficio di piano può importare la struttura di un piano."),
                 };
             })
             .RequireAuthorization(Policies.PlanOffice)
@@ -148,17 +146,17 @@ public static class StrategicPlanApi
     private static void MapAreas(RouteGroupBuilder areas)
     {
         areas.MapGet("/{id:long}", async Task<Results<Ok<AreaDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await SaveArea.GetAsync(db, user, id, ct), x => x.Version, context, "Nessuna area con questo identificativo."))
+                OutcomeHttp.Found(await SaveArea.GetAsync(db, user, id, ct), x => x.Version, context, "Nessuna area con questo identificativo."))
             .AllowAnonymous()
             .WithName("getPlanArea").WithSummary("Un'area del piano. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
         areas.MapPut("/{id:long}", (long id, AreaRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "l'area", version => SaveArea.UpdateAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "l'area", version => SaveArea.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updatePlanArea").WithSummary("Modifica un'area (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
         areas.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.DeleteIfMatchAsync(context, "l'area", version => SaveArea.DeleteAsync(db, user, id, version, ct)))
+                OutcomeHttp.DeleteIfMatchAsync(context, "l'area", version => SaveArea.DeleteAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deletePlanArea").WithSummary("Elimina un'area vuota di un piano in bozza (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -169,23 +167,23 @@ public static class StrategicPlanApi
         objectives.MapPost("/", async Task<IResult> (ObjectiveRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await SaveObjective.CreateAsync(db, user, clock, request, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/plan-objectives/{id}", outcome is Outcome.Done ? await SaveObjective.GetAsync(db, user, id, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/plan-objectives/{id}", outcome is Outcome.Done ? await SaveObjective.GetAsync(db, user, id, ct) : null);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("createPlanObjective").WithSummary("Aggiunge un obiettivo a un'area (ufficio di piano).")
             .Produces<ObjectiveDetail>(201).ProducesProblem(409).ProducesProblem(422);
         objectives.MapGet("/{id:long}", async Task<Results<Ok<ObjectiveDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await SaveObjective.GetAsync(db, user, id, ct), x => x.Version, context, "Nessun obiettivo con questo identificativo."))
+                OutcomeHttp.Found(await SaveObjective.GetAsync(db, user, id, ct), x => x.Version, context, "Nessun obiettivo con questo identificativo."))
             .AllowAnonymous()
             .WithName("getPlanObjective").WithSummary("Un obiettivo, con le sue azioni. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
         objectives.MapPut("/{id:long}", (long id, ObjectiveRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "l'obiettivo", version => SaveObjective.UpdateAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "l'obiettivo", version => SaveObjective.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updatePlanObjective").WithSummary("Modifica un obiettivo, anche spostandolo in un'altra area dello stesso piano (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
         objectives.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.DeleteIfMatchAsync(context, "l'obiettivo", version => SaveObjective.DeleteAsync(db, user, id, version, ct)))
+                OutcomeHttp.DeleteIfMatchAsync(context, "l'obiettivo", version => SaveObjective.DeleteAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deletePlanObjective").WithSummary("Elimina un obiettivo senza azioni di un piano in bozza (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -205,32 +203,32 @@ public static class StrategicPlanApi
         actions.MapPost("/", async Task<IResult> (ActionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await SaveAction.CreateAsync(db, user, clock, request, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/plan-actions/{id}", outcome is Outcome.Done ? await GetAction.HandleAsync(db, user, id, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/plan-actions/{id}", outcome is Outcome.Done ? await GetAction.HandleAsync(db, user, id, ct) : null);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("createPlanAction").WithSummary("Aggiunge un'azione a un obiettivo (ufficio di piano).")
             .Produces<ActionDetail>(201).ProducesProblem(409).ProducesProblem(422);
 
         actions.MapGet("/{id:long}", async Task<Results<Ok<ActionDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await GetAction.HandleAsync(db, user, id, ct), x => x.Version, context, "Nessuna azione con questo identificativo."))
+                OutcomeHttp.Found(await GetAction.HandleAsync(db, user, id, ct), x => x.Version, context, "Nessuna azione con questo identificativo."))
             .AllowAnonymous()
             .WithName("getPlanAction").WithSummary("Un'azione con tutti i suoi dati: settore, capofila e partner, date, budget, stato, avanzamento, collegamento al DUP, Comuni e zone, pilastri, azione da cui deriva. La risposta porta l'ETag della versione.")
             .ProducesProblem(404);
 
         actions.MapPut("/{id:long}", (long id, ActionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "l'azione", version => SaveAction.UpdateAsync(db, user, clock, id, version, request, ct), outcome => SectorOnly(outcome, context)))
+                OutcomeHttp.IfMatchAsync(context, "l'azione", version => SaveAction.UpdateAsync(db, user, clock, id, version, request, ct), forbidden: SaveAction.SectorOnlyProgress))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updatePlanAction").WithSummary("Sostituisce i dati di un'azione. L'ufficio di piano modifica tutto; il referente del settore responsabile solo stato, avanzamento, date e stato di attuazione (altrimenti 403). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         actions.MapPut("/{id:long}/progress", (long id, ActionProgressRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "l'azione", version => SaveAction.UpdateProgressAsync(db, user, clock, id, version, request, ct), outcome => SectorOnly(outcome, context)))
+                OutcomeHttp.IfMatchAsync(context, "l'azione", version => SaveAction.UpdateProgressAsync(db, user, clock, id, version, request, ct), forbidden: SaveAction.SectorOnlyProgress))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updatePlanActionProgress").WithSummary("Aggiorna stato, avanzamento, date e stato di attuazione di un'azione (referente del settore responsabile, ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         actions.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.DeleteIfMatchAsync(context, "l'azione", version => SaveAction.DeleteAsync(db, user, id, version, ct)))
+                OutcomeHttp.DeleteIfMatchAsync(context, "l'azione", version => SaveAction.DeleteAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deletePlanAction").WithSummary("Elimina un'azione di un piano in bozza (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -238,15 +236,10 @@ public static class StrategicPlanApi
         actions.MapPost("/{id:long}/carry-over", async Task<IResult> (long id, CarryOverRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, newId) = await SaveAction.CarryOverAsync(db, user, clock, id, request, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/plan-actions/{newId}", outcome is Outcome.Done ? await GetAction.HandleAsync(db, user, newId, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/plan-actions/{newId}", outcome is Outcome.Done ? await GetAction.HandleAsync(db, user, newId, ct) : null);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("carryOverPlanAction").WithSummary("Riporta l'azione in un piano successivo, sotto uno dei suoi obiettivi: la nuova azione conserva il collegamento a quella da cui deriva (ufficio di piano).")
             .Produces<ActionDetail>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
     }
-
-    /// <summary>A sector officer changing more than the monitoring fields, or another sector's action.</summary>
-    private static IResult SectorOnly(Outcome outcome, HttpContext context) => outcome is Outcome.Forbidden
-        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: SaveAction.SectorOnlyProgress)
-        : PlanHttp.ToHttp(outcome, context);
 }

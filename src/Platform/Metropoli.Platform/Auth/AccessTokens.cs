@@ -1,5 +1,6 @@
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
@@ -91,8 +92,7 @@ public static class AccessTokens
                 var errors = Validate(request);
                 if (errors.Count > 0)
                 {
-                    return TypedResults.Problem(statusCode: 422, title: "Dati non validi", detail: "Correggi i campi indicati.",
-                        extensions: new Dictionary<string, object?> { ["errors"] = errors });
+                    return Problems.Invalid.Result("Correggi i campi indicati.", new Dictionary<string, object?> { ["errors"] = errors });
                 }
                 var created = await CreateAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, request, clock.GetUtcNow().UtcDateTime, ct);
                 return TypedResults.Created($"/api/v1/access-tokens/{created.Id}", created);
@@ -105,7 +105,7 @@ public static class AccessTokens
                 var owner = user.IsAdministrator() ? null : user.FindFirstValue(ClaimTypes.NameIdentifier);
                 return await RevokeAsync(db, id, owner, clock.GetUtcNow().UtcDateTime, ct)
                     ? TypedResults.NoContent()
-                    : TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "Token inesistente.");
+                    : Problems.NotFound.Result("Token inesistente.");
             })
             .WithName("revokeAccessToken").WithSummary("Revoca un token personale.")
             .ProducesProblem(404);

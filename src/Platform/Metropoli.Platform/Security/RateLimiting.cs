@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
-using Metropoli.Platform.Errors;
 using Microsoft.Extensions.Options;
+using Metropoli.Platform.Errors;
 
 namespace Metropoli.Platform.Security;
 
@@ -79,7 +79,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IOptionsMonitor<Ra
             headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
             if (Problems.IsApi(context))
             {
-                await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, Problems.TitleFor(429),
+                await Problems.WriteAsync(context, Problems.TooManyRequests,
                     $"Limite di {limit} richieste in {windowLength} secondi superato. Riprova tra {reset} secondi.");
             }
             else

@@ -26,7 +26,7 @@ public static class AddAmendment
         if (agreement is null) return (new Outcome.NotFound(), 0);
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return (new Outcome.Forbidden(), 0);
         if (agreement.Status is not (AgreementStatuses.Signed or AgreementStatuses.InForce))
-            return (new AgreementConflict("Un atto aggiuntivo modifica un'intesa sottoscritta o in vigore; prima della sottoscrizione si modifica direttamente il testo."), 0);
+            return (new Outcome.Refused("Un atto aggiuntivo modifica un'intesa sottoscritta o in vigore; prima della sottoscrizione si modifica direttamente il testo."), 0);
         var errors = new Dictionary<string, string[]>();
         var title = r.Title?.Trim();
         if (string.IsNullOrEmpty(title)) errors["title"] = ["Indica il titolo dell'atto aggiuntivo."];

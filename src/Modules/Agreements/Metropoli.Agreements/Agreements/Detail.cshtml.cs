@@ -141,7 +141,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditConte
             case Outcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, prefix, l);
                 break;
-            case AgreementConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 break;
             case Outcome.Conflict:

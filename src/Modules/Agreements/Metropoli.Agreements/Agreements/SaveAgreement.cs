@@ -127,7 +127,7 @@ public static class SaveAgreement
         var agreement = await db.Set<Agreement>().Visible(db, user).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return new AgreementConflict(AgreementHttp.EndedReason);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return new Outcome.Refused(AgreementAccess.EndedReason);
         var errors = await ValidateAsync(db, r, id, ct);
         if (!AgreementAccess.CanManageAll(user) && Blank(r.OwnerSector)?.ToLowerInvariant() != agreement.OwnerSector)
             errors["ownerSector"] = ["Solo l'ufficio di piano può assegnare l'intesa a un altro settore."];
@@ -148,9 +148,9 @@ public static class SaveAgreement
         if (old is null) return (new Outcome.NotFound(), 0);
         if (!AgreementAccess.CanEdit(user, old.OwnerSector)) return (new Outcome.Forbidden(), 0);
         if (old.Status is not (AgreementStatuses.InForce or AgreementStatuses.Expired or AgreementStatuses.Concluded))
-            return (new AgreementConflict("Si rinnova solo un'intesa in vigore, scaduta o conclusa."), 0);
+            return (new Outcome.Refused("Si rinnova solo un'intesa in vigore, scaduta o conclusa."), 0);
         if (await db.Set<Agreement>().AnyAsync(a => a.PredecessorId == id && a.Status != AgreementStatuses.Withdrawn, ct))
-            return (new AgreementConflict("Questa intesa ha già un rinnovo in corso o registrato."), 0);
+            return (new Outcome.Refused("Questa intesa ha già un rinnovo in corso o registrato."), 0);
         var now = clock.GetUtcNow().UtcDateTime;
         var renewal = new Agreement
         {

@@ -50,7 +50,7 @@ public sealed class StatusModel(AppDbContext db, TimeProvider clock, IStringLoca
                     if (ModelState.TryGetValue(key, out var entry)) foreach (var e in entry.Errors.ToList()) ModelState.AddModelError(string.Empty, e.ErrorMessage);
                 }
                 return Page();
-            case AgreementConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 return Page();
             case Outcome.Conflict:

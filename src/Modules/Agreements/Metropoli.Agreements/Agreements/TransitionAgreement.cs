@@ -24,7 +24,7 @@ public static class TransitionAgreement
         switch (AgreementTransitions.Check(facts, request, Formats.Today(clock)))
         {
             case AgreementTransitions.Verdict.Refused refused:
-                return new AgreementConflict(refused.Reason);
+                return new Outcome.Refused(refused.Reason);
             case AgreementTransitions.Verdict.Incomplete incomplete:
                 return new Outcome.Invalid(incomplete.Errors);
         }

@@ -36,7 +36,7 @@ public static class UploadDocument
         }
         var allowed = canEdit || (r.ObligationId is not null && AgreementAccess.CanUpdateObligation(user, agreement.OwnerSector, debtorIstat));
         if (!allowed) return (new Outcome.Forbidden(), 0);
-        if (AgreementStatuses.Final.Contains(agreement.Status) && !canEdit) return (new AgreementConflict(AgreementHttp.EndedReason), 0);
+        if (AgreementStatuses.Final.Contains(agreement.Status) && !canEdit) return (new Outcome.Refused(AgreementAccess.EndedReason), 0);
 
         var errors = new Dictionary<string, string[]>();
         var kind = SaveAgreement.Blank(r.Kind) ?? (r.ObligationId is not null ? DocumentKinds.Evidence : DocumentKinds.Annex);

@@ -37,7 +37,7 @@ public static class SaveObligation
         var agreement = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement is null) return (new Outcome.NotFound(), 0);
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return (new Outcome.Forbidden(), 0);
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return (new AgreementConflict(AgreementHttp.EndedReason), 0);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return (new Outcome.Refused(AgreementAccess.EndedReason), 0);
         var errors = await ValidateAsync(db, agreementId, r, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var o = new AgreementObligation { AgreementId = agreementId, Status = ObligationStatuses.Open };
@@ -52,7 +52,7 @@ public static class SaveObligation
         var (o, agreement, _) = await LoadAsync(db, user, id, ct);
         if (o is null || agreement is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return new AgreementConflict(AgreementHttp.EndedReason);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return new Outcome.Refused(AgreementAccess.EndedReason);
         var errors = await ValidateAsync(db, o.AgreementId, r, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != o.Version) return new Outcome.Conflict(o.Version);
@@ -66,7 +66,7 @@ public static class SaveObligation
         var (o, agreement, debtorIstat) = await LoadAsync(db, user, id, ct);
         if (o is null || agreement is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanUpdateObligation(user, agreement.OwnerSector, debtorIstat)) return new Outcome.Forbidden();
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return new AgreementConflict(AgreementHttp.EndedReason);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return new Outcome.Refused(AgreementAccess.EndedReason);
         var errors = new Dictionary<string, string[]>();
         var status = r.Status?.Trim();
         if (!ObligationStatuses.IsKnown(status)) errors["status"] = ["Stato sconosciuto. Valori ammessi: open, done, waived."];

@@ -40,7 +40,7 @@ public sealed class UpdateModel(AppDbContext db, TimeProvider clock, IStringLoca
             case Outcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
                 return Page();
-            case AgreementConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 return Page();
             case Outcome.Conflict conflict:

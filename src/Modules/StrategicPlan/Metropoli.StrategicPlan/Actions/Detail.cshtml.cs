@@ -49,7 +49,7 @@ public sealed class DetailModel(AppDbContext db, ReadCache reads, IAuditContext 
                     foreach (var m in messages) ModelState.AddModelError(string.Empty, l[m]);
                 }
                 return Page();
-            case StateConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 return Page();
             case Outcome.Forbidden:

@@ -38,7 +38,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
             case Outcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
                 return Page();
-            case StateConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 return Page();
             case Outcome.Forbidden:

@@ -56,7 +56,7 @@ public sealed class ProgressModel(AppDbContext db, TimeProvider clock, IStringLo
             case Outcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
                 return Page();
-            case StateConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 return Page();
             case Outcome.Conflict conflict:

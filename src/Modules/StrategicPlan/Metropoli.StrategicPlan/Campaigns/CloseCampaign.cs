@@ -26,7 +26,7 @@ public static class CloseCampaign
         var campaign = await db.Set<MonitoringCampaign>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null || await Structure.StructureRules.PlanStatusAsync(db, user, campaign.PlanId, ct) is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (campaign.Status == CampaignStatuses.Closed) return new StateConflict(AlreadyClosedReason);
+        if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(AlreadyClosedReason);
         if (expectedVersion is not { } version || version != campaign.Version) return new Outcome.Conflict(campaign.Version);
 
         var today = Formats.Today(clock);
@@ -71,7 +71,7 @@ public static class CloseCampaign
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var current = await db.Set<MonitoringCampaign>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Version, c.Status }).SingleAsync(ct);
-            return current.Status == CampaignStatuses.Closed ? new StateConflict(AlreadyClosedReason) : new Outcome.Conflict(current.Version);
+            return current.Status == CampaignStatuses.Closed ? new Outcome.Refused(AlreadyClosedReason) : new Outcome.Conflict(current.Version);
         }
         await tx.CommitAsync(ct);
         return new Outcome.Done(campaign.Version);

@@ -48,7 +48,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditConte
         }
         TempData["Error"] = outcome switch
         {
-            StateConflict refused => l[refused.Reason].Value,
+            Outcome.Refused refused => l[refused.Reason].Value,
             _ => l["Nel frattempo la campagna è stata modificata da un altro utente: controlla i dati e conferma di nuovo."].Value,
         };
         return Redirect($"/piano/campagne/{id}");

@@ -23,10 +23,10 @@ public static class OpenCampaign
         var plan = await db.Set<Plan>().AsNoTracking().Visible(user).SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return (new Outcome.NotFound(), 0);
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
-        if (plan.Status is not (PlanStatuses.Adopted or PlanStatuses.Approved)) return (new StateConflict(PlanStateReason), 0);
+        if (plan.Status is not (PlanStatuses.Adopted or PlanStatuses.Approved)) return (new Outcome.Refused(PlanStateReason), 0);
         if (await db.Set<MonitoringCampaign>().AnyAsync(c => c.PlanId == planId && c.Status == CampaignStatuses.Open, ct))
         {
-            return (new StateConflict(OneOpenReason), 0);
+            return (new Outcome.Refused(OneOpenReason), 0);
         }
         var today = Formats.Today(clock);
         var errors = new Dictionary<string, string[]>();

@@ -26,8 +26,8 @@ public static class TaskWork
         var found = await LoadAsync(db, user, taskId, ct);
         if (found is not var (task, campaign)) return new Outcome.NotFound();
         if (!PlanAccess.CanUpdateProgress(user, task.OwnerSector)) return new Outcome.Forbidden();
-        if (campaign.Status == CampaignStatuses.Closed) return new StateConflict(ClosedReason);
-        if (task.Status == TaskStatuses.Accepted) return new StateConflict(AcceptedReason);
+        if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(ClosedReason);
+        if (task.Status == TaskStatuses.Accepted) return new Outcome.Refused(AcceptedReason);
         var action = await db.Set<PlanAction>().SingleAsync(a => a.Id == task.ActionId, ct);
         var errors = new Dictionary<string, string[]>();
         if (r.Status is null) errors["status"] = ["Scegli lo stato dell'azione."];
@@ -57,13 +57,13 @@ public static class TaskWork
         var found = await LoadAsync(db, user, taskId, ct);
         if (found is not var (task, campaign)) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (campaign.Status == CampaignStatuses.Closed) return new StateConflict(ClosedReason);
+        if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(ClosedReason);
         var errors = new Dictionary<string, string[]>();
         if (r.Decision is not ("accept" or "return")) errors["decision"] = ["Scegli se accettare (accept) o restituire (return) l'attività."];
         if (r.Decision == "return" && string.IsNullOrWhiteSpace(r.Note)) errors["note"] = ["Spiega che cosa va corretto: la nota arriva al settore."];
         if (r.Note is { Length: > 2000 }) errors["note"] = ["La nota non può superare 2000 caratteri."];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (task.Status != TaskStatuses.Submitted) return new StateConflict(NotSubmittedReason);
+        if (task.Status != TaskStatuses.Submitted) return new Outcome.Refused(NotSubmittedReason);
         if (expectedVersion is not { } version || version != task.Version) return new Outcome.Conflict(task.Version);
 
         db.ExpectVersion(task, version);

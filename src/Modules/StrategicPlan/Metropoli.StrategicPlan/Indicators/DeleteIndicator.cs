@@ -32,10 +32,10 @@ public static class DeleteIndicator
         var status = indicator is null ? null : await Structure.StructureRules.PlanStatusAsync(db, user, indicator.PlanId, ct);
         if (indicator is null || status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (status == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         if (expectedVersion is not { } version || version != indicator.Version) return new Outcome.Conflict(indicator.Version);
         var measurements = await db.Set<Measurement>().Where(m => m.IndicatorId == id).ToListAsync(ct);
-        if (status == PlanStatuses.Approved && measurements.Any(m => IsValidated(m.Status))) return new StateConflict(ApprovedWithValues);
+        if (status == PlanStatuses.Approved && measurements.Any(m => IsValidated(m.Status))) return new Outcome.Refused(ApprovedWithValues);
         // Removed one by one, not by the database's cascade, so that the audit trail records each of them.
         db.RemoveRange(measurements);
         db.RemoveRange(await db.Set<IndicatorTarget>().Where(t => t.IndicatorId == id).ToListAsync(ct));

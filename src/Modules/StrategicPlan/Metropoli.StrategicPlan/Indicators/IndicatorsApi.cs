@@ -4,6 +4,7 @@ using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -24,12 +25,12 @@ public static class IndicatorsApi
         MapMeasurements(api.MapGroup("/measurements").WithTags(Tag));
 
         api.MapGet("/plans/{id:long}/indicator-thresholds", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await Thresholds.GetAsync(db, user, id, ct), x => x.Version, context, PlanHttp.PlanNotFound))
+                OutcomeHttp.Found(await Thresholds.GetAsync(db, user, id, ct), x => x.Version, context, PlanAccess.PlanNotFound))
             .AllowAnonymous().WithTags(Tag)
             .WithName("getIndicatorThresholds").WithSummary("Le soglie di raggiungimento con cui il piano classifica i suoi indicatori (in linea, a rischio, fuori obiettivo). La risposta porta l'ETag della versione (0 se valgono le soglie predefinite).")
             .Produces<ThresholdsResponse>(200).ProducesProblem(404);
         api.MapPut("/plans/{id:long}/indicator-thresholds", (long id, ThresholdsRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "le soglie", version => Thresholds.SaveAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "le soglie", version => Thresholds.SaveAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice).WithTags(Tag)
             .WithName("updateIndicatorThresholds").WithSummary("Cambia le soglie del piano (ufficio di piano): in linea da onTrack%, a rischio da atRisk%, sotto fuori obiettivo. Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -49,26 +50,26 @@ public static class IndicatorsApi
         indicators.MapPost("/", async Task<IResult> (IndicatorRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await SaveIndicator.CreateAsync(db, user, clock, request, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/indicators/{id}", outcome is Outcome.Done ? await GetIndicator.HandleAsync(db, user, id, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/indicators/{id}", outcome is Outcome.Done ? await GetIndicator.HandleAsync(db, user, id, ct) : null);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("createIndicator").WithSummary("Definisce un indicatore di un'azione o di un obiettivo, con i valori obiettivo annuali (ufficio di piano).")
             .Produces<IndicatorDetail>(201).ProducesProblem(409).ProducesProblem(422);
 
         indicators.MapGet("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await GetIndicator.HandleAsync(db, user, id, ct), x => x.Version, context, NotFoundDetail))
+                OutcomeHttp.Found(await GetIndicator.HandleAsync(db, user, id, ct), x => x.Version, context, NotFoundDetail))
             .AllowAnonymous()
             .WithName("getIndicator").WithSummary("Un indicatore con i valori obiettivo, la serie dei valori validati, il raggiungimento (0-100%) e lo stato. La risposta porta l'ETag della versione.")
             .Produces<IndicatorDetail>(200).ProducesProblem(404);
 
         indicators.MapPut("/{id:long}", (long id, IndicatorRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "l'indicatore", version => SaveIndicator.UpdateAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "l'indicatore", version => SaveIndicator.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updateIndicator").WithSummary("Sostituisce la definizione di un indicatore e i suoi valori obiettivo (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         indicators.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.DeleteIfMatchAsync(context, "l'indicatore", version => DeleteIndicator.HandleAsync(db, user, id, version, ct)))
+                OutcomeHttp.DeleteIfMatchAsync(context, "l'indicatore", version => DeleteIndicator.HandleAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deleteIndicator").WithSummary("Elimina un indicatore con i suoi valori obiettivo e le sue misurazioni (ufficio di piano). In un piano approvato un indicatore con valori validati non si elimina (409 con il motivo); in un piano archiviato nulla si elimina (409). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
@@ -78,7 +79,7 @@ public static class IndicatorsApi
                 var errors = query.Validate([]);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 var page = await ListMeasurements.ForIndicatorAsync(db, user, id, query, ct);
-                return page is null ? PlanHttp.NotFound(NotFoundDetail) : TypedResults.Ok(page);
+                return page is null ? OutcomeHttp.NotFound(NotFoundDetail) : TypedResults.Ok(page);
             })
             .AllowAnonymous()
             .WithName("listIndicatorMeasurements").WithSummary("Le misurazioni di un indicatore, dal periodo più recente: per il pubblico solo quelle validate; per l'ufficio di piano e il settore responsabile tutte, con lo stato, il motivo di un rifiuto e l'evidenza.")
@@ -90,9 +91,9 @@ public static class IndicatorsApi
                 var (request, evidence, problem) = await ReadSubmissionAsync(http, ct);
                 if (problem is not null) return problem;
                 var (outcome, measurementId) = await SubmitMeasurement.CreateAsync(db, user, clock, Evidence.Folder(options, env), id, request!, evidence, ct);
-                if (outcome is not Outcome.Done) return MeasurementHttp(outcome, context);
+                if (outcome is not Outcome.Done) return OutcomeHttp.ToHttp(outcome, context, forbidden: SubmitForbidden);
                 var row = await db.Set<Measurement>().AsNoTracking().SingleAsync(m => m.Id == measurementId, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/measurements/{measurementId}", ListMeasurements.Row(row, true));
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/measurements/{measurementId}", ListMeasurements.Row(row, true));
             })
             .RequireAuthorization(Policies.Authenticated)
             .Accepts<MeasurementRequest>("application/json", "multipart/form-data")
@@ -115,10 +116,10 @@ public static class IndicatorsApi
                 DatabaseOptions options, IHostEnvironment env, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("la misurazione");
+                if (version is null) return OutcomeHttp.PreconditionRequired("la misurazione");
                 var (request, evidence, problem) = await ReadSubmissionAsync(http, ct);
                 if (problem is not null) return problem;
-                return MeasurementHttp(await SubmitMeasurement.UpdateAsync(db, user, clock, Evidence.Folder(options, env), id, version, request!, evidence, ct), context);
+                return OutcomeHttp.ToHttp(await SubmitMeasurement.UpdateAsync(db, user, clock, Evidence.Folder(options, env), id, version, request!, evidence, ct), context, forbidden: SubmitForbidden);
             })
             .RequireAuthorization(Policies.Authenticated)
             .Accepts<MeasurementRequest>("application/json", "multipart/form-data")
@@ -126,22 +127,20 @@ public static class IndicatorsApi
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         measurements.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.DeleteIfMatchAsync(context, "la misurazione", version => DeleteMeasurement.HandleAsync(db, user, id, version, ct),
-                    outcome => outcome is Outcome.Forbidden
-                        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: DeleteMeasurement.ForbiddenDetail)
-                        : PlanHttp.ToHttp(outcome, context)))
+                OutcomeHttp.DeleteIfMatchAsync(context, "la misurazione", version => DeleteMeasurement.HandleAsync(db, user, id, version, ct),
+                    forbidden: DeleteMeasurement.ForbiddenDetail))
             .RequireAuthorization(Policies.Authenticated)
             .WithName("deleteMeasurement").WithSummary("Ritira un valore ancora in attesa di validazione (chi lo ha inviato) o elimina un valore in attesa o respinto (ufficio di piano). Un valore validato non si elimina mai: si sostituisce con un nuovo valore per lo stesso periodo (409). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
 
         measurements.MapPost("/{id:long}/validation", (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.ValidateAsync(db, user, clock, id, version, ct)))
+                OutcomeHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.ValidateAsync(db, user, clock, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("validateMeasurement").WithSummary("Valida un valore in attesa (ufficio di piano): da quel momento conta nel raggiungimento e nei dati pubblici; un valore validato prima per lo stesso periodo diventa «sostituito». Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
 
         measurements.MapPost("/{id:long}/rejection", (long id, RejectionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.RejectAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.RejectAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("rejectMeasurement").WithSummary("Respinge un valore in attesa con il motivo, obbligatorio (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -149,10 +148,10 @@ public static class IndicatorsApi
         measurements.MapGet("/{id:long}/evidence", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, DatabaseOptions options, IHostEnvironment env, CancellationToken ct) =>
             {
                 var (found, allowed, m) = await ListMeasurements.EvidenceAsync(db, user, id, ct);
-                if (!found) return PlanHttp.NotFound("Nessun file di evidenza per questa misurazione.");
-                if (!allowed) return TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "L'evidenza è riservata all'ufficio di piano e al settore responsabile dell'indicatore.");
+                if (!found) return OutcomeHttp.NotFound("Nessun file di evidenza per questa misurazione.");
+                if (!allowed) return Problems.Forbidden.Result("L'evidenza è riservata all'ufficio di piano e al settore responsabile dell'indicatore.");
                 var path = Evidence.PathOf(Evidence.Folder(options, env), m!.EvidenceStoredName!);
-                if (path is null) return PlanHttp.NotFound("Il file di evidenza non è più disponibile.");
+                if (path is null) return OutcomeHttp.NotFound("Il file di evidenza non è più disponibile.");
                 return TypedResults.PhysicalFile(path, m.EvidenceContentType ?? "application/octet-stream", m.EvidenceName ?? "evidenza");
             })
             .RequireAuthorization(Policies.Authenticated)
@@ -163,22 +162,19 @@ public static class IndicatorsApi
             {
                 if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
                 {
-                    return TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato",
-                        detail: "Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportMeasurements.Columns) + ".");
+                    return Problems.UnsupportedMediaType.Result("Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportMeasurements.Columns) + ".");
                 }
                 if (plan is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["plan"] = ["Indica il piano con il parametro plan."] });
                 var content = await ReadAtMostAsync(request.Body, ImportMeasurements.MaxBytes, ct);
                 if (content is null)
                 {
-                    return TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
+                    return Problems.TooLarge.Result("Il file supera la dimensione massima di 2 MB: dividilo in più file.");
                 }
                 return await ImportMeasurements.HandleAsync(db, user, clock, plan.Value, content, ct) switch
                 {
                     MeasurementImportResult.Imported imported => TypedResults.Ok(new MeasurementImportResponse(imported.Count)),
-                    MeasurementImportResult.Rejected rejected => TypedResults.Problem(statusCode: 422, title: "File non importato",
-                        detail: $"Il file contiene {rejected.Errors.Count} errori: non è stata importata nessuna riga. Correggi le righe indicate e invia di nuovo il file.",
-                        extensions: new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
-                    _ => TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Solo l'ufficio di piano può importare misurazioni."),
+                    MeasurementImportResult.Rejected rejected => Problems.ImportRejected.Result($"Il file contiene {rejected.Errors.Count} errori: non è stata importata nessuna riga. Correggi le righe indicate e invia di nuovo il file.", new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
+                    _ => Problems.Forbidden.Result("Solo l'ufficio di piano può importare misurazioni."),
                 };
             })
             .RequireAuthorization(Policies.PlanOffice)
@@ -189,9 +185,7 @@ public static class IndicatorsApi
 
     public const string NotFoundDetail = "Nessun indicatore con questo identificativo.";
 
-    private static IResult MeasurementHttp(Outcome outcome, HttpContext context) => outcome is Outcome.Forbidden
-        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Inviano i valori di un indicatore solo il settore responsabile e l'ufficio di piano.")
-        : PlanHttp.ToHttp(outcome, context);
+    private const string SubmitForbidden = "Inviano i valori di un indicatore solo il settore responsabile e l'ufficio di piano.";
 
     /// <summary>The submission as JSON, or as a multipart form with the optional file "evidence".</summary>
     private static async Task<(MeasurementRequest?, EvidenceUpload?, IResult?)> ReadSubmissionAsync(HttpRequest http, CancellationToken ct)
@@ -205,32 +199,31 @@ public static class IndicatorsApi
             }
             catch (InvalidDataException)
             {
-                return (null, null, TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: Evidence.SizeError));
+                return (null, null, Problems.TooLarge.Result(Evidence.SizeError));
             }
             catch (IOException) when (!ct.IsCancellationRequested)
             {
                 // A malformed multipart body (no parts, a missing boundary, cut short): the client's error, not ours.
-                return (null, null, TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il corpo multipart/form-data non è leggibile."));
+                return (null, null, Problems.BadRequest.Result("Il corpo multipart/form-data non è leggibile."));
             }
             var ok = IndicatorRules.TryParseNumber(form["value"], out var value);
-            if (!ok) return (null, null, TypedResults.Problem(statusCode: 422, title: "Dati non validi", detail: "Correggi i campi indicati.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["value"] = ["Il valore deve essere un numero."] } }));
+            if (!ok) return (null, null, Problems.Invalid.Result("Correggi i campi indicati.", new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["value"] = ["Il valore deve essere un numero."] } }));
             var file = form.Files.GetFile("evidence");
             return (new MeasurementRequest { Period = form["period"], Value = value, Note = form["note"] },
                 file is null ? null : new EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), null);
         }
         if (!http.HasJsonContentType())
         {
-            return (null, null, TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato", detail: "Invia application/json oppure multipart/form-data."));
+            return (null, null, Problems.UnsupportedMediaType.Result("Invia application/json oppure multipart/form-data."));
         }
         try
         {
             var body = await http.ReadFromJsonAsync<MeasurementRequest>(ct);
-            return body is null ? (null, null, TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il corpo della richiesta è vuoto.")) : (body, null, null);
+            return body is null ? (null, null, Problems.BadRequest.Result("Il corpo della richiesta è vuoto.")) : (body, null, null);
         }
         catch (System.Text.Json.JsonException)
         {
-            return (null, null, TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il JSON inviato non è valido."));
+            return (null, null, Problems.BadRequest.Result("Il JSON inviato non è valido."));
         }
     }
 

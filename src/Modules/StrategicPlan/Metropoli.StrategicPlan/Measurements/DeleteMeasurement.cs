@@ -27,9 +27,9 @@ public static class DeleteMeasurement
         var target = m is null ? null : await SubmitMeasurement.TargetAsync(db, user, m.IndicatorId, ct);
         if (m is null || target is null) return new Outcome.NotFound();
         if (!MayRemove(user, m)) return new Outcome.Forbidden();
-        if (target.PlanStatus == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
-        if (m.Status is MeasurementStatuses.Validated or MeasurementStatuses.Superseded) return new StateConflict(CountedValue);
-        if (!PlanAccess.CanManage(user) && m.Status != MeasurementStatuses.Submitted) return new StateConflict(OnlyWaiting);
+        if (target.PlanStatus == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
+        if (m.Status is MeasurementStatuses.Validated or MeasurementStatuses.Superseded) return new Outcome.Refused(CountedValue);
+        if (!PlanAccess.CanManage(user) && m.Status != MeasurementStatuses.Submitted) return new Outcome.Refused(OnlyWaiting);
         if (expectedVersion is not { } version || version != m.Version) return new Outcome.Conflict(m.Version);
         db.ExpectVersion(m, version);
         db.Remove(m);

@@ -52,7 +52,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider clock, IStringLocal
             case Outcome.Invalid invalid:
                 foreach (var m in invalid.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("Reason-" + MeasurementId, l[m]);
                 break;
-            case StateConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 break;
             case Outcome.Conflict:

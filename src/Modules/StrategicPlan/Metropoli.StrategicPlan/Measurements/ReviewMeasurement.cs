@@ -65,8 +65,8 @@ public static class ReviewMeasurement
         var target = m is null ? null : await SubmitMeasurement.TargetAsync(db, user, m.IndicatorId, ct);
         if (m is null || target is null) return (null, new Outcome.NotFound());
         if (!PlanAccess.CanManage(user)) return (null, new Outcome.Forbidden());
-        if (target.PlanStatus == PlanStatuses.Archived) return (null, new StateConflict(SavePlan.ArchivedReason));
-        if (m.Status != MeasurementStatuses.Submitted) return (null, new StateConflict(NotPending));
+        if (target.PlanStatus == PlanStatuses.Archived) return (null, new Outcome.Refused(SavePlan.ArchivedReason));
+        if (m.Status != MeasurementStatuses.Submitted) return (null, new Outcome.Refused(NotPending));
         if (errors is not null) return (null, new Outcome.Invalid(errors));
         if (expectedVersion is not { } version || version != m.Version) return (null, new Outcome.Conflict(m.Version));
         db.ExpectVersion(m, version);

@@ -71,7 +71,7 @@ public sealed class SubmitModel(AppDbContext db, TimeProvider clock, DatabaseOpt
             case Outcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
                 return Page();
-            case StateConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 return Page();
             case Outcome.Conflict c:

@@ -52,13 +52,13 @@ public static class SubmitMeasurement
         var target = await TargetAsync(db, user, indicatorId, ct);
         if (target is null) return (new Outcome.NotFound(), 0);
         if (!IndicatorAccess.CanSubmit(user, target.OwnerSector, target.ActionSector)) return (new Outcome.Forbidden(), 0);
-        if (target.PlanStatus == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (target.PlanStatus == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var errors = Check(target.Frequency, r);
         if (evidence is not null && Evidence.CheckShape(evidence) is { } shape) errors["evidence"] = [shape];
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var period = Periods.Normalize(r.Period!);
         if (await db.Set<Measurement>().AnyAsync(m => m.IndicatorId == indicatorId && m.Period == period && m.Status == MeasurementStatuses.Submitted, ct))
-            return (new StateConflict(Pending), 0);
+            return (new Outcome.Refused(Pending), 0);
 
         var stored = (StoredEvidence?)null;
         if (evidence is not null)
@@ -86,16 +86,16 @@ public static class SubmitMeasurement
         var target = m is null ? null : await TargetAsync(db, user, m.IndicatorId, ct);
         if (m is null || target is null) return new Outcome.NotFound();
         if (!IndicatorAccess.CanSubmit(user, target.OwnerSector, target.ActionSector)) return new Outcome.Forbidden();
-        if (target.PlanStatus == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (target.PlanStatus == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         if (m.Status is not (MeasurementStatuses.Submitted or MeasurementStatuses.Rejected))
-            return new StateConflict("Si correggono solo i valori in attesa di validazione o respinti: un valore validato si sostituisce inviandone uno nuovo per lo stesso periodo.");
+            return new Outcome.Refused("Si correggono solo i valori in attesa di validazione o respinti: un valore validato si sostituisce inviandone uno nuovo per lo stesso periodo.");
         var errors = Check(target.Frequency, r);
         if (evidence is not null && Evidence.CheckShape(evidence) is { } shape) errors["evidence"] = [shape];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != m.Version) return new Outcome.Conflict(m.Version);
         var period = Periods.Normalize(r.Period!);
         if (await db.Set<Measurement>().AnyAsync(x => x.Id != id && x.IndicatorId == m.IndicatorId && x.Period == period && x.Status == MeasurementStatuses.Submitted, ct))
-            return new StateConflict(Pending);
+            return new Outcome.Refused(Pending);
         if (evidence is not null)
         {
             var (stored, error) = await Evidence.SaveAsync(evidenceFolder, evidence, ct);

@@ -61,7 +61,7 @@ public static class SavePlan
         var plan = await db.Set<Plan>().Visible(user).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (plan.Status == PlanStatuses.Archived) return new StateConflict(ArchivedReason);
+        if (plan.Status == PlanStatuses.Archived) return new Outcome.Refused(ArchivedReason);
         var errors = await ValidateAsync(db, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != plan.Version) return new Outcome.Conflict(plan.Version);

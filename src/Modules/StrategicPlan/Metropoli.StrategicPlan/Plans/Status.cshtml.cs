@@ -47,7 +47,7 @@ public sealed class StatusModel(AppDbContext db, TimeProvider clock, IStringLoca
             case Outcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
                 return Page();
-            case StateConflict refused:
+            case Outcome.Refused refused:
                 ModelState.AddModelError(string.Empty, l[refused.Reason]);
                 return Page();
             case Outcome.Conflict:

@@ -94,7 +94,7 @@ public static class TransitionPlan
         switch (PlanTransitions.Check(plan.Status, request, plan.AdoptionActDate, actions, Formats.Today(clock)))
         {
             case PlanTransitions.Verdict.Refused refused:
-                return new StateConflict(refused.Reason);
+                return new Outcome.Refused(refused.Reason);
             case PlanTransitions.Verdict.Incomplete incomplete:
                 return new Outcome.Invalid(incomplete.Errors);
         }

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Errors;
 
 namespace Metropoli.StrategicPlan.Report;
 
@@ -24,6 +25,9 @@ public sealed class ReportOptions
 /// numbers), and a PDF printed by headless Chromium from the same standalone HTML the browser shows.</summary>
 public static class ReportFiles
 {
+    /// <summary>The printer (Chromium) is missing or failed: the HTML, CSV and XLSX report still work.</summary>
+    public static readonly ProblemType PdfUnavailable = new("pdf-unavailable", 503, "PDF non disponibile");
+
     public static byte[] Csv(ReportTable table)
     {
         var sb = new StringBuilder();

@@ -57,7 +57,7 @@ public static class SaveArea
         var status = await StructureRules.PlanStatusAsync(db, user, planId, ct);
         if (status is null) return (new Outcome.NotFound(), 0);
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
-        if (status == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (status == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var errors = await ValidateAsync(db, planId, r, null, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var sortOrder = r.SortOrder ?? (await db.Set<PlanArea>().Where(a => a.PlanId == planId).MaxAsync(a => (int?)a.SortOrder, ct) ?? 0) + 1;
@@ -89,7 +89,7 @@ public static class SaveArea
         if (area is null || refused is not null) return refused ?? new Outcome.NotFound();
         if (expectedVersion is not { } version || version != area.Version) return new Outcome.Conflict(area.Version);
         if (await db.Set<PlanObjective>().AnyAsync(o => o.AreaId == id, ct))
-            return new StateConflict("L'area contiene obiettivi: elimina o sposta prima gli obiettivi.");
+            return new Outcome.Refused("L'area contiene obiettivi: elimina o sposta prima gli obiettivi.");
         db.ExpectVersion(area, version);
         db.Remove(area);
         return await SaveAsync(db, area, ct);

@@ -66,7 +66,7 @@ public static class SaveObjective
         var status = planId is { } pid ? await StructureRules.PlanStatusAsync(db, user, pid, ct) : null;
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
         if (planId is null || status is null) return (new Outcome.Invalid(new() { ["areaId"] = ["Scegli un'area esistente."] }), 0);
-        if (status == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (status == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var errors = await ValidateAsync(db, planId.Value, r, null, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var sortOrder = r.SortOrder ?? (await db.Set<PlanObjective>().Where(o => o.AreaId == r.AreaId).MaxAsync(o => (int?)o.SortOrder, ct) ?? 0) + 1;
@@ -98,7 +98,7 @@ public static class SaveObjective
         if (objective is null || refused is not null) return refused ?? new Outcome.NotFound();
         if (expectedVersion is not { } version || version != objective.Version) return new Outcome.Conflict(objective.Version);
         if (await db.Set<PlanAction>().AnyAsync(a => a.ObjectiveId == id, ct))
-            return new StateConflict("L'obiettivo contiene azioni: elimina o sposta prima le azioni.");
+            return new Outcome.Refused("L'obiettivo contiene azioni: elimina o sposta prima le azioni.");
         db.ExpectVersion(objective, version);
         db.Remove(objective);
         return await SaveAsync(db, objective, ct);

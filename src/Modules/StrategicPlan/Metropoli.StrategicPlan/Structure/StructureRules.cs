@@ -56,8 +56,8 @@ public static partial class StructureRules
         var status = planId is { } id ? await PlanStatusAsync(db, user, id, ct) : null;
         if (status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (delete && status != PlanStatuses.Draft) return new StateConflict(DeleteOnlyInDraft);
-        if (!delete && status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (delete && status != PlanStatuses.Draft) return new Outcome.Refused(DeleteOnlyInDraft);
+        if (!delete && status == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         return null;
     }
 
