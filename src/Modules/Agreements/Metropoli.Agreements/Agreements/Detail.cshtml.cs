@@ -133,26 +133,10 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditConte
 
     private async Task<IActionResult> AnswerAsync(long id, Outcome outcome, string prefix, string success, string anchor, CancellationToken ct)
     {
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l[success].Value;
-                return Redirect($"/intese/{id}{anchor}");
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, prefix, l);
-                break;
-            case Outcome.Refused refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                break;
-            case Outcome.Conflict:
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa intesa: controlla i dati attuali e riprova."]);
-                break;
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        // Every form of the page answers on the page: the agreement is read again under the messages.
+        return await this.AnswerAsync(outcome, l, () => this.Success(l[success].Value, $"/intese/{id}{anchor}"),
+            OutcomePages.KeepForm, "Nel frattempo un altro utente ha modificato questa intesa: controlla i dati attuali e riprova.", prefix,
+            again: async () => await LoadAsync(id, ct) ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

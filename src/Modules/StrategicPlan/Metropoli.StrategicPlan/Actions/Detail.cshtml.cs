@@ -36,27 +36,16 @@ public sealed class DetailModel(AppDbContext db, ReadCache reads, IAuditContext 
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var (outcome, newId) = await SaveAction.CarryOverAsync(db, User, clock, id, CarryOver, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Azione riportata nel piano successivo."].Value;
-                return Redirect("/piano/azioni/" + newId);
-            case Outcome.Invalid invalid:
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Azione riportata nel piano successivo."].Value, "/piano/azioni/" + newId),
+            invalid: invalid =>
+            {
                 ModelState.AddFieldErrors(invalid.Errors, "CarryOver.", l);
                 // The copy's own fields have no place in this form: show them at the top.
                 foreach (var (field, messages) in invalid.Errors.Where(e => e.Key is not ("code" or "targetObjectiveId")))
                 {
                     foreach (var m in messages) ModelState.AddModelError(string.Empty, l[m]);
                 }
-                return Page();
-            case Outcome.Refused refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

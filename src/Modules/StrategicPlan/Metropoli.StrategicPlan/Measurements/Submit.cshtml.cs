@@ -63,27 +63,13 @@ public sealed class SubmitModel(AppDbContext db, TimeProvider clock, DatabaseOpt
         var outcome = Correcting is { } m
             ? await SubmitMeasurement.UpdateAsync(db, User, clock, folder, m.Id, Version, request, evidence, ct)
             : (await SubmitMeasurement.CreateAsync(db, User, clock, folder, Indicator!.Id, request, evidence, ct)).Outcome;
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Valore inviato: l'ufficio di piano lo validerà."].Value;
-                return Redirect("/piano/indicatori/" + Indicator!.Id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case Outcome.Refused refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict c:
-                ModelState.Remove(nameof(Version));
-                Version = c.CurrentVersion;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo il valore è stato modificato o esaminato: ricarica la pagina e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Valore inviato: l'ufficio di piano lo validerà."].Value, "/piano/indicatori/" + Indicator!.Id),
+            conflict =>
+            {
+                Version = conflict.CurrentVersion;
+                return Task.CompletedTask;
+            },
+            "Nel frattempo il valore è stato modificato o esaminato: ricarica la pagina e riprova.");
     }
 
     private async Task<bool> LoadAsync(long? id, long? measurement, CancellationToken ct)
