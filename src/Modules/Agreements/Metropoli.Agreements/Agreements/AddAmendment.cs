@@ -36,7 +36,7 @@ public static class AddAmendment
         else if (signed > Formats.Today(clock)) errors["signedOn"] = ["La data di sottoscrizione non può essere futura."];
         if (r.NewExpiryDate is { } exp && agreement.EffectiveDate is { } eff && exp < eff) errors["newExpiryDate"] = ["La nuova scadenza non può precedere la decorrenza."];
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
-        if (expectedVersion is not { } version || version != agreement.Version) return (new Outcome.Conflict(agreement.Version), 0);
+        if (db.CheckVersion(agreement, expectedVersion) is { } conflict) return (conflict, 0);
         var now = clock.GetUtcNow().UtcDateTime;
         var number = (await db.Set<AgreementAmendment>().Where(x => x.AgreementId == agreementId).MaxAsync(x => (int?)x.Number, ct) ?? 0) + 1;
         var amendment = new AgreementAmendment
@@ -46,11 +46,10 @@ public static class AddAmendment
         };
         db.Add(amendment);
         // Every addendum changes the agreement's version, so two concurrent addenda cannot take the same number.
-        db.ExpectVersion(agreement, version);
         if (r.NewExpiryDate is { } newExpiry) agreement.ExpiryDate = newExpiry;
         agreement.UpdatedAt = now;
         db.Entry(agreement).Property(a => a.UpdatedAt).IsModified = true;
-        var outcome = await SaveAgreement.SaveAsync(db, agreement, ct);
+        var outcome = await VersionedSave.SaveAsync(db, agreement, ct);
         return (outcome, outcome is Outcome.Done ? amendment.Id : 0);
     }
 }

@@ -132,12 +132,11 @@ public static class SaveAgreement
         if (!AgreementAccess.CanManageAll(user) && Blank(r.OwnerSector)?.ToLowerInvariant() != agreement.OwnerSector)
             errors["ownerSector"] = ["Solo l'ufficio di piano può assegnare l'intesa a un altro settore."];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != agreement.Version) return new Outcome.Conflict(agreement.Version);
-        db.ExpectVersion(agreement, version);
+        if (db.CheckVersion(agreement, expectedVersion) is { } conflict) return conflict;
         Apply(agreement, r, clock.GetUtcNow().UtcDateTime);
         // One save: the data, the links that changed and their audit entries, or nothing (a stale version).
         await SyncLinksAsync(db, id, r, ct);
-        return await SaveAsync(db, agreement, ct);
+        return await VersionedSave.SaveAsync(db, agreement, ct);
     }
 
     /// <summary>A renewal: a new proposal linked to the agreement it renews, with the same data, parties,
@@ -230,20 +229,6 @@ public static class SaveAgreement
         foreach (var link in existing.Where(l => !keep.Contains(key(l)))) db.Remove(link);
         var have = existing.Select(key).ToHashSet();
         foreach (var k in wanted.Where(k => !have.Contains(k))) db.Add(create(k));
-    }
-
-    internal static async Task<Outcome> SaveAsync(AppDbContext db, Agreement agreement, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome.Conflict(await db.Set<Agreement>().AsNoTracking().Where(a => a.Id == agreement.Id).Select(a => a.Version).SingleAsync(ct));
-        }
-        return new Outcome.Done(agreement.Version);
     }
 
     public static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "sistema";

@@ -55,10 +55,9 @@ public static class SaveObligation
         if (AgreementStatuses.Final.Contains(agreement.Status)) return new Outcome.Refused(AgreementAccess.EndedReason);
         var errors = await ValidateAsync(db, o.AgreementId, r, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != o.Version) return new Outcome.Conflict(o.Version);
-        db.ExpectVersion(o, version);
+        if (db.CheckVersion(o, expectedVersion) is { } conflict) return conflict;
         Apply(o, r, clock);
-        return await SaveAsync(db, o, ct);
+        return await VersionedSave.SaveAsync(db, o, ct);
     }
 
     public static async Task<Outcome> UpdateStatusAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? expectedVersion, ObligationStatusRequest r, CancellationToken ct)
@@ -75,13 +74,12 @@ public static class SaveObligation
         if (status == ObligationStatuses.Waived && string.IsNullOrWhiteSpace(r.EvidenceNote)) errors["evidenceNote"] = ["Spiega perché l'obbligo non è più dovuto."];
         if (r.EvidenceNote is { Length: > 2000 }) errors["evidenceNote"] = ["La nota non può superare 2000 caratteri."];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != o.Version) return new Outcome.Conflict(o.Version);
-        db.ExpectVersion(o, version);
+        if (db.CheckVersion(o, expectedVersion) is { } conflict) return conflict;
         o.Status = status!;
         o.CompletedOn = status == ObligationStatuses.Done ? r.CompletedOn : null;
         o.EvidenceNote = SaveAgreement.Blank(r.EvidenceNote);
         o.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        return await SaveAsync(db, o, ct);
+        return await VersionedSave.SaveAsync(db, o, ct);
     }
 
     public static async Task<ObligationDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct)
@@ -129,19 +127,5 @@ public static class SaveObligation
         o.Description = SaveAgreement.Blank(r.Description);
         o.DueDate = r.DueDate!.Value;
         o.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-    }
-
-    private static async Task<Outcome> SaveAsync(AppDbContext db, AgreementObligation o, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome.Conflict(await db.Set<AgreementObligation>().AsNoTracking().Where(x => x.Id == o.Id).Select(x => x.Version).SingleAsync(ct));
-        }
-        return new Outcome.Done(o.Version);
     }
 }

@@ -72,23 +72,14 @@ public static class SaveParty
             return new Outcome.Refused("La parte ha obblighi registrati: toglili prima di togliere la parte.");
         if (expectedAgreementVersion is { } shown)
         {
-            if (shown != agreement.Version) return new Outcome.Conflict(agreement.Version);
-            db.ExpectVersion(agreement, shown);
+            if (db.CheckVersion(agreement, shown) is { } stale) return stale;
             db.Entry(agreement).Property(a => a.Version).IsModified = true;
+            db.Remove(party);
+            return await VersionedSave.SaveAsync(db, agreement, ct);
         }
-        else if (expectedVersion is not { } version || version != party.Version) return new Outcome.Conflict(party.Version);
+        if (db.CheckVersion(party, expectedVersion) is { } conflict) return conflict;
         db.Remove(party);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<Agreement>().AsNoTracking().Where(a => a.Id == agreementId).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(party.Version);
+        return await VersionedSave.SaveAsync(db, party, ct);
     }
 
     /// <summary>Organisations to choose from, by name.</summary>

@@ -105,7 +105,7 @@ public static class SaveAction
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Apply(action, values!.SortOrder is null ? values with { SortOrder = action.SortOrder } : values, clock);
         await ReplaceLinksAsync(db, id, values, ct);
-        var outcome = await SaveAsync(db, action, ct);
+        var outcome = await VersionedSave.SaveAsync(db, action, ct);
         if (outcome is Outcome.Done)
         {
             await tx.CommitAsync(ct);
@@ -126,15 +126,14 @@ public static class SaveAction
         if (r.Progress is null) errors["progress"] = ["Indica l'avanzamento in percentuale."];
         ActionRules.CheckProgress(r.Status, r.Progress, r.StartDate, r.EndDate, r.Narrative, errors);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != action.Version) return new Outcome.Conflict(action.Version);
-        db.ExpectVersion(action, version);
+        if (db.CheckVersion(action, expectedVersion) is { } conflict) return conflict;
         action.Status = r.Status!;
         action.Progress = r.Progress!.Value;
         action.StartDate = r.StartDate;
         action.EndDate = r.EndDate;
         action.Narrative = StructureRules.Blank(r.Narrative);
         action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        return await SaveAsync(db, action, ct);
+        return await VersionedSave.SaveAsync(db, action, ct);
     }
 
     public static async Task<Outcome> DeleteAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion, CancellationToken ct)
@@ -144,17 +143,16 @@ public static class SaveAction
         if (action is null || status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
         if (status != PlanStatuses.Draft) return new Outcome.Refused(StructureRules.DeleteOnlyInDraft);
-        if (expectedVersion is not { } version || version != action.Version) return new Outcome.Conflict(action.Version);
+        if (db.CheckVersion(action, expectedVersion) is { } conflict) return conflict;
         if (await db.Set<PlanAction>().AnyAsync(a => a.PreviousActionId == id, ct))
             return new Outcome.Refused("L'azione è stata riportata in un altro piano, che ne conserva il collegamento: non si può eliminare.");
-        db.ExpectVersion(action, version);
         // Links go with the action (cascade), each one recorded in the audit trail.
         db.RemoveRange(await db.Set<PlanActionPartner>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.RemoveRange(await db.Set<PlanActionMunicipality>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.RemoveRange(await db.Set<PlanActionZone>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.RemoveRange(await db.Set<PlanActionTag>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.Remove(action);
-        return await SaveAsync(db, action, ct);
+        return await VersionedSave.SaveAsync(db, action, ct);
     }
 
     public static async Task<(Outcome Outcome, long Id)> CarryOverAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id,
@@ -246,20 +244,5 @@ public static class SaveAction
         var tags = await db.Set<PlanActionTag>().Where(x => x.ActionId == actionId).ToListAsync(ct);
         db.RemoveRange(tags.Where(x => !v.Tags.Contains(x.TagCode)));
         db.AddRange(v.Tags.Where(t => tags.All(x => x.TagCode != t)).Select(t => new PlanActionTag { ActionId = actionId, TagCode = t }));
-    }
-
-    private static async Task<Outcome> SaveAsync(AppDbContext db, PlanAction action, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<PlanAction>().AsNoTracking().Where(a => a.Id == action.Id).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(action.Version);
     }
 }

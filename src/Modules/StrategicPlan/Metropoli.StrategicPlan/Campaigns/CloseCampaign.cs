@@ -27,7 +27,7 @@ public static class CloseCampaign
         if (campaign is null || await Structure.StructureRules.PlanStatusAsync(db, user, campaign.PlanId, ct) is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
         if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(AlreadyClosedReason);
-        if (expectedVersion is not { } version || version != campaign.Version) return new Outcome.Conflict(campaign.Version);
+        if (db.CheckVersion(campaign, expectedVersion) is { } conflict) return conflict;
 
         var today = Formats.Today(clock);
         var view = (await PlanDashboard.BuildAsync(db, user, campaign.PlanId, new DashboardFilter(), today, ct, campaign.Year))!;
@@ -41,7 +41,6 @@ public static class CloseCampaign
                              select new { a, ObjectiveCode = o.Code, ObjectiveTitle = o.Title, AreaCode = ar.Code, AreaTitle = ar.Title })
             .ToListAsync(ct);
 
-        db.ExpectVersion(campaign, version);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(new CampaignSnapshot { CampaignId = id, Json = json });
         foreach (var x in actions)

@@ -63,18 +63,9 @@ public static class SaveIndicator
         Apply(indicator, values, owner!.Sector, clock);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ReplaceTargetsAsync(db, id, values.Targets, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var v = await db.Set<Indicator>().AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.Version).SingleOrDefaultAsync(ct);
-            return v is { } now ? new Outcome.Conflict(now) : new Outcome.NotFound();
-        }
-        await tx.CommitAsync(ct);
-        return new Outcome.Done(indicator.Version);
+        var outcome = await VersionedSave.SaveAsync(db, indicator, ct);
+        if (outcome is Outcome.Done) await tx.CommitAsync(ct);
+        return outcome;
     }
 
     public const string DuplicateCode = "Nel piano esiste già un indicatore con questo codice.";

@@ -30,10 +30,8 @@ public static class DeleteMeasurement
         if (target.PlanStatus == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         if (m.Status is MeasurementStatuses.Validated or MeasurementStatuses.Superseded) return new Outcome.Refused(CountedValue);
         if (!PlanAccess.CanManage(user) && m.Status != MeasurementStatuses.Submitted) return new Outcome.Refused(OnlyWaiting);
-        if (expectedVersion is not { } version || version != m.Version) return new Outcome.Conflict(m.Version);
-        db.ExpectVersion(m, version);
+        if (db.CheckVersion(m, expectedVersion) is { } conflict) return conflict;
         db.Remove(m);
-        var outcome = await ReviewMeasurement.SaveAsync(db, m, ct);
-        return outcome is Outcome.Done ? new Outcome.Done(version) : outcome;
+        return await VersionedSave.SaveAsync(db, m, ct);
     }
 }

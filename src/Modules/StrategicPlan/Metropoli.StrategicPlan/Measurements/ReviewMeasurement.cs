@@ -37,7 +37,7 @@ public static class ReviewMeasurement
         m.ReviewedAt = now;
         m.RejectionReason = null;
         m.UpdatedAt = now;
-        var outcome = await SaveAsync(db, m, ct);
+        var outcome = await VersionedSave.SaveAsync(db, m, ct);
         if (outcome is Outcome.Done) await tx.CommitAsync(ct);
         return outcome;
     }
@@ -55,7 +55,7 @@ public static class ReviewMeasurement
         m.ReviewedAt = now;
         m.RejectionReason = reason;
         m.UpdatedAt = now;
-        return await SaveAsync(db, m, ct);
+        return await VersionedSave.SaveAsync(db, m, ct);
     }
 
     private static async Task<(Measurement? Measurement, Outcome? Refusal)> LoadAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion,
@@ -68,23 +68,7 @@ public static class ReviewMeasurement
         if (target.PlanStatus == PlanStatuses.Archived) return (null, new Outcome.Refused(SavePlan.ArchivedReason));
         if (m.Status != MeasurementStatuses.Submitted) return (null, new Outcome.Refused(NotPending));
         if (errors is not null) return (null, new Outcome.Invalid(errors));
-        if (expectedVersion is not { } version || version != m.Version) return (null, new Outcome.Conflict(m.Version));
-        db.ExpectVersion(m, version);
+        if (db.CheckVersion(m, expectedVersion) is { } conflict) return (null, conflict);
         return (m, null);
-    }
-
-    internal static async Task<Outcome> SaveAsync(AppDbContext db, Measurement m, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<Measurement>().AsNoTracking().Where(x => x.Id == m.Id).Select(x => (int?)x.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(m.Version);
     }
 }

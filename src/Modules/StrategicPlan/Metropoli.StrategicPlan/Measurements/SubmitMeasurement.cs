@@ -92,7 +92,7 @@ public static class SubmitMeasurement
         var errors = Check(target.Frequency, r);
         if (evidence is not null && Evidence.CheckShape(evidence) is { } shape) errors["evidence"] = [shape];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != m.Version) return new Outcome.Conflict(m.Version);
+        if (db.CheckVersion(m, expectedVersion) is { } conflict) return conflict;
         var period = Periods.Normalize(r.Period!);
         if (await db.Set<Measurement>().AnyAsync(x => x.Id != id && x.IndicatorId == m.IndicatorId && x.Period == period && x.Status == MeasurementStatuses.Submitted, ct))
             return new Outcome.Refused(Pending);
@@ -103,7 +103,6 @@ public static class SubmitMeasurement
             // The earlier file stays on disk: the audit trail still names it, and it may be asked for.
             Attach(m, stored);
         }
-        db.ExpectVersion(m, version);
         var now = clock.GetUtcNow().UtcDateTime;
         m.Period = period;
         m.PeriodEnd = Periods.End(target.Frequency, period)!.Value;
@@ -116,7 +115,7 @@ public static class SubmitMeasurement
         m.ReviewedAt = null;
         m.RejectionReason = null;
         m.UpdatedAt = now;
-        return await ReviewMeasurement.SaveAsync(db, m, ct);
+        return await VersionedSave.SaveAsync(db, m, ct);
     }
 
     private static void Attach(Measurement m, StoredEvidence? stored)

@@ -75,8 +75,7 @@ public static class SaveArea
         if (area is null || refused is not null) return refused ?? new Outcome.NotFound();
         var errors = await ValidateAsync(db, area.PlanId, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != area.Version) return new Outcome.Conflict(area.Version);
-        db.ExpectVersion(area, version);
+        if (db.CheckVersion(area, expectedVersion) is { } conflict) return conflict;
         Apply(area, r, clock);
         if (r.SortOrder is { } order) area.SortOrder = order;
         return await SaveAsync(db, area, ct);
@@ -87,10 +86,9 @@ public static class SaveArea
         var area = await db.Set<PlanArea>().SingleOrDefaultAsync(a => a.Id == id, ct);
         var refused = await StructureRules.GuardAsync(db, user, area?.PlanId, delete: true, ct);
         if (area is null || refused is not null) return refused ?? new Outcome.NotFound();
-        if (expectedVersion is not { } version || version != area.Version) return new Outcome.Conflict(area.Version);
+        if (db.CheckVersion(area, expectedVersion) is { } conflict) return conflict;
         if (await db.Set<PlanObjective>().AnyAsync(o => o.AreaId == id, ct))
             return new Outcome.Refused("L'area contiene obiettivi: elimina o sposta prima gli obiettivi.");
-        db.ExpectVersion(area, version);
         db.Remove(area);
         return await SaveAsync(db, area, ct);
     }
@@ -105,5 +103,5 @@ public static class SaveArea
     }
 
     private static Task<Outcome> SaveAsync(AppDbContext db, PlanArea area, CancellationToken ct) =>
-        StructureRules.SaveAsync(db, area, area.Id, "Nel piano esiste già un'area con questo codice.", ct);
+        StructureRules.SaveAsync(db, area, "Nel piano esiste già un'area con questo codice.", ct);
 }

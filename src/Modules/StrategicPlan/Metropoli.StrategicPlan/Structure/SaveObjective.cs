@@ -84,8 +84,7 @@ public static class SaveObjective
         if (objective is null || refused is not null) return refused ?? new Outcome.NotFound();
         var errors = await ValidateAsync(db, objective.PlanId, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != objective.Version) return new Outcome.Conflict(objective.Version);
-        db.ExpectVersion(objective, version);
+        if (db.CheckVersion(objective, expectedVersion) is { } conflict) return conflict;
         Apply(objective, r, clock);
         if (r.SortOrder is { } order) objective.SortOrder = order;
         return await SaveAsync(db, objective, ct);
@@ -96,10 +95,9 @@ public static class SaveObjective
         var objective = await db.Set<PlanObjective>().SingleOrDefaultAsync(o => o.Id == id, ct);
         var refused = await StructureRules.GuardAsync(db, user, objective?.PlanId, delete: true, ct);
         if (objective is null || refused is not null) return refused ?? new Outcome.NotFound();
-        if (expectedVersion is not { } version || version != objective.Version) return new Outcome.Conflict(objective.Version);
+        if (db.CheckVersion(objective, expectedVersion) is { } conflict) return conflict;
         if (await db.Set<PlanAction>().AnyAsync(a => a.ObjectiveId == id, ct))
             return new Outcome.Refused("L'obiettivo contiene azioni: elimina o sposta prima le azioni.");
-        db.ExpectVersion(objective, version);
         db.Remove(objective);
         return await SaveAsync(db, objective, ct);
     }
@@ -114,5 +112,5 @@ public static class SaveObjective
     }
 
     private static Task<Outcome> SaveAsync(AppDbContext db, PlanObjective objective, CancellationToken ct) =>
-        StructureRules.SaveAsync(db, objective, objective.Id, "Nel piano esiste già un obiettivo con questo codice.", ct);
+        StructureRules.SaveAsync(db, objective, "Nel piano esiste già un obiettivo con questo codice.", ct);
 }

@@ -63,23 +63,16 @@ public static partial class StructureRules
 
     /// <summary>Saves a node: a concurrent edit is a version conflict (or 404 when it was deleted meanwhile),
     /// a concurrent save of the same code (the unique index on plan and code) a field error.</summary>
-    public static async Task<Outcome> SaveAsync<T>(AppDbContext db, T node, long id, string duplicateCode, CancellationToken ct) where T : class, IVersioned
+    public static async Task<Outcome> SaveAsync<T>(AppDbContext db, T node, string duplicateCode, CancellationToken ct) where T : class, IVersioned
     {
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<T>().FindAsync([id], ct);
-            return current is not null ? new Outcome.Conflict(current.Version) : new Outcome.NotFound();
+            return await VersionedSave.SaveAsync(db, node, ct);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return new Outcome.Invalid(new() { ["code"] = [duplicateCode] });
         }
-        return new Outcome.Done(node.Version);
     }
 }
