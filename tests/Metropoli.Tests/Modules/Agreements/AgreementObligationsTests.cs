@@ -20,7 +20,7 @@ internal sealed class FixedAgreementClock(DateTimeOffset now) : TimeProvider
 /// expiry, in-app and by e-mail, never twice; the job that expires agreements past their date.</summary>
 public sealed class AgreementObligationsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
-    private static DateOnly Today => Formats.Today(TimeProvider.System);
+    private static DateOnly Today => CivilClock.Today(TimeProvider.System);
 
     [Fact]
     public async Task A_past_due_obligation_is_overdue_on_the_agreement_and_on_the_dashboard()

@@ -15,7 +15,7 @@ namespace Metropoli.Tests.Modules.Territory;
 /// the history recorded when a term starts. Each test uses its own zone.</summary>
 public sealed class RotationTests(AppFixture fx) : IClassFixture<AppFixture>
 {
-    private static DateOnly Today => TerritoryDates.Today(TimeProvider.System);
+    private static DateOnly Today => CivilClock.Today(TimeProvider.System);
 
     private async Task SetMayorAsync(string istat, string name, string start = "2010-01-01")
     {

@@ -33,7 +33,7 @@ public static class AddAmendment
         else if (title.Length > 300) errors["title"] = ["Il titolo non può superare 300 caratteri."];
         if (r.Description is { Length: > 4000 }) errors["description"] = ["La descrizione non può superare 4000 caratteri."];
         if (r.SignedOn is not { } signed) errors["signedOn"] = ["Indica la data di sottoscrizione dell'atto aggiuntivo."];
-        else if (signed > Formats.Today(clock)) errors["signedOn"] = ["La data di sottoscrizione non può essere futura."];
+        else if (signed > CivilClock.Today(clock)) errors["signedOn"] = ["La data di sottoscrizione non può essere futura."];
         if (r.NewExpiryDate is { } exp && agreement.EffectiveDate is { } eff && exp < eff) errors["newExpiryDate"] = ["La nuova scadenza non può precedere la decorrenza."];
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         if (db.CheckVersion(agreement, expectedVersion) is { } conflict) return (conflict, 0);

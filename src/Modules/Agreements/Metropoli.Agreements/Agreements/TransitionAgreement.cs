@@ -21,7 +21,7 @@ public static class TransitionAgreement
         var parties = await db.Set<AgreementParty>().CountAsync(p => p.AgreementId == id, ct);
         var facts = new AgreementFacts(agreement.Status, agreement.ApprovalActBody, agreement.ApprovalActNumber, agreement.ApprovalActDate,
             agreement.SignatureDate, agreement.EffectiveDate, agreement.ExpiryDate, parties);
-        switch (AgreementTransitions.Check(facts, request, Formats.Today(clock)))
+        switch (AgreementTransitions.Check(facts, request, CivilClock.Today(clock)))
         {
             case AgreementTransitions.Verdict.Refused refused:
                 return new Outcome.Refused(refused.Reason);

@@ -22,7 +22,7 @@ public sealed class AgreementExpiryJob(TimeProvider clock, IConfiguration config
     /// <returns>How many agreements were expired or renewed.</returns>
     public static async Task<int> RunAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var due = await db.Set<Agreement>().Where(a => a.Status == AgreementStatuses.InForce && a.ExpiryDate != null && a.ExpiryDate < today)
             .OrderBy(a => a.Id).ToListAsync(ct);
         var changed = 0;

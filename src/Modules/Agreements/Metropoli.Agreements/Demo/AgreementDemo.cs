@@ -25,7 +25,7 @@ public static class AgreementDemo
     {
         if (await db.Set<Agreement>().AnyAsync(a => a.Title == RegionTitle, ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var objectives = await db.Reads<IPlanQueries>().Objectives.AsNoTracking().ToListAsync(ct);

@@ -80,7 +80,7 @@ public static class ImportAgreements
         var orgs = await db.Reads<ITerritoryQueries>().Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.FiscalCode }).ToListAsync(ct);
         var byFiscal = orgs.Where(o => o.FiscalCode != null).ToDictionary(o => o.FiscalCode!, o => o.Id, StringComparer.OrdinalIgnoreCase);
         var byName = orgs.GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(o => o.Id).ToList(), StringComparer.OrdinalIgnoreCase);
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<Row>();
         foreach (var (line, f) in raw)

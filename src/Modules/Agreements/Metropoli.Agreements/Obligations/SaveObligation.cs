@@ -70,7 +70,7 @@ public static class SaveObligation
         var status = r.Status?.Trim();
         if (!ObligationStatuses.IsKnown(status)) errors["status"] = ["Stato sconosciuto. Valori ammessi: open, done, waived."];
         if (status == ObligationStatuses.Done && r.CompletedOn is null) errors["completedOn"] = ["Indica la data in cui l'obbligo è stato adempiuto."];
-        if (r.CompletedOn is { } done && done > Formats.Today(clock)) errors["completedOn"] = ["La data di adempimento non può essere futura."];
+        if (r.CompletedOn is { } done && done > CivilClock.Today(clock)) errors["completedOn"] = ["La data di adempimento non può essere futura."];
         if (status == ObligationStatuses.Waived && string.IsNullOrWhiteSpace(r.EvidenceNote)) errors["evidenceNote"] = ["Spiega perché l'obbligo non è più dovuto."];
         if (r.EvidenceNote is { Length: > 2000 }) errors["evidenceNote"] = ["La nota non può superare 2000 caratteri."];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
@@ -89,7 +89,7 @@ public static class SaveObligation
         var party = await db.Set<AgreementParty>().AsNoTracking().Where(p => p.Id == o.PartyId)
             .Join(db.Reads<ITerritoryQueries>().Organisations, p => p.OrganisationId, x => x.Id, (p, x) => x.Name).SingleAsync(ct);
         return new ObligationDetail(o.Id, o.AgreementId, agreement.Title, o.PartyId, party, istat, o.Kind, o.Title, o.Description, o.DueDate, o.Status,
-            o.CompletedOn, o.EvidenceNote, ObligationStatuses.IsOverdue(o.Status, o.DueDate, Formats.Today(clock)), o.Version);
+            o.CompletedOn, o.EvidenceNote, ObligationStatuses.IsOverdue(o.Status, o.DueDate, CivilClock.Today(clock)), o.Version);
     }
 
     /// <summary>The obligation, its agreement (when visible to the user) and the ISTAT code of the Comune that owes it, if a Comune does.</summary>

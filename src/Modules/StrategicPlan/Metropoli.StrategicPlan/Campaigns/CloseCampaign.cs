@@ -29,7 +29,7 @@ public static class CloseCampaign
         if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(AlreadyClosedReason);
         if (db.CheckVersion(campaign, expectedVersion) is { } conflict) return conflict;
 
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var view = (await PlanDashboard.BuildAsync(db, user, campaign.PlanId, new DashboardFilter(), today, ct, campaign.Year))!;
         var json = JsonSerializer.Serialize(view, Json);
         var tasks = await db.Set<CampaignTask>().AsNoTracking().Where(t => t.CampaignId == id)

@@ -28,7 +28,7 @@ public static class OpenCampaign
         {
             return (new Outcome.Refused(OneOpenReason), 0);
         }
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var errors = new Dictionary<string, string[]>();
         var name = r.Name?.Trim();
         if (string.IsNullOrEmpty(name)) errors["name"] = ["Indica il nome della campagna, per esempio «Monitoraggio 2025»."];

@@ -21,7 +21,7 @@ public static class DashboardApi
                     return Problems.NotFound.Result(PlanAccess.PlanNotFound);
                 // The body of an unfiltered metro plan is 1 MB (every indicator): encoded once per figures and
                 // filter (it holds nothing personal), not on every request.
-                var today = Formats.Today(clock);
+                var today = CivilClock.Today(clock);
                 var body = cache.Derive(figures, $"json:{today:yyyy-MM-dd}:{filter}",
                     f => JsonSerializer.SerializeToUtf8Bytes(PlanDashboard.Project(f, filter, today), json.Value.SerializerOptions));
                 return TypedResults.Bytes(body, "application/json; charset=utf-8");

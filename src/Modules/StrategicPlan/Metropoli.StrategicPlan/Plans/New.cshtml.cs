@@ -15,7 +15,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var year = Formats.Today(clock).Year;
+        var year = CivilClock.Today(clock).Year;
         Input = new PlanRequest { StartYear = year, EndYear = year + 2 };
         ViewData["Plans"] = await ListPlans.ChoicesAsync(db, User, ct);
     }

@@ -91,7 +91,7 @@ public static class TransitionPlan
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
         if (db.CheckVersion(plan, expectedVersion) is { } conflict) return conflict;
         var actions = await db.Set<PlanAction>().CountAsync(a => a.PlanId == id, ct);
-        switch (PlanTransitions.Check(plan.Status, request, plan.AdoptionActDate, actions, Formats.Today(clock)))
+        switch (PlanTransitions.Check(plan.Status, request, plan.AdoptionActDate, actions, CivilClock.Today(clock)))
         {
             case PlanTransitions.Verdict.Refused refused:
                 return new Outcome.Refused(refused.Reason);

@@ -38,7 +38,7 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundari
         CanEdit = UpdateContacts.CanEdit(User, istatCode);
         ZoneHistory = page.ZoneHistory;
         Associations = page.Associations;
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         IsAdministrator = User.IsAdministrator();
         RenderKey = $"municipality:{cache.IdOf(page)}:{Today:O}:{CanEdit}:{IsAdministrator}";
         if (CanEdit)

@@ -79,7 +79,7 @@ public static class MoveMunicipality
         if (!user.IsAdministrator()) return new Outcome.Forbidden();
         var current = await db.Set<ZoneMembership>().SingleOrDefaultAsync(ms => ms.IstatCode == istatCode && ms.ValidTo == null, ct);
         if (current is null) return new Outcome.NotFound();
-        var today = TerritoryDates.Today(clock);
+        var today = CivilClock.Today(clock);
         var errors = await ValidateAsync(db, request, current, today, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (db.CheckVersion(current, expectedVersion) is { } conflict) return conflict;

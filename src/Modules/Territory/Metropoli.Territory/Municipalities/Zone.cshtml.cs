@@ -72,7 +72,7 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider clock, IStringLocali
         if (Municipality is null) return false;
         History = await GetZoneHistory.HandleAsync(db, istatCode, ct) ?? [];
         Zones = await ListZones.HandleAsync(db, ct);
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         return true;
     }
 

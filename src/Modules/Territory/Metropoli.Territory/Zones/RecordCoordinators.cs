@@ -21,7 +21,7 @@ public static class RecordCoordinators
         var k = CoordinatorRotation.PeriodIndex(plan, today);
         if (k < 0) return false;
         var turn = CoordinatorRotation.Turns(plan, data.RecordedTerms, data.Eligible, k)[k];
-        if (turn.Recorded || turn.IstatCode is not { } istat || turn.From <= TerritoryDates.DayOf(rotation.UpdatedAt)) return false;
+        if (turn.Recorded || turn.IstatCode is not { } istat || turn.From <= CivilClock.DayOf(rotation.UpdatedAt)) return false;
         db.Add(new CoordinatorTerm
         {
             ZoneCode = zoneCode,
@@ -46,7 +46,7 @@ public sealed class CoordinatorHistoryJob(TimeProvider clock, IConfiguration con
     public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var today = TerritoryDates.Today(clock);
+        var today = CivilClock.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var added = false;
         foreach (var zone in await db.Set<ZoneRotation>().AsNoTracking().Select(r => r.ZoneCode).ToListAsync(ct))

@@ -105,7 +105,7 @@ public sealed class RotationModel(AppDbContext db, TimeProvider clock, IStringLo
     {
         Zone = await ListZones.GetAsync(db, code, ct);
         if (Zone is null || Zone.IsCapoluogo) return false;
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         Coordinators = await GetCoordinators.HandleAsync(db, code, Today, ct);
         return true;
     }

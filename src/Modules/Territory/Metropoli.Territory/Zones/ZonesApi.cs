@@ -37,7 +37,7 @@ public static class ZonesApi
                 [Description("Giorno di riferimento, AAAA-MM-GG (predefinito: oggi).")] string? date, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TerritoryDates.TryParseOptional(date, out var day)) return BadDate();
-                var view = await GetCoordinators.HandleAsync(db, code, day ?? TerritoryDates.Today(clock), ct);
+                var view = await GetCoordinators.HandleAsync(db, code, day ?? CivilClock.Today(clock), ct);
                 return view is null ? OutcomeHttp.NotFound($"Nessuna zona con codice {code}.") : TypedResults.Ok(view);
             })
             .AllowAnonymous()
