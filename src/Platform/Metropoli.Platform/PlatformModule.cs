@@ -28,7 +28,7 @@ public static class PlatformModule
         var config = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAppDatabase(config, builder.Environment.ContentRootPath);
 
         // Identity: local accounts, lockout, password rules, optional authenticator 2FA.

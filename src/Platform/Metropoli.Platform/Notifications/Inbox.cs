@@ -86,5 +86,5 @@ public static class Inbox
             .Produces(204);
     }
 
-    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    public static string UserId(ClaimsPrincipal user) => CurrentUser.Of(user).Id!;
 }

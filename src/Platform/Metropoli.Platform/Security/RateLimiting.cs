@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Claims;
-using Microsoft.Extensions.Options;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Errors;
+using Microsoft.Extensions.Options;
 
 namespace Metropoli.Platform.Security;
 
@@ -101,7 +101,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IOptionsMonitor<Ra
             return "t:" + Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(
                 System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(auth)))[..16];
         }
-        return context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+        return CurrentUser.Of(context.User).Id is { } id
             ? "u:" + id
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "?");
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Metropoli.Agreements.Model;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public static class AddAmendment
         var amendment = new AgreementAmendment
         {
             AgreementId = agreementId, Number = number, Title = title!, Description = SaveAgreement.Blank(r.Description), SignedOn = r.SignedOn!.Value,
-            NewExpiryDate = r.NewExpiryDate, CreatedBy = SaveAgreement.Who(user), CreatedAt = now,
+            NewExpiryDate = r.NewExpiryDate, CreatedBy = CurrentUser.Of(user).Name, CreatedAt = now,
         };
         db.Add(amendment);
         // Every addendum changes the agreement's version, so two concurrent addenda cannot take the same number.

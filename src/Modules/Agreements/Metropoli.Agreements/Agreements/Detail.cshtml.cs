@@ -5,6 +5,7 @@ using Metropoli.Agreements.Obligations;
 using Metropoli.Agreements.Parties;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace Metropoli.Agreements.Agreements;
 /// <summary>An agreement with everything hanging from it, and the forms of those who edit it (parties,
 /// obligations, addenda, documents, governance, renewal). Each form calls the same handler as its API endpoint.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = Evidence.MaxBytes + 64 * 1024)]
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditContext who, DatabaseOptions options, IHostEnvironment env,
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUser who, DatabaseOptions options, IHostEnvironment env,
     IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public AgreementDetail? Agreement { get; private set; }

@@ -4,6 +4,7 @@ using Metropoli.Agreements.Model;
 using Metropoli.StrategicPlan.Contracts;
 using Metropoli.Territory.Contracts;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,7 +116,7 @@ public static class SaveAgreement
         db.Add(new AgreementStatusChange
         {
             AgreementId = agreement.Id, FromStatus = "", ToStatus = AgreementStatuses.Proposal, Reason = "Registrazione della proposta.",
-            ChangedBy = Who(user), ChangedAt = now,
+            ChangedBy = CurrentUser.Of(user).Name, ChangedAt = now,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -175,7 +176,7 @@ public static class SaveAgreement
         db.Add(new AgreementStatusChange
         {
             AgreementId = renewal.Id, FromStatus = "", ToStatus = AgreementStatuses.Proposal, Reason = $"Proposta di rinnovo dell'intesa n. {old.Id}.",
-            ChangedBy = Who(user), ChangedAt = now,
+            ChangedBy = CurrentUser.Of(user).Name, ChangedAt = now,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -230,8 +231,6 @@ public static class SaveAgreement
         var have = existing.Select(key).ToHashSet();
         foreach (var k in wanted.Where(k => !have.Contains(k))) db.Add(create(k));
     }
-
-    public static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "sistema";
 
     internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Metropoli.Agreements.Model;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public static class TransitionAgreement
         db.Add(new AgreementStatusChange
         {
             AgreementId = id, FromStatus = facts.Status, ToStatus = agreement.Status, Reason = request.Reason!.Trim(),
-            ChangedBy = SaveAgreement.Who(user), ChangedAt = clock.GetUtcNow().UtcDateTime,
+            ChangedBy = CurrentUser.Of(user).Name, ChangedAt = clock.GetUtcNow().UtcDateTime,
         });
         return await VersionedSave.SaveAsync(db, agreement, ct);
     }

@@ -1,4 +1,5 @@
 using Metropoli.Agreements.Model;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Metropoli.Agreements.Alerts;
 /// taken again at the next run.</summary>
 public sealed class AgreementExpiryJob(TimeProvider clock, IConfiguration configuration) : IRecurringJob
 {
-    public const string System = "sistema";
+    public const string System = CurrentUser.SystemName;
 
     public string Name => "agreement-expiry";
 

@@ -3,6 +3,7 @@ using Metropoli.Agreements.Agreements;
 using Metropoli.Agreements.Model;
 using Metropoli.Agreements.Obligations;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +57,7 @@ public static class UploadDocument
             AgreementId = agreementId, ObligationId = r.ObligationId, MeetingId = r.MeetingId, Kind = kind,
             Title = SaveAgreement.Blank(r.Title) ?? stored.Name, FileName = stored.Name, StoredName = stored.StoredName,
             ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
-            UploadedBy = SaveAgreement.Who(user), UploadedAt = clock.GetUtcNow().UtcDateTime,
+            UploadedBy = CurrentUser.Of(user).Name, UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(document);
         try

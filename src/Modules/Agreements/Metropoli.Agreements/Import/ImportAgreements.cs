@@ -4,6 +4,7 @@ using Metropoli.Agreements.Agreements;
 using Metropoli.Agreements.Model;
 using Metropoli.Territory.Contracts;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -180,7 +181,7 @@ public static class ImportAgreements
                 db.Add(new AgreementStatusChange
                 {
                     AgreementId = a.Id, FromStatus = "", ToStatus = row.Status, Reason = $"Importazione da file CSV (riga {row.Line}).",
-                    ChangedBy = SaveAgreement.Who(user), ChangedAt = now,
+                    ChangedBy = CurrentUser.Of(user).Name, ChangedAt = now,
                 });
                 await db.SaveChangesAsync(ct);
             }

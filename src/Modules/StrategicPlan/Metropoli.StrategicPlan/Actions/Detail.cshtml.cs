@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Metropoli.StrategicPlan.Actions;
 
 /// <summary>An action with all its data; for the plan office also the carry-over into a later plan,
 /// and for those who may change it the history of its changes.</summary>
-public sealed class DetailModel(AppDbContext db, ReadCache reads, IAuditContext who, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class DetailModel(AppDbContext db, ReadCache reads, ICurrentUser who, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public ActionDetail? Action { get; private set; }
     public bool CanManage { get; private set; }

@@ -57,7 +57,7 @@ public static class CloseCampaign
         }
         campaign.Status = CampaignStatuses.Closed;
         campaign.ClosedAt = clock.GetUtcNow().UtcDateTime;
-        campaign.ClosedBy = user.DisplayName();
+        campaign.ClosedBy = CurrentUser.Of(user).DisplayName;
         campaign.SnapshotSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         try
         {

@@ -1,6 +1,7 @@
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Metropoli.StrategicPlan.Campaigns;
 
 /// <summary>A campaign: its figures, its tasks (the plan office sees all, a sector officer their own),
 /// the closing step with its confirmation, and the history.</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditContext who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUser who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public CampaignDetail? Detail { get; private set; }
     public Paged<AuditRow>? History { get; private set; }

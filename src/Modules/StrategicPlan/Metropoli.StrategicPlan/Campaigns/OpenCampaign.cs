@@ -48,7 +48,7 @@ public static class OpenCampaign
         {
             PlanId = planId, Name = name!, Year = r.Year!.Value, Deadline = r.Deadline!.Value, ReminderDays = reminders,
             Instructions = Structure.StructureRules.Blank(r.Instructions), Status = CampaignStatuses.Open,
-            OpenedAt = clock.GetUtcNow().UtcDateTime, OpenedBy = user.DisplayName(),
+            OpenedAt = clock.GetUtcNow().UtcDateTime, OpenedBy = CurrentUser.Of(user).DisplayName,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(campaign);

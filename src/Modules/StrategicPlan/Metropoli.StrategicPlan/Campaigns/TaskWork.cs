@@ -43,7 +43,7 @@ public static class TaskWork
         task.Narrative = r.Narrative!.Trim();
         task.Status = TaskStatuses.Submitted;
         task.SubmittedAt = now;
-        task.SubmittedBy = user.DisplayName();
+        task.SubmittedBy = CurrentUser.Of(user).DisplayName;
         action.Status = r.Status!;
         action.Progress = r.Progress!.Value;
         action.Narrative = task.Narrative;
@@ -67,7 +67,7 @@ public static class TaskWork
 
         task.Status = r.Decision == "accept" ? TaskStatuses.Accepted : TaskStatuses.Returned;
         task.ReviewedAt = clock.GetUtcNow().UtcDateTime;
-        task.ReviewedBy = user.DisplayName();
+        task.ReviewedBy = CurrentUser.Of(user).DisplayName;
         task.ReviewNote = Structure.StructureRules.Blank(r.Note);
         if (task.Status == TaskStatuses.Returned)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public static class DeleteMeasurement
 
     /// <summary>Who may remove the value: the plan office, or its submitter (withdrawal).</summary>
     public static bool MayRemove(ClaimsPrincipal user, Measurement m) =>
-        PlanAccess.CanManage(user) || (m.SubmittedBy.Length > 0 && m.SubmittedBy == SubmitMeasurement.UserId(user));
+        PlanAccess.CanManage(user) || (m.SubmittedBy.Length > 0 && m.SubmittedBy == (CurrentUser.Of(user).Id ?? ""));
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public static class ReviewMeasurement
             earlier.UpdatedAt = now;
         }
         m!.Status = MeasurementStatuses.Validated;
-        m.ReviewedBy = SubmitMeasurement.UserId(user);
+        m.ReviewedBy = (CurrentUser.Of(user).Id ?? "");
         m.ReviewedAt = now;
         m.RejectionReason = null;
         m.UpdatedAt = now;
@@ -51,7 +52,7 @@ public static class ReviewMeasurement
         if (refusal is not null) return refusal;
         var now = clock.GetUtcNow().UtcDateTime;
         m!.Status = MeasurementStatuses.Rejected;
-        m.ReviewedBy = SubmitMeasurement.UserId(user);
+        m.ReviewedBy = (CurrentUser.Of(user).Id ?? "");
         m.ReviewedAt = now;
         m.RejectionReason = reason;
         m.UpdatedAt = now;

@@ -3,6 +3,7 @@ using Metropoli.StrategicPlan.Indicators;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,7 +71,7 @@ public static class SubmitMeasurement
         var m = new Measurement
         {
             IndicatorId = indicatorId, Period = period, PeriodEnd = Periods.End(target.Frequency, period)!.Value, Value = r.Value!.Value,
-            Note = Structure.StructureRules.Blank(r.Note), Status = MeasurementStatuses.Submitted, SubmittedBy = UserId(user), SubmittedAt = now, UpdatedAt = now,
+            Note = Structure.StructureRules.Blank(r.Note), Status = MeasurementStatuses.Submitted, SubmittedBy = (CurrentUser.Of(user).Id ?? ""), SubmittedAt = now, UpdatedAt = now,
         };
         Attach(m, stored);
         db.Add(m);
@@ -109,7 +110,7 @@ public static class SubmitMeasurement
         m.Value = r.Value!.Value;
         m.Note = Structure.StructureRules.Blank(r.Note);
         m.Status = MeasurementStatuses.Submitted;
-        m.SubmittedBy = UserId(user);
+        m.SubmittedBy = (CurrentUser.Of(user).Id ?? "");
         m.SubmittedAt = now;
         m.ReviewedBy = null;
         m.ReviewedAt = null;
@@ -127,6 +128,4 @@ public static class SubmitMeasurement
         m.EvidenceSize = stored.Size;
         m.EvidenceSha256 = stored.Sha256;
     }
-
-    internal static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

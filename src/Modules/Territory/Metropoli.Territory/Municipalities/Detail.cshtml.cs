@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Territory.Municipalities;
 
-public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundaries boundaries, ReadCache cache, TimeProvider clock,
+public sealed class DetailModel(AppDbContext db, ICurrentUser who, Map.Boundaries boundaries, ReadCache cache, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public MunicipalityDetail? Municipality { get; private set; }

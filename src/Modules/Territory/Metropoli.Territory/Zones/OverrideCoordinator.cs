@@ -90,7 +90,7 @@ public static class OverrideCoordinator
             TermEnd = term!.Value.To,
             IsOverride = true,
             Reason = request.Reason!.Trim(),
-            SetBy = user.Identity?.Name ?? "?",
+            SetBy = CurrentUser.Of(user).Name,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Metropoli.Territory.Model;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed class CoordinatorHistoryJob(TimeProvider clock, IConfiguration con
         var added = false;
         foreach (var zone in await db.Set<ZoneRotation>().AsNoTracking().Select(r => r.ZoneCode).ToListAsync(ct))
         {
-            added |= await RecordCoordinators.AddStartedTermAsync(db, zone, today, SystemAuditContext.Name, now, ct);
+            added |= await RecordCoordinators.AddStartedTermAsync(db, zone, today, CurrentUser.SystemName, now, ct);
         }
         if (added)
         {
