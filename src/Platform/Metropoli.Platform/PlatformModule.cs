@@ -4,6 +4,7 @@ using Metropoli.Platform.Audit;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Errors;
+using Metropoli.Platform.Files;
 using Metropoli.Platform.Jobs;
 using Metropoli.Platform.Notifications;
 using Metropoli.Platform.Localization;
@@ -30,6 +31,8 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAppDatabase(config, builder.Environment.ContentRootPath);
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton<IFileStore>(sp => new FileSystemFileStore(FileSystemFileStore.RootOf(sp.GetRequiredService<DatabaseOptions>(), contentRoot)));
 
         // Identity: local accounts, lockout, password rules, optional authenticator 2FA.
         services.AddIdentity<AppUser, AppRole>(o =>

@@ -36,13 +36,12 @@ public static class AgreementsApi
         MapGovernance(api);
         MapThemes(api.MapGroup("/agreement-themes").WithTags(Tag));
 
-        api.MapGet("/agreement-documents/{id:long}/file", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, DatabaseOptions options, IHostEnvironment env, CancellationToken ct) =>
+        api.MapGet("/agreement-documents/{id:long}/file", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, IFileStore files, CancellationToken ct) =>
             {
                 var d = await UploadDocument.FindAsync(db, user, id, ct);
                 if (d is null) return OutcomeHttp.NotFound("Nessun documento con questo identificativo.");
-                var path = Evidence.PathOf(UploadDocument.Folder(options, env), d.StoredName);
-                if (path is null) return OutcomeHttp.NotFound("Il file non è più disponibile.");
-                return TypedResults.PhysicalFile(path, d.ContentType, d.FileName);
+                if (await files.OpenAsync(UploadDocument.Area, d.StoredName, ct) is not { } file) return OutcomeHttp.NotFound("Il file non è più disponibile.");
+                return TypedResults.File(file.Content, d.ContentType, d.FileName, file.LastModified);
             })
             .AllowAnonymous().WithTags(Tag)
             .WithName("downloadAgreementDocument").WithSummary("Scarica un documento di un'intesa, per chi può vedere l'intesa (le altre rispondono 404).")
@@ -180,7 +179,7 @@ public static class AgreementsApi
             .WithName("addAgreementAmendment").WithSummary("Registra un atto aggiuntivo numerato di un'intesa sottoscritta o in vigore; può spostare la scadenza. Richiede If-Match con la versione dell'intesa.")
             .Produces<AgreementDetail>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        g.MapPost("/{id:long}/documents", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, DatabaseOptions options, IHostEnvironment env, HttpContext context, CancellationToken ct) =>
+        g.MapPost("/{id:long}/documents", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, IFileStore files, HttpContext context, CancellationToken ct) =>
             {
                 if (!http.HasFormContentType)
                     return Problems.UnsupportedMediaType.Result("Invia multipart/form-data con il file nel campo «file».");
@@ -200,7 +199,7 @@ public static class AgreementsApi
                 }
                 var file = form.Files.GetFile("file");
                 var request = new DocumentRequest(form["kind"], form["title"], ParseId(form["obligationId"]), ParseId(form["meetingId"]));
-                var (outcome, docId) = await UploadDocument.HandleAsync(db, user, clock, UploadDocument.Folder(options, env), id, request,
+                var (outcome, docId) = await UploadDocument.HandleAsync(db, user, clock, files, id, request,
                     file is null ? null : new EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), ct);
                 return outcome is Outcome.Done
                     ? TypedResults.Created($"/api/v1/agreement-documents/{docId}/file", new { id = docId })

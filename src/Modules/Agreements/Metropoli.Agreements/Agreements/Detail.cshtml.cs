@@ -17,7 +17,7 @@ namespace Metropoli.Agreements.Agreements;
 /// <summary>An agreement with everything hanging from it, and the forms of those who edit it (parties,
 /// obligations, addenda, documents, governance, renewal). Each form calls the same handler as its API endpoint.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = Evidence.MaxBytes + 64 * 1024)]
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUser who, DatabaseOptions options, IHostEnvironment env,
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUser who, IFileStore files,
     IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public AgreementDetail? Agreement { get; private set; }
@@ -79,7 +79,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUse
     {
         ClearExcept(nameof(Upload));
         var file = Upload is { Length: > 0 } f ? new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream) : null;
-        var (outcome, _) = await UploadDocument.HandleAsync(db, User, clock, UploadDocument.Folder(options, env), id,
+        var (outcome, _) = await UploadDocument.HandleAsync(db, User, clock, files, id,
             new DocumentRequest(DocumentKind, DocumentTitle, DocumentObligationId, null), file, ct);
         if (outcome is Outcome.Invalid invalid)
         {

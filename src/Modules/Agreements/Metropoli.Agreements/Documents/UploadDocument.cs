@@ -18,10 +18,10 @@ public sealed record DocumentRequest(string? Kind, string? Title, long? Obligati
 /// Comune that owes an obligation uploads its evidence.</summary>
 public static class UploadDocument
 {
-    public static string Folder(DatabaseOptions options, IHostEnvironment env) =>
-        Path.Combine(Path.GetFullPath(Path.Combine(env.ContentRootPath, options.DataFolder)), "agreements");
+    /// <summary>The file-store area of agreements' documents (<c>data/agreements</c>).</summary>
+    public const string Area = "agreements";
 
-    public static async Task<(Outcome Outcome, long Id)> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, string folder,
+    public static async Task<(Outcome Outcome, long Id)> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IFileStore files,
         long agreementId, DocumentRequest r, EvidenceUpload? file, CancellationToken ct)
     {
         var agreement = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
@@ -50,7 +50,7 @@ public static class UploadDocument
         else if (Evidence.CheckShape(file) is { } shape) errors["file"] = [shape];
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
 
-        var (stored, error) = await Evidence.SaveAsync(folder, file!, ct);
+        var (stored, error) = await Evidence.SaveAsync(files, Area, file!, ct);
         if (stored is null) return (new Outcome.Invalid(new() { ["file"] = [error!] }), 0);
         var document = new AgreementDocument
         {
@@ -66,7 +66,7 @@ public static class UploadDocument
         }
         catch
         {
-            Evidence.Delete(folder, stored.StoredName);
+            await files.DeleteAsync(Area, stored.StoredName, CancellationToken.None);
             throw;
         }
         return (new Outcome.Done(1), document.Id);

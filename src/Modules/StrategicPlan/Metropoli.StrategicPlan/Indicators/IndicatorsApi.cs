@@ -86,11 +86,11 @@ public static class IndicatorsApi
             .Produces<Paged<MeasurementRow>>(200).ProducesProblem(404);
 
         indicators.MapPost("/{id:long}/measurements", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock,
-                DatabaseOptions options, IHostEnvironment env, HttpContext context, CancellationToken ct) =>
+                IFileStore files, HttpContext context, CancellationToken ct) =>
             {
                 var (request, evidence, problem) = await ReadSubmissionAsync(http, ct);
                 if (problem is not null) return problem;
-                var (outcome, measurementId) = await SubmitMeasurement.CreateAsync(db, user, clock, Evidence.Folder(options, env), id, request!, evidence, ct);
+                var (outcome, measurementId) = await SubmitMeasurement.CreateAsync(db, user, clock, files, id, request!, evidence, ct);
                 if (outcome is not Outcome.Done) return OutcomeHttp.ToHttp(outcome, context, forbidden: SubmitForbidden);
                 var row = await db.Set<Measurement>().AsNoTracking().SingleAsync(m => m.Id == measurementId, ct);
                 return OutcomeHttp.Created(outcome, context, $"/api/v1/measurements/{measurementId}", ListMeasurements.Row(row, true));
@@ -113,13 +113,13 @@ public static class IndicatorsApi
             .Produces<Paged<PendingRow>>(200);
 
         measurements.MapPut("/{id:long}", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock,
-                DatabaseOptions options, IHostEnvironment env, HttpContext context, CancellationToken ct) =>
+                IFileStore files, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
                 if (version is null) return OutcomeHttp.PreconditionRequired("la misurazione");
                 var (request, evidence, problem) = await ReadSubmissionAsync(http, ct);
                 if (problem is not null) return problem;
-                return OutcomeHttp.ToHttp(await SubmitMeasurement.UpdateAsync(db, user, clock, Evidence.Folder(options, env), id, version, request!, evidence, ct), context, forbidden: SubmitForbidden);
+                return OutcomeHttp.ToHttp(await SubmitMeasurement.UpdateAsync(db, user, clock, files, id, version, request!, evidence, ct), context, forbidden: SubmitForbidden);
             })
             .RequireAuthorization(Policies.Authenticated)
             .Accepts<MeasurementRequest>("application/json", "multipart/form-data")
@@ -145,14 +145,13 @@ public static class IndicatorsApi
             .WithName("rejectMeasurement").WithSummary("Respinge un valore in attesa con il motivo, obbligatorio (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
-        measurements.MapGet("/{id:long}/evidence", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, DatabaseOptions options, IHostEnvironment env, CancellationToken ct) =>
+        measurements.MapGet("/{id:long}/evidence", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, IFileStore files, CancellationToken ct) =>
             {
                 var (found, allowed, m) = await ListMeasurements.EvidenceAsync(db, user, id, ct);
                 if (!found) return OutcomeHttp.NotFound("Nessun file di evidenza per questa misurazione.");
                 if (!allowed) return Problems.Forbidden.Result("L'evidenza è riservata all'ufficio di piano e al settore responsabile dell'indicatore.");
-                var path = Evidence.PathOf(Evidence.Folder(options, env), m!.EvidenceStoredName!);
-                if (path is null) return OutcomeHttp.NotFound("Il file di evidenza non è più disponibile.");
-                return TypedResults.PhysicalFile(path, m.EvidenceContentType ?? "application/octet-stream", m.EvidenceName ?? "evidenza");
+                if (await files.OpenAsync(Evidence.Area, m!.EvidenceStoredName!, ct) is not { } file) return OutcomeHttp.NotFound("Il file di evidenza non è più disponibile.");
+                return TypedResults.File(file.Content, m.EvidenceContentType ?? "application/octet-stream", m.EvidenceName ?? "evidenza", file.LastModified);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("downloadMeasurementEvidence").WithSummary("Scarica il file di evidenza di una misurazione (ufficio di piano e settore responsabile).")

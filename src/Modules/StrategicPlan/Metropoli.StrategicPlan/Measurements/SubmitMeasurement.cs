@@ -47,7 +47,7 @@ public static class SubmitMeasurement
         return errors;
     }
 
-    public static async Task<(Outcome Outcome, long Id)> CreateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, string evidenceFolder,
+    public static async Task<(Outcome Outcome, long Id)> CreateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IFileStore files,
         long indicatorId, MeasurementRequest r, EvidenceUpload? evidence, CancellationToken ct)
     {
         var target = await TargetAsync(db, user, indicatorId, ct);
@@ -64,14 +64,14 @@ public static class SubmitMeasurement
         var stored = (StoredEvidence?)null;
         if (evidence is not null)
         {
-            (stored, var error) = await Evidence.SaveAsync(evidenceFolder, evidence, ct);
+            (stored, var error) = await Evidence.SaveAsync(files, Evidence.Area, evidence, ct);
             if (error is not null) return (new Outcome.Invalid(new() { ["evidence"] = [error] }), 0);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var m = new Measurement
         {
             IndicatorId = indicatorId, Period = period, PeriodEnd = Periods.End(target.Frequency, period)!.Value, Value = r.Value!.Value,
-            Note = Structure.StructureRules.Blank(r.Note), Status = MeasurementStatuses.Submitted, SubmittedBy = (CurrentUser.Of(user).Id ?? ""), SubmittedAt = now, UpdatedAt = now,
+            Note = Structure.StructureRules.Blank(r.Note), Status = MeasurementStatuses.Submitted, SubmittedBy = CurrentUser.Of(user).Id ?? "", SubmittedAt = now, UpdatedAt = now,
         };
         Attach(m, stored);
         db.Add(m);
@@ -80,7 +80,7 @@ public static class SubmitMeasurement
     }
 
     /// <summary>Corrects a value that waits for validation or was rejected; it goes back to the plan office.</summary>
-    public static async Task<Outcome> UpdateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, string evidenceFolder,
+    public static async Task<Outcome> UpdateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IFileStore files,
         long id, int? expectedVersion, MeasurementRequest r, EvidenceUpload? evidence, CancellationToken ct)
     {
         var m = await db.Set<Measurement>().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -99,7 +99,7 @@ public static class SubmitMeasurement
             return new Outcome.Refused(Pending);
         if (evidence is not null)
         {
-            var (stored, error) = await Evidence.SaveAsync(evidenceFolder, evidence, ct);
+            var (stored, error) = await Evidence.SaveAsync(files, Evidence.Area, evidence, ct);
             if (error is not null) return new Outcome.Invalid(new() { ["evidence"] = [error] });
             // The earlier file stays on disk: the audit trail still names it, and it may be asked for.
             Attach(m, stored);
@@ -110,7 +110,7 @@ public static class SubmitMeasurement
         m.Value = r.Value!.Value;
         m.Note = Structure.StructureRules.Blank(r.Note);
         m.Status = MeasurementStatuses.Submitted;
-        m.SubmittedBy = (CurrentUser.Of(user).Id ?? "");
+        m.SubmittedBy = CurrentUser.Of(user).Id ?? "";
         m.SubmittedAt = now;
         m.ReviewedBy = null;
         m.ReviewedAt = null;
