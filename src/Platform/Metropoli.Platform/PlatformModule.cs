@@ -8,6 +8,7 @@ using Metropoli.Platform.Files;
 using Metropoli.Platform.Jobs;
 using Metropoli.Platform.Notifications;
 using Metropoli.Platform.Localization;
+using Metropoli.Platform.Modules;
 using Metropoli.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -180,12 +181,14 @@ public static class PlatformModule
 
         services.AddMetropoliOpenApi();
         services.AddScoped<CspNonce>();
-        services.Configure<RateLimitOptions>(config.GetSection("RateLimits"));
-        services.Configure<JobOptions>(config.GetSection("Jobs"));
+        services.AddValidatedOptions<DatabaseOptions>(config, "Database");
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
+        services.AddValidatedOptions<JobOptions>(config, "Jobs");
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddJob<TokenCleanupJob>();
-        services.Configure<EmailOptions>(config.GetSection("Email"));
+        services.AddValidatedOptions<EmailOptions>(config, "Email");
         services.AddSingleton<OutboxSenderJob>();
         services.AddSingleton<IRecurringJob>(sp => sp.GetRequiredService<OutboxSenderJob>());
         services.AddHealthChecks();

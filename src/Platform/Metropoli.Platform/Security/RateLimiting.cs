@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Errors;
@@ -9,9 +10,12 @@ namespace Metropoli.Platform.Security;
 public sealed class RateLimitOptions
 {
     /// <summary>API requests per client (user, token or address) per window.</summary>
+    [Range(1, int.MaxValue)]
     public int ApiPermitLimit { get; set; } = 600;
     /// <summary>Login attempts per address per window, on top of Identity's per-account lockout.</summary>
+    [Range(1, int.MaxValue)]
     public int LoginPermitLimit { get; set; } = 20;
+    [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
 }
 

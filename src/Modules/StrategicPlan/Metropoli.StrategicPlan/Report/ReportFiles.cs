@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -14,6 +15,7 @@ public sealed class ReportOptions
 {
     /// <summary>The Chromium used to print the PDF; when empty, the usual Debian/Ubuntu paths are tried.</summary>
     public string? ChromiumPath { get; set; }
+    [Range(1, 3_600)]
     public int PdfTimeoutSeconds { get; set; } = 60;
 
     public string? FindChromium() =>
