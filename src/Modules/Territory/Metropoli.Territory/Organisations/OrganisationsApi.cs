@@ -4,7 +4,6 @@ using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace Metropoli.Territory.Organisations;
 
@@ -70,19 +69,12 @@ public static class OrganisationsApi
 
         group.MapPost("/import", async Task<IResult> (HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Problems.UnsupportedMediaType.Result("Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportOrganisations.Columns) + ".");
-                }
-                var content = await ReadAtMostAsync(request.Body, ImportOrganisations.MaxBytes, ct);
-                if (content is null)
-                {
-                    return Problems.TooLarge.Result("Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-                }
+                if (CsvUpload.NotCsv(request, ImportOrganisations.Columns) is { } notCsv) return notCsv;
+                if (await CsvUpload.ReadAtMostAsync(request.Body, ImportOrganisations.MaxBytes, ct) is not { } content) return CsvUpload.TooLarge(ImportOrganisations.MaxBytes);
                 return await ImportOrganisations.HandleAsync(db, user, clock, content, ct) switch
                 {
                     ImportResult.Imported imported => TypedResults.Ok(new ImportResponse(imported.Count)),
-                    ImportResult.Rejected rejected => Problems.ImportRejected.Result($"Il file contiene {rejected.Errors.Count} errori: non è stata importata nessuna riga. Correggi le righe indicate e invia di nuovo il file.", new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
+                    ImportResult.Rejected rejected => CsvUpload.Rejected(rejected.Errors, "non è stata importata nessuna riga"),
                     _ => Problems.Forbidden.Result("Solo gli amministratori possono importare organizzazioni."),
                 };
             })
@@ -90,22 +82,5 @@ public static class OrganisationsApi
             .Accepts<string>("text/csv")
             .WithName("importOrganizations").WithSummary("Importa organizzazioni da un file CSV UTF-8 (amministratori), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con l'elenco degli errori e il numero di riga di ciascuno.")
             .Produces<ImportResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
