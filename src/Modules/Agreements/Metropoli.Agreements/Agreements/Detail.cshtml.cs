@@ -14,8 +14,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Metropoli.Agreements.Agreements;
 
-/// <summary>An agreement with everything hanging from it, and the forms of those who edit it (parties,
-/// obligations, addenda, documents, governance, renewal). Each form calls the same handler as its API endpoint.</summary>
+/// <summary>An agreement with everything hanging from it, and the forms of those who edit it. Each part of the
+/// agreement is a section of its own slice (<c>Parties/_PartiesSection</c>, <c>Obligations/_ObligationsSection</c>,
+/// <c>Agreements/_AmendmentsSection</c>, <c>Documents/_DocumentsSection</c>, <c>Governance/_GovernanceSection</c>);
+/// their forms post here, and each handler calls the same handler as the slice's API endpoint and answers through
+/// one <see cref="AnswerAsync"/>.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = Evidence.MaxBytes + 64 * 1024)]
 public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUser who, IFileStore files,
     IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
@@ -78,15 +81,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUse
     public async Task<IActionResult> OnPostUploadAsync(long id, CancellationToken ct)
     {
         ClearExcept(nameof(Upload));
-        var file = Upload is { Length: > 0 } f ? new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream) : null;
-        var (outcome, _) = await UploadDocument.HandleAsync(db, User, clock, files, id,
-            new DocumentRequest(DocumentKind, DocumentTitle, DocumentObligationId, null), file, ct);
-        if (outcome is Outcome.Invalid invalid)
-        {
-            // The handler's field names ("file", "kind", "title", "obligationId") to the form's.
-            var renamed = invalid.Errors.ToDictionary(e => e.Key switch { "file" => "upload", "kind" => "documentKind", "title" => "documentTitle", "obligationId" => "documentObligationId", _ => e.Key }, e => e.Value);
-            outcome = new Outcome.Invalid(renamed);
-        }
+        var outcome = await DocumentForm.UploadAsync(db, User, clock, files, id, Upload, DocumentKind, DocumentTitle, DocumentObligationId, ct);
         return await AnswerAsync(id, outcome, "", "Documento caricato.", "#documenti", ct);
     }
 
