@@ -31,6 +31,11 @@ public static partial class CsvUpload
     public static ProblemHttpResult TooLarge(int max) =>
         Problems.TooLarge.Result($"Il file supera la dimensione massima di {max / (1024 * 1024)} MB: dividilo in più file.");
 
+    /// <summary>Declares a CSV import endpoint in the OpenAPI document: a text/csv body, 200 with
+    /// <typeparamref name="TResponse"/>, 413, 415 and 422.</summary>
+    public static RouteHandlerBuilder AcceptsCsvImport<TResponse>(this RouteHandlerBuilder endpoint) =>
+        endpoint.Accepts<string>("text/csv").Produces<TResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+
     /// <param name="nothingImported">What the refusal kept out, in the import's own words ("non è stato importato nulla").</param>
     public static ProblemHttpResult Rejected<T>(IReadOnlyCollection<T> errors, string nothingImported) =>
         Problems.ImportRejected.Result($"Il file contiene {errors.Count} errori: {nothingImported}. Correggi le righe indicate e invia di nuovo il file.",

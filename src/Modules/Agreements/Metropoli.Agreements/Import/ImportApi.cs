@@ -26,8 +26,7 @@ internal static class ImportApi
                 };
             })
             .RequireAuthorization(Policies.PlanOffice)
-            .Accepts<string>("text/csv")
-            .WithName("importAgreements").WithSummary("Importa intese e parti da un file CSV UTF-8, una riga per intesa (ufficio di piano). Tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con ogni errore e il suo numero di riga.")
-            .Produces<AgreementImportResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .AcceptsCsvImport<AgreementImportResponse>()
+            .WithName("importAgreements").WithSummary("Importa intese e parti da un file CSV UTF-8, una riga per intesa (ufficio di piano). Tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con ogni errore e il suo numero di riga.");
     }
 }

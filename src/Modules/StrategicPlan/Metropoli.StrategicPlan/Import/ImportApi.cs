@@ -28,8 +28,7 @@ internal static class ImportApi
                 };
             })
             .RequireAuthorization(Policies.PlanOffice)
-            .Accepts<string>("text/csv")
-            .WithName("importPlanStructure").WithSummary("Importa la struttura di un piano da un file CSV UTF-8, una riga per azione (ufficio di piano). Tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con l'elenco degli errori e il numero di riga di ciascuno.")
-            .Produces<PlanImportResponse>(200).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .AcceptsCsvImport<PlanImportResponse>().ProducesProblem(404).ProducesProblem(409)
+            .WithName("importPlanStructure").WithSummary("Importa la struttura di un piano da un file CSV UTF-8, una riga per azione (ufficio di piano). Tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con l'elenco degli errori e il numero di riga di ciascuno.");
     }
 }

@@ -108,9 +108,8 @@ internal static class MeasurementsApi
                 };
             })
             .RequireAuthorization(Policies.PlanOffice)
-            .Accepts<string>("text/csv")
-            .WithName("importMeasurements").WithSummary("Importa misurazioni degli indicatori di un piano (?plan=id) da un file CSV UTF-8 con le colonne indicator_code, period, value, note (ufficio di piano), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con ogni errore e il suo numero di riga. I valori importati restano da validare.")
-            .Produces<MeasurementImportResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .AcceptsCsvImport<MeasurementImportResponse>()
+            .WithName("importMeasurements").WithSummary("Importa misurazioni degli indicatori di un piano (?plan=id) da un file CSV UTF-8 con le colonne indicator_code, period, value, note (ufficio di piano), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con ogni errore e il suo numero di riga. I valori importati restano da validare.");
     }
 
     private const string SubmitForbidden = "Inviano i valori di un indicatore solo il settore responsabile e l'ufficio di piano.";

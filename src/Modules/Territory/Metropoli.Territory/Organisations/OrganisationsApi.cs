@@ -79,8 +79,7 @@ public static class OrganisationsApi
                 };
             })
             .RequireAuthorization(Policies.Administrator)
-            .Accepts<string>("text/csv")
-            .WithName("importOrganizations").WithSummary("Importa organizzazioni da un file CSV UTF-8 (amministratori), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con l'elenco degli errori e il numero di riga di ciascuno.")
-            .Produces<ImportResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .AcceptsCsvImport<ImportResponse>()
+            .WithName("importOrganizations").WithSummary("Importa organizzazioni da un file CSV UTF-8 (amministratori), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con l'elenco degli errori e il numero di riga di ciascuno.");
     }
 }
