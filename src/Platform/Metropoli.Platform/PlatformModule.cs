@@ -4,9 +4,11 @@ using Metropoli.Platform.Audit;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Errors;
+using Metropoli.Platform.Files;
 using Metropoli.Platform.Jobs;
 using Metropoli.Platform.Notifications;
 using Metropoli.Platform.Localization;
+using Metropoli.Platform.Modules;
 using Metropoli.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -28,8 +30,10 @@ public static class PlatformModule
         var config = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAppDatabase(config, builder.Environment.ContentRootPath);
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton<IFileStore>(sp => new FileSystemFileStore(FileSystemFileStore.RootOf(sp.GetRequiredService<DatabaseOptions>(), contentRoot)));
 
         // Identity: local accounts, lockout, password rules, optional authenticator 2FA.
         services.AddIdentity<AppUser, AppRole>(o =>
@@ -88,10 +92,10 @@ public static class PlatformModule
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => Problems.IsApi(ctx.HttpContext)
-                ? Problems.WriteAsync(ctx.HttpContext, 401, Problems.TitleFor(401), "Accedi o invia un token valido nell'intestazione Authorization: Bearer.")
+                ? Problems.WriteAsync(ctx.HttpContext, Problems.Unauthenticated, "Accedi o invia un token valido nell'intestazione Authorization: Bearer.")
                 : Redirect(ctx);
             o.Events.OnRedirectToAccessDenied = ctx => Problems.IsApi(ctx.HttpContext)
-                ? Problems.WriteAsync(ctx.HttpContext, 403, Problems.TitleFor(403), "Il tuo ruolo non consente questa operazione.")
+                ? Problems.WriteAsync(ctx.HttpContext, Problems.Forbidden, "Il tuo ruolo non consente questa operazione.")
                 : Redirect(ctx);
         });
 
@@ -165,6 +169,7 @@ public static class PlatformModule
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= Problems.OriginalPath(ctx.HttpContext);
+            Problems.ApplyType(ctx.ProblemDetails);
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -182,12 +187,14 @@ public static class PlatformModule
 
         services.AddMetropoliOpenApi();
         services.AddScoped<CspNonce>();
-        services.Configure<RateLimitOptions>(config.GetSection("RateLimits"));
-        services.Configure<JobOptions>(config.GetSection("Jobs"));
+        services.AddValidatedOptions<DatabaseOptions>(config, "Database");
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
+        services.AddValidatedOptions<JobOptions>(config, "Jobs");
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddJob<TokenCleanupJob>();
-        services.Configure<EmailOptions>(config.GetSection("Email"));
+        services.AddValidatedOptions<EmailOptions>(config, "Email");
         services.AddSingleton<OutboxSenderJob>();
         services.AddSingleton<IRecurringJob>(sp => sp.GetRequiredService<OutboxSenderJob>());
         services.AddHealthChecks();
@@ -219,7 +226,7 @@ public static class PlatformModule
         {
             if (context.Request.QueryString.Value is { } query && query.Contains("%00", StringComparison.Ordinal))
             {
-                await Problems.WriteAsync(context, 400, "Richiesta non valida", "La query string contiene un carattere nullo (%00).");
+                await Problems.WriteAsync(context, Problems.BadRequest, "La query string contiene un carattere nullo (%00).");
                 return;
             }
             await next();

@@ -14,6 +14,10 @@ namespace Metropoli.Agreements;
 /// else, anonymous included, sees only public agreements in force or ended.</summary>
 public static class AgreementAccess
 {
+    /// <summary>A missing agreement and one the user may not see answer the same.</summary>
+    public const string NotFoundDetail = "Nessuna intesa con questo identificativo.";
+    public const string EndedReason = "L'intesa è conclusa, scaduta o ritirata: non si può più modificare.";
+
     public static bool CanManageAll(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PlanOffice);
 

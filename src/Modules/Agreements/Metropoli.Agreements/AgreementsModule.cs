@@ -20,7 +20,7 @@ public sealed class AgreementsModule : IMetropoliModule
 
     public void AddServices(WebApplicationBuilder builder)
     {
-        builder.Services.Configure<AgreementOptions>(builder.Configuration.GetSection("Agreements"));
+        builder.Services.AddValidatedOptions<AgreementOptions>(builder.Configuration, "Agreements");
         builder.Services.AddJob<AgreementExpiryJob>();
         builder.Services.AddJob<AgreementAlertJob>();
     }

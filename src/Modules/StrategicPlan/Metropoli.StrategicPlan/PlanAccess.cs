@@ -9,6 +9,10 @@ namespace Metropoli.StrategicPlan;
 /// sector owns; everyone else (anonymous included) sees only plans that have left the drafting table.</summary>
 public static class PlanAccess
 {
+    /// <summary>Drafts are invisible to those who may not see them: the same 404 as a missing record,
+    /// so that the existence of a plan in preparation is not revealed.</summary>
+    public const string PlanNotFound = "Nessun piano con questo identificativo.";
+
     public static bool CanManage(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PlanOffice);
 

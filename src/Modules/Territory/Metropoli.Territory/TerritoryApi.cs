@@ -3,6 +3,7 @@ using Metropoli.Territory.Municipalities;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Metropoli.Territory;
@@ -27,7 +28,7 @@ public static class TerritoryApi
                 var m = await GetMunicipality.HandleAsync(db, istatCode, ct);
                 if (m is null)
                 {
-                    return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: $"Nessun Comune con codice ISTAT {istatCode}.");
+                    return Problems.NotFound.Result($"Nessun Comune con codice ISTAT {istatCode}.");
                 }
                 ETags.Set(context, m.Version);
                 return TypedResults.Ok(m);
@@ -41,10 +42,9 @@ public static class TerritoryApi
                 var version = ETags.FromIfMatch(context.Request);
                 if (version is null)
                 {
-                    return TypedResults.Problem(statusCode: 428, title: "Precondizione richiesta",
-                        detail: "Invia l'intestazione If-Match con l'ETag letto dal Comune, per non sovrascrivere modifiche altrui.");
+                    return Problems.PreconditionRequired.Result("Invia l'intestazione If-Match con l'ETag letto dal Comune, per non sovrascrivere modifiche altrui.");
                 }
-                return Outcome.ToHttp(await UpdateContacts.HandleAsync(db, user, clock, istatCode, version, request, ct), context);
+                return OutcomeHttp.ToHttp(await UpdateContacts.HandleAsync(db, user, clock, istatCode, version, request, ct), context);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updateMunicipalityContacts").WithSummary("Aggiorna i contatti di un Comune (amministratori e referenti di quel Comune). Richiede If-Match.")

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +13,8 @@ public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        var id = CurrentUser.Of(User).Id;
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
             return NotFound();

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
@@ -23,7 +22,7 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock, IStringLoca
     [Display(Name = "Durata in giorni")]
     public int? Days { get; set; } = 90;
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => CurrentUser.Of(User).Id!;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task OnGetAsync(CancellationToken ct) => Tokens = await AccessTokens.ListAsync(db, UserId, Now, ct);

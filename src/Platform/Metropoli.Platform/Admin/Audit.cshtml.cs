@@ -1,5 +1,6 @@
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Metropoli.Platform.Admin;
 
-public sealed class AuditModel(AppDbContext db, IAuditContext who, IStringLocalizer<Localization.SharedResource> l) : PageModel
+public sealed class AuditModel(AppDbContext db, ICurrentUser who, IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();

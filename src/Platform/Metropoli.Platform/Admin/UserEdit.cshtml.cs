@@ -11,7 +11,7 @@ namespace Metropoli.Platform.Admin;
 
 /// <summary>Edit a user's name, role and scope; disable or re-enable. Identity's ConcurrencyStamp is
 /// the version: a stale form is refused with a message, never saved over a newer change.</summary>
-public sealed class UserEditModel(AppDbContext db, UserManager<AppUser> users, IAuditContext who, IStringLocalizer<Localization.SharedResource> l) : PageModel
+public sealed class UserEditModel(AppDbContext db, UserManager<AppUser> users, ICurrentUser who, IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
     public string Email { get; private set; } = "";
     public bool Disabled { get; private set; }

@@ -15,7 +15,7 @@ public sealed record CsvFileError(int Line, string Message);
 
 /// <summary>What every all-or-nothing CSV import shares: strict UTF-8 decoding, RFC 4180 reading with
 /// exact line numbers, and the messages for the structural errors.</summary>
-public static class CsvUpload
+public static partial class CsvUpload
 {
     public const string NotUtf8 = "Il file non è in UTF-8. Salvalo come «CSV UTF-8 (delimitato da virgole)» e riprova.";
     public const string BadQuotes = "Virgolette non corrette: un campo che contiene virgolette va racchiuso tra virgolette e le virgolette interne vanno raddoppiate.";

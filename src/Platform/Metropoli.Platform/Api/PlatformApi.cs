@@ -16,7 +16,7 @@ public static class PlatformApi
     {
         var api = app.MapApiV1();
         api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
-                user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.Identity!.Name!, user.DisplayName(),
+                CurrentUser.Of(user).Id!, CurrentUser.Of(user).Name, CurrentUser.Of(user).DisplayName,
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
                 user.FindFirstValue(ScopeClaims.Sector), user.FindFirstValue(ScopeClaims.Municipality),
                 user.FindFirstValue(ScopeClaims.Zone), user.FindFirstValue(ScopeClaims.Organisation))))

@@ -1,4 +1,5 @@
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Metropoli.Platform.Api;
@@ -32,7 +33,7 @@ public static class StatusEndpoint
         if (!ok)
         {
             context.Response.Headers.RetryAfter = "30";
-            return TypedResults.Problem(statusCode: 503, title: "Servizio non disponibile", detail: "Il database non risponde.");
+            return Problems.Unavailable.Result("Il database non risponde.");
         }
         return TypedResults.Ok(new StatusResponse("ok", options.Provider.ToString().ToLowerInvariant(), clock.GetUtcNow()));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -57,7 +58,7 @@ public static class AuditRecorder
     }
 
     /// <summary>Writes the entries for <paramref name="pending"/> and moves the head; the caller's transaction holds the head lock.</summary>
-    public static async Task AppendAsync(DbContext db, AuditHead head, IReadOnlyList<Pending> pending, IAuditContext? who, CancellationToken ct)
+    public static async Task AppendAsync(DbContext db, AuditHead head, IReadOnlyList<Pending> pending, ICurrentUser? who, CancellationToken ct)
     {
         var entries = new List<AuditEntry>(pending.Count);
         var now = Truncate(DateTime.UtcNow);
@@ -69,8 +70,8 @@ public static class AuditRecorder
             {
                 Sequence = ++sequence,
                 At = now,
-                UserId = who?.UserId,
-                UserName = who?.UserName ?? SystemAuditContext.Name,
+                UserId = who?.Id,
+                UserName = who?.Name ?? CurrentUser.SystemName,
                 EntityType = p.Entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(p.Entry),
                 Action = p.Action,
@@ -121,7 +122,7 @@ public static class AuditRecorder
     }
 
     /// <summary>Appends entries that record reads of the trail, in their own transaction.</summary>
-    public static async Task RecordReadAsync(AppDbContext db, IAuditContext who, string what, string detail, CancellationToken ct)
+    public static async Task RecordReadAsync(AppDbContext db, ICurrentUser who, string what, string detail, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var head = await LockHeadAsync(db, ct);
@@ -129,8 +130,8 @@ public static class AuditRecorder
         {
             Sequence = head.Sequence + 1,
             At = Truncate(DateTime.UtcNow),
-            UserId = who.UserId,
-            UserName = who.UserName,
+            UserId = who.Id,
+            UserName = who.Name,
             EntityType = "AuditTrail",
             EntityId = what,
             Action = "read",

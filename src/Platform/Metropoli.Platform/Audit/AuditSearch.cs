@@ -25,7 +25,7 @@ public static class AuditSearch
 {
     public static readonly string[] Sortable = ["sequence"];
 
-    public static async Task<Paged<AuditRow>> SearchAsync(AppDbContext db, IAuditContext who, AuditFilter f, ListQuery query, CancellationToken ct)
+    public static async Task<Paged<AuditRow>> SearchAsync(AppDbContext db, ICurrentUser who, AuditFilter f, ListQuery query, CancellationToken ct)
     {
         var rows = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.EntityType)) rows = rows.Where(e => e.EntityType == f.EntityType);
@@ -61,7 +61,7 @@ public static class AuditSearch
     }
 
     /// <summary>The history of one record, newest first.</summary>
-    public static Task<Paged<AuditRow>> HistoryAsync(AppDbContext db, IAuditContext who, string entityType, string entityId, CancellationToken ct) =>
+    public static Task<Paged<AuditRow>> HistoryAsync(AppDbContext db, ICurrentUser who, string entityType, string entityId, CancellationToken ct) =>
         SearchAsync(db, who, new AuditFilter { EntityType = entityType, EntityId = entityId }, new ListQuery { Limit = ListQuery.MaxLimit }, ct);
 
     private static string Describe(AuditFilter f, ListQuery q) => System.Text.Json.JsonSerializer.Serialize(new
@@ -76,13 +76,13 @@ public static class AuditSearch
     {
         var group = api.MapGroup("/audit-entries").WithTags("Registro delle modifiche").RequireAuthorization(Policies.Administrator);
         group.MapGet("/", async Task<Results<Ok<Paged<AuditRow>>, ValidationProblem>> (
-                [AsParameters] ListQuery query, [AsParameters] AuditFilter filter, AppDbContext db, IAuditContext who, CancellationToken ct) =>
+                [AsParameters] ListQuery query, [AsParameters] AuditFilter filter, AppDbContext db, ICurrentUser who, CancellationToken ct) =>
             {
                 var errors = query.Validate(Sortable);
                 return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await SearchAsync(db, who, filter, query, ct));
             })
             .WithName("searchAuditEntries").WithSummary("Cerca nel registro delle modifiche (solo amministratori).");
-        group.MapGet("/verification", async (AppDbContext db, IAuditContext who, CancellationToken ct) =>
+        group.MapGet("/verification", async (AppDbContext db, ICurrentUser who, CancellationToken ct) =>
             {
                 var result = await AuditChain.VerifyAsync(db, null, ct);
                 await AuditRecorder.RecordReadAsync(db, who, "verify", result.Message, ct);

@@ -57,11 +57,9 @@ public sealed class AccessTokenHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
-            "Autenticazione richiesta", "Accedi o invia un token valido nell'intestazione Authorization: Bearer.");
+        return Problems.WriteAsync(Context, Problems.Unauthenticated, "Accedi o invia un token valido nell'intestazione Authorization: Bearer.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden,
-            "Accesso negato", "Il tuo ruolo non consente questa operazione.");
+        Problems.WriteAsync(Context, Problems.Forbidden, "Il tuo ruolo non consente questa operazione.");
 }

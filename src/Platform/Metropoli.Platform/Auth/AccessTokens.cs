@@ -1,5 +1,6 @@
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
@@ -81,7 +82,7 @@ public static class AccessTokens
         var group = api.MapGroup("/access-tokens").WithTags("Token personali").RequireAuthorization(Policies.Authenticated);
         group.MapGet("/", async (ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var items = await ListAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime, ct);
+                var items = await ListAsync(db, CurrentUser.Of(user).Id!, clock.GetUtcNow().UtcDateTime, ct);
                 return TypedResults.Ok(new Paged<AccessTokenRow>(items, items.Count, items.Count, 0));
             })
             .WithName("listAccessTokens").WithSummary("I token personali dell'utente corrente.");
@@ -91,10 +92,9 @@ public static class AccessTokens
                 var errors = Validate(request);
                 if (errors.Count > 0)
                 {
-                    return TypedResults.Problem(statusCode: 422, title: "Dati non validi", detail: "Correggi i campi indicati.",
-                        extensions: new Dictionary<string, object?> { ["errors"] = errors });
+                    return Problems.Invalid.Result("Correggi i campi indicati.", new Dictionary<string, object?> { ["errors"] = errors });
                 }
-                var created = await CreateAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, request, clock.GetUtcNow().UtcDateTime, ct);
+                var created = await CreateAsync(db, CurrentUser.Of(user).Id!, request, clock.GetUtcNow().UtcDateTime, ct);
                 return TypedResults.Created($"/api/v1/access-tokens/{created.Id}", created);
             })
             .WithName("createAccessToken").WithSummary("Crea un token personale; il segreto è mostrato solo ora.")
@@ -102,10 +102,10 @@ public static class AccessTokens
         group.MapDelete("/{id:long}", async Task<Results<NoContent, ProblemHttpResult>> (
                 long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var owner = user.IsAdministrator() ? null : user.FindFirstValue(ClaimTypes.NameIdentifier);
+                var owner = user.IsAdministrator() ? null : CurrentUser.Of(user).Id;
                 return await RevokeAsync(db, id, owner, clock.GetUtcNow().UtcDateTime, ct)
                     ? TypedResults.NoContent()
-                    : TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "Token inesistente.");
+                    : Problems.NotFound.Result("Token inesistente.");
             })
             .WithName("revokeAccessToken").WithSummary("Revoca un token personale.")
             .ProducesProblem(404);

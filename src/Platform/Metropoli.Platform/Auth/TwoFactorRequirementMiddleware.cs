@@ -19,7 +19,7 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next, IConfig
         {
             if (Problems.IsApi(context))
             {
-                await Problems.WriteAsync(context, 403, Problems.TitleFor(403),
+                await Problems.WriteAsync(context, Problems.Forbidden,
                     "Gli amministratori devono attivare l'autenticazione a due fattori prima di usare Metropoli.");
                 return;
             }

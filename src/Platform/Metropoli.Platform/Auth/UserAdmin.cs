@@ -1,6 +1,7 @@
 using Metropoli.Platform.Modules;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -169,7 +170,7 @@ public static class UserAdmin
                 var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
                 if (user is null)
                 {
-                    return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "Utente inesistente.");
+                    return Problems.NotFound.Result("Utente inesistente.");
                 }
                 return TypedResults.Ok(ToRow(user, (await users.GetRolesAsync(user)).ToList()));
             })

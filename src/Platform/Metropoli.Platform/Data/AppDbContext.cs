@@ -9,7 +9,7 @@ namespace Metropoli.Platform.Data;
 
 /// <summary>The one database context of Metropoli. Modules add their entities through
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes that sit beside the entities.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext? auditContext = null, ReadModelVersion? readModel = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, ReadModelVersion? readModel = null)
     : IdentityDbContext<AppUser, AppRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -100,7 +100,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditC
             // Taking the head row first serialises writers, so the hash chain has no forks.
             var head = await AuditRecorder.LockHeadAsync(this, cancellationToken);
             var result = await base.SaveChangesAsync(true, cancellationToken);
-            await AuditRecorder.AppendAsync(this, head, pending, auditContext, cancellationToken);
+            await AuditRecorder.AppendAsync(this, head, pending, currentUser, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

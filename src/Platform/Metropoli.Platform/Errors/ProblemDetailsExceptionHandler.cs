@@ -39,7 +39,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         {
             return false; // pages show the HTML error page
         }
-        await Problems.WriteAsync(context, status, Problems.TitleFor(status), detail);
+        await Problems.WriteAsync(context, Problems.For(status), detail);
         return true;
     }
 

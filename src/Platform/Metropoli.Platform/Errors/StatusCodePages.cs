@@ -11,7 +11,7 @@ public static class StatusCodePages
         var status = http.Response.StatusCode;
         if (Problems.IsApi(http))
         {
-            await Problems.WriteAsync(http, status, Problems.TitleFor(status), Problems.DetailFor(status));
+            await Problems.WriteAsync(http, Problems.For(status), Problems.DetailFor(status));
             return;
         }
         var originalPath = http.Request.Path;

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text;
-using Metropoli.Platform.Data;
 
 namespace Metropoli.Platform.Files;
 
@@ -10,11 +8,14 @@ public sealed record EvidenceUpload(string FileName, long Length, Func<Stream> O
 /// <summary>The file as stored: metadata recorded on the measurement.</summary>
 public sealed record StoredEvidence(string Name, string StoredName, string ContentType, long Size, string Sha256);
 
-/// <summary>Evidence files live under <c>Database:DataFolder</c>/evidence, outside the web root, under a
-/// name Metropoli generates (a GUID): nothing from the request ever reaches a path, so traversal is not
-/// possible, and they are served only by the download endpoint after the permission check.</summary>
+/// <summary>The rules for uploaded evidence (a measurement's evidence, an agreement's documents): PDF, PNG, JPG,
+/// CSV or XLSX, at most 10 MB, the content checked against the declared type while it is stored, the SHA-256
+/// recorded. Files go to the <see cref="IFileStore"/>, measurements' in <see cref="Area"/>.</summary>
 public static class Evidence
 {
+    /// <summary>The file-store area of measurements' evidence (<c>data/evidence</c>).</summary>
+    public const string Area = "evidence";
+
     public const long MaxBytes = 10 * 1024 * 1024;
     public const string Accept = ".pdf,.png,.jpg,.jpeg,.csv,.xlsx";
     public const string TypeError = "Il file deve essere PDF, PNG, JPG, CSV o XLSX.";
@@ -32,9 +33,6 @@ public static class Evidence
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
-    public static string Folder(DatabaseOptions options, IHostEnvironment env) =>
-        Path.Combine(Path.GetFullPath(Path.Combine(env.ContentRootPath, options.DataFolder)), "evidence");
-
     /// <summary>The errors of an upload that can be seen without reading it (name and size).</summary>
     public static string? CheckShape(EvidenceUpload upload)
     {
@@ -43,59 +41,87 @@ public static class Evidence
         return TypeOfExtension.ContainsKey(Path.GetExtension(upload.FileName)) ? null : TypeError;
     }
 
-    /// <summary>Checks the content against the declared type, stores it and returns its metadata, or the error.</summary>
-    public static async Task<(StoredEvidence? Stored, string? Error)> SaveAsync(string folder, EvidenceUpload upload, CancellationToken ct)
+    /// <summary>Stores the upload in <paramref name="area"/>, checking its content against the declared type as it
+    /// streams; returns its metadata, or the error (and then nothing is stored).</summary>
+    public static async Task<(StoredEvidence? Stored, string? Error)> SaveAsync(IFileStore files, string area, EvidenceUpload upload, CancellationToken ct)
     {
         if (CheckShape(upload) is { } error) return (null, error);
         var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
-        Directory.CreateDirectory(folder);
-        var storedName = Guid.NewGuid().ToString("N");
-        var path = Path.Combine(folder, storedName);
-        var temp = path + ".part";
-        long size = 0;
-        byte[] head = new byte[8];
-        var headLength = 0;
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var text = true;
         try
         {
-            await using (var input = upload.Open())
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await input.ReadAsync(buffer, ct)) > 0)
-                {
-                    size += read;
-                    // The declared length may lie (a chunked request has none): count what actually arrives.
-                    if (size > MaxBytes) return Fail(temp, SizeError);
-                    if (headLength < head.Length)
-                    {
-                        var n = Math.Min(head.Length - headLength, read);
-                        Array.Copy(buffer, 0, head, headLength, n);
-                        headLength += n;
-                    }
-                    if (text && Array.IndexOf(buffer, (byte)0, 0, read) >= 0) text = false;
-                    sha.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), ct);
-                }
-            }
-            if (size == 0) return Fail(temp, EmptyError);
-            if (!Matches(extension, head.AsSpan(0, headLength), text)) return Fail(temp, ContentError);
-            File.Move(temp, path);
+            await using var input = new CheckedContent(upload.Open(), extension);
+            var stored = await files.SaveAsync(area, input, ct);
+            return (new StoredEvidence(SafeName(upload.FileName), stored.Name, TypeOfExtension[extension], stored.Size, stored.Sha256), null);
         }
-        catch
+        catch (RefusedContentException refused)
         {
-            File.Delete(temp);
-            throw;
+            return (null, refused.Message);
         }
-        return (new StoredEvidence(SafeName(upload.FileName), storedName, TypeOfExtension[extension], size, Convert.ToHexStringLower(sha.GetHashAndReset())), null);
     }
 
-    private static (StoredEvidence?, string?) Fail(string temp, string error)
+    private sealed class RefusedContentException(string message) : Exception(message);
+
+    /// <summary>The upload as it is read: counts what actually arrives (the declared length may lie; a chunked
+    /// request has none), keeps the first bytes and notices a NUL byte; at the end refuses an empty file or one
+    /// whose content does not match its type, by throwing, so that the store keeps nothing.</summary>
+    private sealed class CheckedContent(Stream inner, string extension) : Stream
     {
-        File.Delete(temp);
-        return (null, error);
+        private readonly byte[] _head = new byte[8];
+        private int _headLength;
+        private long _size;
+        private bool _text = true;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            Inspect(buffer.Span[..read]);
+            return read;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            Inspect(buffer.AsSpan(offset, read));
+            return read;
+        }
+
+        private void Inspect(ReadOnlySpan<byte> chunk)
+        {
+            if (chunk.IsEmpty)
+            {
+                if (_size == 0) throw new RefusedContentException(EmptyError);
+                if (!Matches(extension, _head.AsSpan(0, _headLength), _text)) throw new RefusedContentException(ContentError);
+                return;
+            }
+            _size += chunk.Length;
+            if (_size > MaxBytes) throw new RefusedContentException(SizeError);
+            var n = Math.Min(_head.Length - _headLength, chunk.Length);
+            chunk[..n].CopyTo(_head.AsSpan(_headLength));
+            _headLength += n;
+            if (_text && chunk.Contains((byte)0)) _text = false;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _size; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask DisposeAsync()
+        {
+            await inner.DisposeAsync();
+            await base.DisposeAsync();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>The signature each type starts with; a CSV must at least be text (no NUL bytes).</summary>
@@ -126,16 +152,5 @@ public static class Evidence
         if (clean.Length == 0) clean = "evidenza";
         if (clean.Length > 100) clean = clean[..100];
         return clean + extension;
-    }
-
-    /// <summary>The stored file, or null when it is missing. The stored name is re-checked to be one of ours.</summary>
-    public static string? PathOf(string folder, string storedName) =>
-        storedName.Length == 32 && storedName.All(char.IsAsciiHexDigitLower) && File.Exists(Path.Combine(folder, storedName))
-            ? Path.Combine(folder, storedName)
-            : null;
-
-    public static void Delete(string folder, string? storedName)
-    {
-        if (storedName is not null && PathOf(folder, storedName) is { } path) File.Delete(path);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public interface IRecurringJob
 public sealed class JobOptions
 {
     public bool Enabled { get; set; } = true;
+    [Range(0.05, 86_400)]
     public double PollSeconds { get; set; } = 15;
     /// <summary>Identifies this app instance in job runs; defaults to host name and process id.</summary>
     public string? InstanceName { get; set; }

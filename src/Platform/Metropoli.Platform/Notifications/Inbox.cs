@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Platform.Notifications;
@@ -73,7 +74,7 @@ public static class Inbox
         group.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
                 await MarkReadAsync(db, UserId(user), id, ct)
                     ? Results.NoContent()
-                    : TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: "La notifica non esiste."))
+                    : Problems.NotFound.Result("La notifica non esiste."))
             .WithName("markNotificationRead").WithSummary("Segna una notifica come letta.")
             .Produces(204).ProducesProblem(404);
         group.MapPost("/read-all", async (ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
@@ -85,5 +86,5 @@ public static class Inbox
             .Produces(204);
     }
 
-    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    public static string UserId(ClaimsPrincipal user) => CurrentUser.Of(user).Id!;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Mail;
 using Metropoli.Platform.Data;
@@ -10,17 +11,22 @@ namespace Metropoli.Platform.Notifications;
 /// <summary>Settings of the e-mail outbox (section <c>Email</c>).</summary>
 public sealed class EmailOptions
 {
+    [Required, EmailAddress]
     public string From { get; set; } = "metropoli@localhost";
     /// <summary>SMTP server; when empty (and no pickup folder) e-mails stay queued in the outbox.</summary>
     public string? SmtpHost { get; set; }
+    [Range(1, 65_535)]
     public int SmtpPort { get; set; } = 25;
     public bool SmtpEnableSsl { get; set; }
     public string? SmtpUserName { get; set; }
     public string? SmtpPassword { get; set; }
     /// <summary>Instead of SMTP, write each e-mail as an .eml file into this folder (development).</summary>
     public string? PickupDirectory { get; set; }
+    [Range(1, 86_400)]
     public double OutboxSeconds { get; set; } = 60;
+    [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
+    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 50;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SmtpHost) || !string.IsNullOrWhiteSpace(PickupDirectory);

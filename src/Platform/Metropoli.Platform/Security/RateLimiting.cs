@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Errors;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,12 @@ namespace Metropoli.Platform.Security;
 public sealed class RateLimitOptions
 {
     /// <summary>API requests per client (user, token or address) per window.</summary>
+    [Range(1, int.MaxValue)]
     public int ApiPermitLimit { get; set; } = 600;
     /// <summary>Login attempts per address per window, on top of Identity's per-account lockout.</summary>
+    [Range(1, int.MaxValue)]
     public int LoginPermitLimit { get; set; } = 20;
+    [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
 }
 
@@ -79,7 +83,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IOptionsMonitor<Ra
             headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
             if (Problems.IsApi(context))
             {
-                await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, Problems.TitleFor(429),
+                await Problems.WriteAsync(context, Problems.TooManyRequests,
                     $"Limite di {limit} richieste in {windowLength} secondi superato. Riprova tra {reset} secondi.");
             }
             else
@@ -101,7 +105,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IOptionsMonitor<Ra
             return "t:" + Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(
                 System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(auth)))[..16];
         }
-        return context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+        return CurrentUser.Of(context.User).Id is { } id
             ? "u:" + id
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "?");
     }

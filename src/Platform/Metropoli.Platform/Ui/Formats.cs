@@ -10,11 +10,6 @@ public static partial class Formats
     public const string DateError = "La data deve essere nel formato AAAA-MM-GG, per esempio 2025-12-31.";
     public const string EuroError = "Indica un importo in euro, per esempio 1250000 oppure 1.250.000,50.";
 
-    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
-
-    /// <summary>Today in Milan: an act dated "today" must not be refused as future at 00:30 UTC+1.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Rome).DateTime);
-
     public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Iso(DateOnly d) => d.ToString(DateFormat, CultureInfo.InvariantCulture);

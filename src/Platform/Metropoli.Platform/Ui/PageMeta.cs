@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Metropoli.Platform.Time;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Metropoli.Platform.Ui;
@@ -9,8 +10,6 @@ public sealed record Crumb(string Text, string? Href = null);
 /// <summary>What the layout needs from a page: title, breadcrumbs, last-update date.</summary>
 public static class PageMeta
 {
-    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
-
     /// <summary>The date the application's content was built; pages with records override it.</summary>
     public static readonly DateTime BuiltAt = File.GetLastWriteTimeUtc(Assembly.GetExecutingAssembly().Location);
 
@@ -22,11 +21,9 @@ public static class PageMeta
 
     public static DateTime LastUpdated(this ViewDataDictionary viewData) => viewData["LastUpdated"] as DateTime? ?? BuiltAt;
 
-    public static DateTime ToRome(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Rome);
+    public static string Date(DateTime utc) => CivilClock.ToCivil(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
-    public static string Date(DateTime utc) => ToRome(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
-
-    public static string DateTimeText(DateTime utc) => ToRome(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+    public static string DateTimeText(DateTime utc) => CivilClock.ToCivil(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 
     public static string Number(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 

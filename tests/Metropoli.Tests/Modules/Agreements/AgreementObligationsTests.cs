@@ -22,7 +22,7 @@ internal sealed class FixedAgreementClock(DateTimeOffset now) : TimeProvider
 [Trait("Database", "Both")]
 public sealed class AgreementObligationsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
-    private static DateOnly Today => Formats.Today(TimeProvider.System);
+    private static DateOnly Today => CivilClock.Today(TimeProvider.System);
 
     [Fact]
     public async Task A_past_due_obligation_is_overdue_on_the_agreement_and_on_the_dashboard()

@@ -28,7 +28,7 @@ public sealed class CampaignsTests(CampaignsFixture fx) : IClassFixture<Campaign
 {
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
 
-    private static DateOnly Today => Formats.Today(TimeProvider.System);
+    private static DateOnly Today => CivilClock.Today(TimeProvider.System);
 
     private async Task<(PlanBuilders.Built Tree, long OtherAction)> AdoptedPlanAsync(HttpClient office)
     {

@@ -33,7 +33,7 @@ public sealed class DashboardTests(IndicatorsFixture fx) : IClassFixture<Indicat
     public async Task Counts_equal_a_direct_count_of_the_database()
     {
         var plan = await DemoPlanId(PlanDemo.CurrentName);
-        var today = Formats.Today(TimeProvider.System);
+        var today = CivilClock.Today(TimeProvider.System);
         var actions = await fx.App.WithDb(db => db.Set<PlanAction>().Where(a => a.PlanId == plan)
             .Select(a => new { a.Status, a.EndDate, a.Progress }).ToListAsync());
         var dashboard = await fx.App.Anonymous().GetJson($"/api/v1/plans/{plan}/dashboard");

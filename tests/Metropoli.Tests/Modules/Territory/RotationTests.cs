@@ -17,7 +17,7 @@ namespace Metropoli.Tests.Modules.Territory;
 [Trait("Database", "Both")]
 public sealed class RotationTests(AppFixture fx) : IClassFixture<AppFixture>
 {
-    private static DateOnly Today => TerritoryDates.Today(TimeProvider.System);
+    private static DateOnly Today => CivilClock.Today(TimeProvider.System);
 
     private async Task SetMayorAsync(string istat, string name, string start = "2010-01-01")
     {

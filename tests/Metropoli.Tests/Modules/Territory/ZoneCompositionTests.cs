@@ -27,7 +27,7 @@ public sealed class ZoneCompositionTests(AppFixture fx) : IClassFixture<AppFixtu
     [Fact]
     public async Task Zone_sizes_today_are_the_official_ones_with_and_without_a_date()
     {
-        var today = TerritoryDates.Today(TimeProvider.System);
+        var today = CivilClock.Today(TimeProvider.System);
         var anonymous = fx.App.Anonymous();
         Assert.Equal(OfficialSizes, Sizes(await anonymous.GetJson("/api/v1/zones")));
         Assert.Equal(OfficialSizes, Sizes(await anonymous.GetJson("/api/v1/zones?date=" + Iso(today))));
@@ -94,7 +94,7 @@ public sealed class ZoneCompositionTests(AppFixture fx) : IClassFixture<AppFixtu
         Assert.Equal(133, await app.WithDb(db => db.Set<ZoneMembership>().CountAsync(ms => ms.ValidTo == null)));
         await app.WithDb(db => TerritorySeed.SeedAsync(db, TimeProvider.System));
         Assert.Equal(133, await app.WithDb(db => db.Set<ZoneMembership>().CountAsync()));
-        Assert.Equal(OfficialSizes, Sizes(await app.Anonymous().GetJson("/api/v1/zones?date=" + Iso(TerritoryDates.Today(TimeProvider.System)))));
+        Assert.Equal(OfficialSizes, Sizes(await app.Anonymous().GetJson("/api/v1/zones?date=" + Iso(CivilClock.Today(TimeProvider.System)))));
     }
 
     [Fact]

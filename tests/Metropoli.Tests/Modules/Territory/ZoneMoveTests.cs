@@ -16,7 +16,7 @@ namespace Metropoli.Tests.Modules.Territory;
 public sealed class ZoneMoveTests(AppFixture fx) : IClassFixture<AppFixture>
 {
     private const string Cologno = "015081";
-    private static DateOnly Today => TerritoryDates.Today(TimeProvider.System);
+    private static DateOnly Today => CivilClock.Today(TimeProvider.System);
 
     private static string Memberships(string istat) => $"/api/v1/municipalities/{istat}/zone-memberships";
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Metropoli.Agreements.Model;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,31 +27,30 @@ public static class AddAmendment
         if (agreement is null) return (new Outcome.NotFound(), 0);
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return (new Outcome.Forbidden(), 0);
         if (agreement.Status is not (AgreementStatuses.Signed or AgreementStatuses.InForce))
-            return (new AgreementConflict("Un atto aggiuntivo modifica un'intesa sottoscritta o in vigore; prima della sottoscrizione si modifica direttamente il testo."), 0);
+            return (new Outcome.Refused("Un atto aggiuntivo modifica un'intesa sottoscritta o in vigore; prima della sottoscrizione si modifica direttamente il testo."), 0);
         var errors = new Dictionary<string, string[]>();
         var title = r.Title?.Trim();
         if (string.IsNullOrEmpty(title)) errors["title"] = ["Indica il titolo dell'atto aggiuntivo."];
         else if (title.Length > 300) errors["title"] = ["Il titolo non può superare 300 caratteri."];
         if (r.Description is { Length: > 4000 }) errors["description"] = ["La descrizione non può superare 4000 caratteri."];
         if (r.SignedOn is not { } signed) errors["signedOn"] = ["Indica la data di sottoscrizione dell'atto aggiuntivo."];
-        else if (signed > Formats.Today(clock)) errors["signedOn"] = ["La data di sottoscrizione non può essere futura."];
+        else if (signed > CivilClock.Today(clock)) errors["signedOn"] = ["La data di sottoscrizione non può essere futura."];
         if (r.NewExpiryDate is { } exp && agreement.EffectiveDate is { } eff && exp < eff) errors["newExpiryDate"] = ["La nuova scadenza non può precedere la decorrenza."];
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
-        if (expectedVersion is not { } version || version != agreement.Version) return (new Outcome.Conflict(agreement.Version), 0);
+        if (db.CheckVersion(agreement, expectedVersion) is { } conflict) return (conflict, 0);
         var now = clock.GetUtcNow().UtcDateTime;
         var number = (await db.Set<AgreementAmendment>().Where(x => x.AgreementId == agreementId).MaxAsync(x => (int?)x.Number, ct) ?? 0) + 1;
         var amendment = new AgreementAmendment
         {
             AgreementId = agreementId, Number = number, Title = title!, Description = SaveAgreement.Blank(r.Description), SignedOn = r.SignedOn!.Value,
-            NewExpiryDate = r.NewExpiryDate, CreatedBy = SaveAgreement.Who(user), CreatedAt = now,
+            NewExpiryDate = r.NewExpiryDate, CreatedBy = CurrentUser.Of(user).Name, CreatedAt = now,
         };
         db.Add(amendment);
         // Every addendum changes the agreement's version, so two concurrent addenda cannot take the same number.
-        db.ExpectVersion(agreement, version);
         if (r.NewExpiryDate is { } newExpiry) agreement.ExpiryDate = newExpiry;
         agreement.UpdatedAt = now;
         db.Entry(agreement).Property(a => a.UpdatedAt).IsModified = true;
-        var outcome = await SaveAgreement.SaveAsync(db, agreement, ct);
+        var outcome = await VersionedSave.SaveAsync(db, agreement, ct);
         return (outcome, outcome is Outcome.Done ? amendment.Id : 0);
     }
 }

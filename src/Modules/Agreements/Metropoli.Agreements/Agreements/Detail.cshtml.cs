@@ -5,6 +5,7 @@ using Metropoli.Agreements.Obligations;
 using Metropoli.Agreements.Parties;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -13,10 +14,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Metropoli.Agreements.Agreements;
 
-/// <summary>An agreement with everything hanging from it, and the forms of those who edit it (parties,
-/// obligations, addenda, documents, governance, renewal). Each form calls the same handler as its API endpoint.</summary>
+/// <summary>An agreement with everything hanging from it, and the forms of those who edit it. Each part of the
+/// agreement is a section of its own slice (<c>Parties/_PartiesSection</c>, <c>Obligations/_ObligationsSection</c>,
+/// <c>Agreements/_AmendmentsSection</c>, <c>Documents/_DocumentsSection</c>, <c>Governance/_GovernanceSection</c>);
+/// their forms post here, and each handler calls the same handler as the slice's API endpoint and answers through
+/// one <see cref="AnswerAsync"/>.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = Evidence.MaxBytes + 64 * 1024)]
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditContext who, DatabaseOptions options, IHostEnvironment env,
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUser who, IFileStore files,
     IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public AgreementDetail? Agreement { get; private set; }
@@ -77,15 +81,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditConte
     public async Task<IActionResult> OnPostUploadAsync(long id, CancellationToken ct)
     {
         ClearExcept(nameof(Upload));
-        var file = Upload is { Length: > 0 } f ? new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream) : null;
-        var (outcome, _) = await UploadDocument.HandleAsync(db, User, clock, UploadDocument.Folder(options, env), id,
-            new DocumentRequest(DocumentKind, DocumentTitle, DocumentObligationId, null), file, ct);
-        if (outcome is Outcome.Invalid invalid)
-        {
-            // The handler's field names ("file", "kind", "title", "obligationId") to the form's.
-            var renamed = invalid.Errors.ToDictionary(e => e.Key switch { "file" => "upload", "kind" => "documentKind", "title" => "documentTitle", "obligationId" => "documentObligationId", _ => e.Key }, e => e.Value);
-            outcome = new Outcome.Invalid(renamed);
-        }
+        var outcome = await DocumentForm.UploadAsync(db, User, clock, files, id, Upload, DocumentKind, DocumentTitle, DocumentObligationId, ct);
         return await AnswerAsync(id, outcome, "", "Documento caricato.", "#documenti", ct);
     }
 
@@ -133,26 +129,10 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditConte
 
     private async Task<IActionResult> AnswerAsync(long id, Outcome outcome, string prefix, string success, string anchor, CancellationToken ct)
     {
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l[success].Value;
-                return Redirect($"/intese/{id}{anchor}");
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, prefix, l);
-                break;
-            case AgreementConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                break;
-            case Outcome.Conflict:
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa intesa: controlla i dati attuali e riprova."]);
-                break;
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        // Every form of the page answers on the page: the agreement is read again under the messages.
+        return await this.AnswerAsync(outcome, l, () => this.Success(l[success].Value, $"/intese/{id}{anchor}"),
+            OutcomePages.KeepForm, "Nel frattempo un altro utente ha modificato questa intesa: controlla i dati attuali e riprova.", prefix,
+            again: async () => await LoadAsync(id, ct) ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

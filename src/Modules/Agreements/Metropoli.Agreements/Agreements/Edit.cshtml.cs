@@ -45,26 +45,13 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         (Id, Title) = (a.Id, a.Title);
         ViewData["Options"] = await AgreementFormOptions.LoadAsync(db, User, ct);
         if (!ModelState.IsValid) return Page();
-        switch (await SaveAgreement.UpdateAsync(db, User, clock, id, Version, Input, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Intesa salvata."].Value;
-                return Redirect("/intese/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case AgreementConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await SaveAgreement.UpdateAsync(db, User, clock, id, Version, Input, ct), l,
+            () => this.Success(l["Intesa salvata."].Value, "/intese/" + id),
+            conflict =>
+            {
                 Version = conflict.CurrentVersion;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa intesa. I tuoi dati non sono stati salvati: ricarica la pagina per vedere i valori attuali, oppure salva di nuovo per sostituirli."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro utente ha modificato questa intesa. I tuoi dati non sono stati salvati: ricarica la pagina per vedere i valori attuali, oppure salva di nuovo per sostituirli.");
     }
 }

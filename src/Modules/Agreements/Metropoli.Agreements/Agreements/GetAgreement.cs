@@ -38,7 +38,7 @@ public static class GetAgreement
     {
         var a = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return null;
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var canEdit = AgreementAccess.CanEdit(user, a.OwnerSector);
         var themes = await db.Set<AgreementThemeLink>().AsNoTracking().Where(x => x.AgreementId == id)
             .Join(db.Set<AgreementTheme>(), x => x.ThemeCode, t => t.Code, (x, t) => new { t.Code, t.Name, t.SortOrder })

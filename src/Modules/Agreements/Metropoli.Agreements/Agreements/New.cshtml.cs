@@ -28,16 +28,6 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
         ViewData["Options"] = await AgreementFormOptions.LoadAsync(db, User, ct);
         if (!ModelState.IsValid) return Page();
         var (outcome, id) = await SaveAgreement.CreateAsync(db, User, clock, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Proposta di intesa registrata."].Value;
-                return Redirect("/intese/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            default:
-                return Forbid();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Proposta di intesa registrata."].Value, "/intese/" + id));
     }
 }

@@ -4,6 +4,7 @@ using Metropoli.Agreements.Model;
 using Metropoli.StrategicPlan.Contracts;
 using Metropoli.Territory.Contracts;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,7 +116,7 @@ public static class SaveAgreement
         db.Add(new AgreementStatusChange
         {
             AgreementId = agreement.Id, FromStatus = "", ToStatus = AgreementStatuses.Proposal, Reason = "Registrazione della proposta.",
-            ChangedBy = Who(user), ChangedAt = now,
+            ChangedBy = CurrentUser.Of(user).Name, ChangedAt = now,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -127,17 +128,16 @@ public static class SaveAgreement
         var agreement = await db.Set<Agreement>().Visible(db, user).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return new AgreementConflict(AgreementHttp.EndedReason);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return new Outcome.Refused(AgreementAccess.EndedReason);
         var errors = await ValidateAsync(db, r, id, ct);
         if (!AgreementAccess.CanManageAll(user) && Blank(r.OwnerSector)?.ToLowerInvariant() != agreement.OwnerSector)
             errors["ownerSector"] = ["Solo l'ufficio di piano può assegnare l'intesa a un altro settore."];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != agreement.Version) return new Outcome.Conflict(agreement.Version);
-        db.ExpectVersion(agreement, version);
+        if (db.CheckVersion(agreement, expectedVersion) is { } conflict) return conflict;
         Apply(agreement, r, clock.GetUtcNow().UtcDateTime);
         // One save: the data, the links that changed and their audit entries, or nothing (a stale version).
         await SyncLinksAsync(db, id, r, ct);
-        return await SaveAsync(db, agreement, ct);
+        return await VersionedSave.SaveAsync(db, agreement, ct);
     }
 
     /// <summary>A renewal: a new proposal linked to the agreement it renews, with the same data, parties,
@@ -148,9 +148,9 @@ public static class SaveAgreement
         if (old is null) return (new Outcome.NotFound(), 0);
         if (!AgreementAccess.CanEdit(user, old.OwnerSector)) return (new Outcome.Forbidden(), 0);
         if (old.Status is not (AgreementStatuses.InForce or AgreementStatuses.Expired or AgreementStatuses.Concluded))
-            return (new AgreementConflict("Si rinnova solo un'intesa in vigore, scaduta o conclusa."), 0);
+            return (new Outcome.Refused("Si rinnova solo un'intesa in vigore, scaduta o conclusa."), 0);
         if (await db.Set<Agreement>().AnyAsync(a => a.PredecessorId == id && a.Status != AgreementStatuses.Withdrawn, ct))
-            return (new AgreementConflict("Questa intesa ha già un rinnovo in corso o registrato."), 0);
+            return (new Outcome.Refused("Questa intesa ha già un rinnovo in corso o registrato."), 0);
         var now = clock.GetUtcNow().UtcDateTime;
         var renewal = new Agreement
         {
@@ -176,7 +176,7 @@ public static class SaveAgreement
         db.Add(new AgreementStatusChange
         {
             AgreementId = renewal.Id, FromStatus = "", ToStatus = AgreementStatuses.Proposal, Reason = $"Proposta di rinnovo dell'intesa n. {old.Id}.",
-            ChangedBy = Who(user), ChangedAt = now,
+            ChangedBy = CurrentUser.Of(user).Name, ChangedAt = now,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -231,22 +231,6 @@ public static class SaveAgreement
         var have = existing.Select(key).ToHashSet();
         foreach (var k in wanted.Where(k => !have.Contains(k))) db.Add(create(k));
     }
-
-    internal static async Task<Outcome> SaveAsync(AppDbContext db, Agreement agreement, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome.Conflict(await db.Set<Agreement>().AsNoTracking().Where(a => a.Id == agreement.Id).Select(a => a.Version).SingleAsync(ct));
-        }
-        return new Outcome.Done(agreement.Version);
-    }
-
-    public static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "sistema";
 
     internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

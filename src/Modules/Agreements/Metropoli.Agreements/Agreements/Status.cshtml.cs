@@ -37,31 +37,22 @@ public sealed class StatusModel(AppDbContext db, TimeProvider clock, IStringLoca
         if (Agreement is null) return NotFound();
         if (!Confirm) ModelState.AddModelError(nameof(Confirm), l["Spunta la conferma per cambiare lo stato."]);
         if (!ModelState.IsValid) return Page();
-        switch (await TransitionAgreement.HandleAsync(db, User, clock, id, Version, Input, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Stato dell'intesa aggiornato."].Value;
-                return Redirect("/intese/" + id);
-            case Outcome.Invalid invalid:
+        return await this.AnswerAsync(await TransitionAgreement.HandleAsync(db, User, clock, id, Version, Input, ct), l,
+            () => this.Success(l["Stato dell'intesa aggiornato."].Value, "/intese/" + id),
+            _ =>
+            {
+                Version = Agreement.Version;
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro utente ha modificato questa intesa: controlla lo stato attuale e riprova.",
+            invalid: invalid =>
+            {
                 ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
                 // Errors about the agreement as a whole (its parties, its act) belong at the top of the form.
                 foreach (var key in new[] { "Input.Status", "Input.Parties" })
                 {
                     if (ModelState.TryGetValue(key, out var entry)) foreach (var e in entry.Errors.ToList()) ModelState.AddModelError(string.Empty, e.ErrorMessage);
                 }
-                return Page();
-            case AgreementConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict:
-                ModelState.Remove(nameof(Version));
-                Version = Agreement.Version;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa intesa: controlla lo stato attuale e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            });
     }
 }

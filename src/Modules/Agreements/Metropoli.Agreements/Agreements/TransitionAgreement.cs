@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Metropoli.Agreements.Model;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,25 +18,24 @@ public static class TransitionAgreement
         var agreement = await db.Set<Agreement>().Visible(db, user).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
-        if (expectedVersion is not { } version || version != agreement.Version) return new Outcome.Conflict(agreement.Version);
+        if (db.CheckVersion(agreement, expectedVersion) is { } conflict) return conflict;
         var parties = await db.Set<AgreementParty>().CountAsync(p => p.AgreementId == id, ct);
         var facts = new AgreementFacts(agreement.Status, agreement.ApprovalActBody, agreement.ApprovalActNumber, agreement.ApprovalActDate,
             agreement.SignatureDate, agreement.EffectiveDate, agreement.ExpiryDate, parties);
-        switch (AgreementTransitions.Check(facts, request, Formats.Today(clock)))
+        switch (AgreementTransitions.Check(facts, request, CivilClock.Today(clock)))
         {
             case AgreementTransitions.Verdict.Refused refused:
-                return new AgreementConflict(refused.Reason);
+                return new Outcome.Refused(refused.Reason);
             case AgreementTransitions.Verdict.Incomplete incomplete:
                 return new Outcome.Invalid(incomplete.Errors);
         }
-        db.ExpectVersion(agreement, version);
         Apply(agreement, request.Status!.Trim(), request, clock);
         db.Add(new AgreementStatusChange
         {
             AgreementId = id, FromStatus = facts.Status, ToStatus = agreement.Status, Reason = request.Reason!.Trim(),
-            ChangedBy = SaveAgreement.Who(user), ChangedAt = clock.GetUtcNow().UtcDateTime,
+            ChangedBy = CurrentUser.Of(user).Name, ChangedAt = clock.GetUtcNow().UtcDateTime,
         });
-        return await SaveAgreement.SaveAsync(db, agreement, ct);
+        return await VersionedSave.SaveAsync(db, agreement, ct);
     }
 
     private static void Apply(Agreement a, string target, AgreementTransitionRequest r, TimeProvider clock)

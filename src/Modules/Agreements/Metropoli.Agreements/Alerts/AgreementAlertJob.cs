@@ -29,7 +29,7 @@ public sealed class AgreementAlertJob(TimeProvider clock, IConfiguration configu
     /// <returns>How many notifications were queued.</returns>
     public static async Task<int> SendAsync(AppDbContext db, TimeProvider clock, AgreementOptions options, CancellationToken ct)
     {
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var sent = 0;
         var active = await db.Set<Agreement>().AsNoTracking()
             .Where(a => a.Status == AgreementStatuses.InForce || a.Status == AgreementStatuses.Signed || a.Status == AgreementStatuses.Approved)

@@ -1,4 +1,5 @@
 using Metropoli.Agreements.Model;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Metropoli.Agreements.Alerts;
 /// taken again at the next run.</summary>
 public sealed class AgreementExpiryJob(TimeProvider clock, IConfiguration configuration) : IRecurringJob
 {
-    public const string System = "sistema";
+    public const string System = CurrentUser.SystemName;
 
     public string Name => "agreement-expiry";
 
@@ -22,7 +23,7 @@ public sealed class AgreementExpiryJob(TimeProvider clock, IConfiguration config
     /// <returns>How many agreements were expired or renewed.</returns>
     public static async Task<int> RunAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var due = await db.Set<Agreement>().Where(a => a.Status == AgreementStatuses.InForce && a.ExpiryDate != null && a.ExpiryDate < today)
             .OrderBy(a => a.Id).ToListAsync(ct);
         var changed = 0;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Metropoli.Agreements.Alerts;
 
 /// <summary>Settings of the agreements' alerts (section <c>Agreements</c>): how many days before the
@@ -5,6 +7,8 @@ namespace Metropoli.Agreements.Alerts;
 /// agreement's own <c>AlertDays</c>, when set, replaces both for that agreement (ADR 13).</summary>
 public sealed class AgreementOptions
 {
+    [Range(0, 36_500)]
     public int ExpiryAlertDays { get; set; } = 60;
+    [Range(0, 36_500)]
     public int ObligationAlertDays { get; set; } = 15;
 }

@@ -21,7 +21,7 @@ public static class AgreementDashboard
 {
     public static async Task<AgreementDashboardView> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var visible = db.Set<Agreement>().AsNoTracking().Visible(db, user);
         var agreements = await visible.Select(a => new { a.Id, a.Title, a.Type, a.Status, a.ExpiryDate, a.AutoRenewal }).ToListAsync(ct);
         var ids = agreements.Select(a => a.Id).ToList();

@@ -1,6 +1,7 @@
 using Metropoli.Agreements.Model;
 using Metropoli.StrategicPlan.Contracts;
 using Metropoli.Territory.Contracts;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class AgreementDemo
     {
         if (await db.Set<Agreement>().AnyAsync(a => a.Title == RegionTitle, ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var objectives = await db.Reads<IPlanQueries>().Objectives.AsNoTracking().ToListAsync(ct);
@@ -158,7 +159,7 @@ public static class AgreementDemo
             db.Add(new AgreementMeeting { BodyId = governance.Id, Date = a.EffectiveDate ?? DateOnly.FromDateTime(now), Place = "Palazzo Isimbardi, Milano",
                 Agenda = "Insediamento e programma di lavoro" + Suffix, Minutes = "Approvato il programma di lavoro" + Suffix, UpdatedAt = now });
         }
-        db.Add(new AgreementStatusChange { AgreementId = a.Id, FromStatus = "", ToStatus = a.Status, Reason = "Caricamento dei dati dimostrativi.", ChangedBy = "sistema", ChangedAt = now });
+        db.Add(new AgreementStatusChange { AgreementId = a.Id, FromStatus = "", ToStatus = a.Status, Reason = "Caricamento dei dati dimostrativi.", ChangedBy = CurrentUser.SystemName, ChangedAt = now });
         await db.SaveChangesAsync(ct);
     }
 

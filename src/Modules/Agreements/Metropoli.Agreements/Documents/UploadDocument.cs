@@ -3,6 +3,7 @@ using Metropoli.Agreements.Agreements;
 using Metropoli.Agreements.Model;
 using Metropoli.Agreements.Obligations;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +18,10 @@ public sealed record DocumentRequest(string? Kind, string? Title, long? Obligati
 /// Comune that owes an obligation uploads its evidence.</summary>
 public static class UploadDocument
 {
-    public static string Folder(DatabaseOptions options, IHostEnvironment env) =>
-        Path.Combine(Path.GetFullPath(Path.Combine(env.ContentRootPath, options.DataFolder)), "agreements");
+    /// <summary>The file-store area of agreements' documents (<c>data/agreements</c>).</summary>
+    public const string Area = "agreements";
 
-    public static async Task<(Outcome Outcome, long Id)> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, string folder,
+    public static async Task<(Outcome Outcome, long Id)> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IFileStore files,
         long agreementId, DocumentRequest r, EvidenceUpload? file, CancellationToken ct)
     {
         var agreement = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
@@ -36,7 +37,7 @@ public static class UploadDocument
         }
         var allowed = canEdit || (r.ObligationId is not null && AgreementAccess.CanUpdateObligation(user, agreement.OwnerSector, debtorIstat));
         if (!allowed) return (new Outcome.Forbidden(), 0);
-        if (AgreementStatuses.Final.Contains(agreement.Status) && !canEdit) return (new AgreementConflict(AgreementHttp.EndedReason), 0);
+        if (AgreementStatuses.Final.Contains(agreement.Status) && !canEdit) return (new Outcome.Refused(AgreementAccess.EndedReason), 0);
 
         var errors = new Dictionary<string, string[]>();
         var kind = SaveAgreement.Blank(r.Kind) ?? (r.ObligationId is not null ? DocumentKinds.Evidence : DocumentKinds.Annex);
@@ -49,14 +50,14 @@ public static class UploadDocument
         else if (Evidence.CheckShape(file) is { } shape) errors["file"] = [shape];
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
 
-        var (stored, error) = await Evidence.SaveAsync(folder, file!, ct);
+        var (stored, error) = await Evidence.SaveAsync(files, Area, file!, ct);
         if (stored is null) return (new Outcome.Invalid(new() { ["file"] = [error!] }), 0);
         var document = new AgreementDocument
         {
             AgreementId = agreementId, ObligationId = r.ObligationId, MeetingId = r.MeetingId, Kind = kind,
             Title = SaveAgreement.Blank(r.Title) ?? stored.Name, FileName = stored.Name, StoredName = stored.StoredName,
             ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
-            UploadedBy = SaveAgreement.Who(user), UploadedAt = clock.GetUtcNow().UtcDateTime,
+            UploadedBy = CurrentUser.Of(user).Name, UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(document);
         try
@@ -65,7 +66,7 @@ public static class UploadDocument
         }
         catch
         {
-            Evidence.Delete(folder, stored.StoredName);
+            await files.DeleteAsync(Area, stored.StoredName, CancellationToken.None);
             throw;
         }
         return (new Outcome.Done(1), document.Id);

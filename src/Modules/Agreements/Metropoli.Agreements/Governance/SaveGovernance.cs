@@ -65,19 +65,9 @@ public static class SaveGovernance
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
         var errors = Validate(r);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != meeting.Version) return new Outcome.Conflict(meeting.Version);
-        db.ExpectVersion(meeting, version);
+        if (db.CheckVersion(meeting, expectedVersion) is { } conflict) return conflict;
         Apply(meeting, r, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome.Conflict(await db.Set<AgreementMeeting>().AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync(ct));
-        }
-        return new Outcome.Done(meeting.Version);
+        return await VersionedSave.SaveAsync(db, meeting, ct);
     }
 
     private static async Task<(AgreementBody?, Agreement?)> BodyAsync(AppDbContext db, ClaimsPrincipal user, long bodyId, CancellationToken ct)

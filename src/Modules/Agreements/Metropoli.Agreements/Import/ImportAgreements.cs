@@ -4,6 +4,7 @@ using Metropoli.Agreements.Agreements;
 using Metropoli.Agreements.Model;
 using Metropoli.Territory.Contracts;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,7 +81,7 @@ public static class ImportAgreements
         var orgs = await db.Reads<ITerritoryQueries>().Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.FiscalCode }).ToListAsync(ct);
         var byFiscal = orgs.Where(o => o.FiscalCode != null).ToDictionary(o => o.FiscalCode!, o => o.Id, StringComparer.OrdinalIgnoreCase);
         var byName = orgs.GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(o => o.Id).ToList(), StringComparer.OrdinalIgnoreCase);
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<Row>();
         foreach (var (line, f) in raw)
@@ -180,7 +181,7 @@ public static class ImportAgreements
                 db.Add(new AgreementStatusChange
                 {
                     AgreementId = a.Id, FromStatus = "", ToStatus = row.Status, Reason = $"Importazione da file CSV (riga {row.Line}).",
-                    ChangedBy = SaveAgreement.Who(user), ChangedAt = now,
+                    ChangedBy = CurrentUser.Of(user).Name, ChangedAt = now,
                 });
                 await db.SaveChangesAsync(ct);
             }

@@ -37,7 +37,7 @@ public static class SaveObligation
         var agreement = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement is null) return (new Outcome.NotFound(), 0);
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return (new Outcome.Forbidden(), 0);
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return (new AgreementConflict(AgreementHttp.EndedReason), 0);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return (new Outcome.Refused(AgreementAccess.EndedReason), 0);
         var errors = await ValidateAsync(db, agreementId, r, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var o = new AgreementObligation { AgreementId = agreementId, Status = ObligationStatuses.Open };
@@ -52,13 +52,12 @@ public static class SaveObligation
         var (o, agreement, _) = await LoadAsync(db, user, id, ct);
         if (o is null || agreement is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return new AgreementConflict(AgreementHttp.EndedReason);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return new Outcome.Refused(AgreementAccess.EndedReason);
         var errors = await ValidateAsync(db, o.AgreementId, r, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != o.Version) return new Outcome.Conflict(o.Version);
-        db.ExpectVersion(o, version);
+        if (db.CheckVersion(o, expectedVersion) is { } conflict) return conflict;
         Apply(o, r, clock);
-        return await SaveAsync(db, o, ct);
+        return await VersionedSave.SaveAsync(db, o, ct);
     }
 
     public static async Task<Outcome> UpdateStatusAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? expectedVersion, ObligationStatusRequest r, CancellationToken ct)
@@ -66,22 +65,21 @@ public static class SaveObligation
         var (o, agreement, debtorIstat) = await LoadAsync(db, user, id, ct);
         if (o is null || agreement is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanUpdateObligation(user, agreement.OwnerSector, debtorIstat)) return new Outcome.Forbidden();
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return new AgreementConflict(AgreementHttp.EndedReason);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return new Outcome.Refused(AgreementAccess.EndedReason);
         var errors = new Dictionary<string, string[]>();
         var status = r.Status?.Trim();
         if (!ObligationStatuses.IsKnown(status)) errors["status"] = ["Stato sconosciuto. Valori ammessi: open, done, waived."];
         if (status == ObligationStatuses.Done && r.CompletedOn is null) errors["completedOn"] = ["Indica la data in cui l'obbligo è stato adempiuto."];
-        if (r.CompletedOn is { } done && done > Formats.Today(clock)) errors["completedOn"] = ["La data di adempimento non può essere futura."];
+        if (r.CompletedOn is { } done && done > CivilClock.Today(clock)) errors["completedOn"] = ["La data di adempimento non può essere futura."];
         if (status == ObligationStatuses.Waived && string.IsNullOrWhiteSpace(r.EvidenceNote)) errors["evidenceNote"] = ["Spiega perché l'obbligo non è più dovuto."];
         if (r.EvidenceNote is { Length: > 2000 }) errors["evidenceNote"] = ["La nota non può superare 2000 caratteri."];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != o.Version) return new Outcome.Conflict(o.Version);
-        db.ExpectVersion(o, version);
+        if (db.CheckVersion(o, expectedVersion) is { } conflict) return conflict;
         o.Status = status!;
         o.CompletedOn = status == ObligationStatuses.Done ? r.CompletedOn : null;
         o.EvidenceNote = SaveAgreement.Blank(r.EvidenceNote);
         o.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        return await SaveAsync(db, o, ct);
+        return await VersionedSave.SaveAsync(db, o, ct);
     }
 
     public static async Task<ObligationDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct)
@@ -91,7 +89,7 @@ public static class SaveObligation
         var party = await db.Set<AgreementParty>().AsNoTracking().Where(p => p.Id == o.PartyId)
             .Join(db.Reads<ITerritoryQueries>().Organisations, p => p.OrganisationId, x => x.Id, (p, x) => x.Name).SingleAsync(ct);
         return new ObligationDetail(o.Id, o.AgreementId, agreement.Title, o.PartyId, party, istat, o.Kind, o.Title, o.Description, o.DueDate, o.Status,
-            o.CompletedOn, o.EvidenceNote, ObligationStatuses.IsOverdue(o.Status, o.DueDate, Formats.Today(clock)), o.Version);
+            o.CompletedOn, o.EvidenceNote, ObligationStatuses.IsOverdue(o.Status, o.DueDate, CivilClock.Today(clock)), o.Version);
     }
 
     /// <summary>The obligation, its agreement (when visible to the user) and the ISTAT code of the Comune that owes it, if a Comune does.</summary>
@@ -129,19 +127,5 @@ public static class SaveObligation
         o.Description = SaveAgreement.Blank(r.Description);
         o.DueDate = r.DueDate!.Value;
         o.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-    }
-
-    private static async Task<Outcome> SaveAsync(AppDbContext db, AgreementObligation o, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome.Conflict(await db.Set<AgreementObligation>().AsNoTracking().Where(x => x.Id == o.Id).Select(x => x.Version).SingleAsync(ct));
-        }
-        return new Outcome.Done(o.Version);
     }
 }

@@ -32,26 +32,13 @@ public sealed class UpdateModel(AppDbContext db, TimeProvider clock, IStringLoca
         Obligation = await SaveObligation.GetAsync(db, User, clock, id, ct);
         if (Obligation is null) return NotFound();
         if (!ModelState.IsValid) return Page();
-        switch (await SaveObligation.UpdateStatusAsync(db, User, clock, id, Version, Input, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Obbligo aggiornato."].Value;
-                return Redirect($"/intese/{Obligation.AgreementId}#obblighi");
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case AgreementConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await SaveObligation.UpdateStatusAsync(db, User, clock, id, Version, Input, ct), l,
+            () => this.Success(l["Obbligo aggiornato."].Value, $"/intese/{Obligation.AgreementId}#obblighi"),
+            conflict =>
+            {
                 Version = conflict.CurrentVersion;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha aggiornato questo obbligo: controlla i dati attuali e salva di nuovo."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro utente ha aggiornato questo obbligo: controlla i dati attuali e salva di nuovo.");
     }
 }

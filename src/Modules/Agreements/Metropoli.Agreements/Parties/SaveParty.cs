@@ -26,7 +26,7 @@ public static class SaveParty
         var agreement = await db.Set<Agreement>().AsNoTracking().Visible(db, user).SingleOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement is null) return (new Outcome.NotFound(), 0);
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return (new Outcome.Forbidden(), 0);
-        if (AgreementStatuses.Final.Contains(agreement.Status)) return (new AgreementConflict(AgreementHttp.EndedReason), 0);
+        if (AgreementStatuses.Final.Contains(agreement.Status)) return (new Outcome.Refused(AgreementAccess.EndedReason), 0);
         var errors = new Dictionary<string, string[]>();
         var role = r.Role?.Trim();
         if (!PartyRoles.IsKnown(role)) errors["role"] = ["Ruolo sconosciuto. Valori ammessi: " + string.Join(", ", PartyRoles.All) + "."];
@@ -67,28 +67,19 @@ public static class SaveParty
         if (agreement is null || party is null) return new Outcome.NotFound();
         if (!AgreementAccess.CanEdit(user, agreement.OwnerSector)) return new Outcome.Forbidden();
         if (!AgreementStatuses.Drafts.Contains(agreement.Status))
-            return new AgreementConflict("Dopo la sottoscrizione le parti non si tolgono: il testo firmato le vincola. Registra un atto aggiuntivo.");
+            return new Outcome.Refused("Dopo la sottoscrizione le parti non si tolgono: il testo firmato le vincola. Registra un atto aggiuntivo.");
         if (await db.Set<AgreementObligation>().AnyAsync(o => o.PartyId == partyId, ct))
-            return new AgreementConflict("La parte ha obblighi registrati: toglili prima di togliere la parte.");
+            return new Outcome.Refused("La parte ha obblighi registrati: toglili prima di togliere la parte.");
         if (expectedAgreementVersion is { } shown)
         {
-            if (shown != agreement.Version) return new Outcome.Conflict(agreement.Version);
-            db.ExpectVersion(agreement, shown);
+            if (db.CheckVersion(agreement, shown) is { } stale) return stale;
             db.Entry(agreement).Property(a => a.Version).IsModified = true;
+            db.Remove(party);
+            return await VersionedSave.SaveAsync(db, agreement, ct);
         }
-        else if (expectedVersion is not { } version || version != party.Version) return new Outcome.Conflict(party.Version);
+        if (db.CheckVersion(party, expectedVersion) is { } conflict) return conflict;
         db.Remove(party);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<Agreement>().AsNoTracking().Where(a => a.Id == agreementId).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(party.Version);
+        return await VersionedSave.SaveAsync(db, party, ct);
     }
 
     /// <summary>Organisations to choose from, by name.</summary>

@@ -28,23 +28,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
         var outcome = EditCode is { Length: > 0 } code
             ? await SaveTheme.UpdateAsync(db, User, clock, code, Version, Input, ct)
             : await SaveTheme.CreateAsync(db, User, clock, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Tema salvato."].Value;
-                return Redirect("/intese/temi");
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                break;
-            case Outcome.Conflict:
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo tema: ricarica la pagina e riprova."]);
-                break;
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-        Themes = await SaveTheme.ListAsync(db, ct);
-        return Page();
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Tema salvato."].Value, "/intese/temi"),
+            OutcomePages.KeepForm, "Nel frattempo un altro utente ha modificato questo tema: ricarica la pagina e riprova.",
+            again: async () =>
+            {
+                Themes = await SaveTheme.ListAsync(db, ct);
+                return Page();
+            });
     }
 }

@@ -61,21 +61,11 @@ public static partial class SaveTheme
         if (!user.IsInRole(Roles.Administrator)) return new Outcome.Forbidden();
         var errors = Validate(r);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != theme.Version) return new Outcome.Conflict(theme.Version);
-        db.ExpectVersion(theme, version);
+        if (db.CheckVersion(theme, expectedVersion) is { } conflict) return conflict;
         theme.Name = r.Name!.Trim();
         theme.SortOrder = r.SortOrder ?? theme.SortOrder;
         theme.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome.Conflict(await db.Set<AgreementTheme>().AsNoTracking().Where(t => t.Code == code).Select(t => t.Version).SingleAsync(ct));
-        }
-        return new Outcome.Done(theme.Version);
+        return await VersionedSave.SaveAsync(db, theme, ct);
     }
 
     private static Dictionary<string, string[]> Validate(ThemeRequest r)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Metropoli.StrategicPlan.Actions;
 
 /// <summary>An action with all its data; for the plan office also the carry-over into a later plan,
 /// and for those who may change it the history of its changes.</summary>
-public sealed class DetailModel(AppDbContext db, ReadCache reads, IAuditContext who, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class DetailModel(AppDbContext db, ReadCache reads, ICurrentUser who, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public ActionDetail? Action { get; private set; }
     public bool CanManage { get; private set; }
@@ -36,27 +37,16 @@ public sealed class DetailModel(AppDbContext db, ReadCache reads, IAuditContext 
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var (outcome, newId) = await SaveAction.CarryOverAsync(db, User, clock, id, CarryOver, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Azione riportata nel piano successivo."].Value;
-                return Redirect("/piano/azioni/" + newId);
-            case Outcome.Invalid invalid:
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Azione riportata nel piano successivo."].Value, "/piano/azioni/" + newId),
+            invalid: invalid =>
+            {
                 ModelState.AddFieldErrors(invalid.Errors, "CarryOver.", l);
                 // The copy's own fields have no place in this form: show them at the top.
                 foreach (var (field, messages) in invalid.Errors.Where(e => e.Key is not ("code" or "targetObjectiveId")))
                 {
                     foreach (var m in messages) ModelState.AddModelError(string.Empty, l[m]);
                 }
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

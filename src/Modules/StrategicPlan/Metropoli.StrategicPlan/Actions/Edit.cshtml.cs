@@ -61,29 +61,15 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
 
     private async Task<IActionResult> AfterAsync(Outcome outcome, long id, bool deleted, CancellationToken ct)
     {
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = deleted ? l["Azione eliminata."].Value : l["Azione salvata."].Value;
-                return Redirect(deleted ? "/piano/" + Action!.PlanId : "/piano/azioni/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                // Keep what the user typed; the stored values are one link away. A second "Salva" is a deliberate choice.
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(outcome, l,
+            () => this.Success(deleted ? l["Azione eliminata."].Value : l["Azione salvata."].Value, deleted ? "/piano/" + Action!.PlanId : "/piano/azioni/" + id),
+            // Keep what the user typed; the stored values are one link away. A second "Salva" is a deliberate choice.
+            async conflict =>
+            {
                 Version = conflict.CurrentVersion;
                 Conflict = true;
                 await LoadAsync(id, ct);
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa azione. I tuoi dati non sono stati salvati: confronta con i valori attuali e salva di nuovo se vuoi sostituirli."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            },
+            "Nel frattempo un altro utente ha modificato questa azione. I tuoi dati non sono stati salvati: confronta con i valori attuali e salva di nuovo se vuoi sostituirli.");
     }
 }

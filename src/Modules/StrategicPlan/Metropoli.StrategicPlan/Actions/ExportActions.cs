@@ -14,7 +14,7 @@ public static class ExportActions
             {
                 if (await GetPlan.HandleAsync(db, user, id, ct) is null)
                 {
-                    return PlanHttp.NotFound(PlanHttp.PlanNotFound);
+                    return OutcomeHttp.NotFound(PlanAccess.PlanNotFound);
                 }
                 var all = query with { Limit = 100_000, Offset = 0 };
                 if (ListActions.Validate(query with { Limit = null, Offset = null }, filter).Count > 0)

@@ -30,22 +30,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
         var request = Input.ToRequest(ModelState, l);
         if (!ModelState.IsValid || request is null) return Page();
         var (outcome, id) = await SaveAction.CreateAsync(db, User, clock, request, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Azione aggiunta."].Value;
-                return Redirect("/piano/azioni/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Azione aggiunta."].Value, "/piano/azioni/" + id));
     }
 
     private async Task<bool> LoadAsync(long objectiveId, CancellationToken ct)

@@ -32,7 +32,7 @@ public sealed class PlanActionsViewComponent(AppDbContext db, DashboardCache cac
         var filter = istatCode is not null ? new DashboardFilter { Municipality = istatCode } : new DashboardFilter { Zone = zoneCode ?? "" };
         // The compact dashboard (its chart) is drawn once per cached view and language.
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, Formats.Today(clock), ct, cache, reads))
+        var dashboards = (await TerritoryDashboards.HandleAsync(db, user, filter, CivilClock.Today(clock), ct, cache, reads))
             .Select(v => reads.Derive(v, "compact:" + culture, Compact)).ToList();
         var view = istatCode is not null
             ? new TerritoryActionsView("Le azioni del Piano strategico che riguardano il Comune, direttamente o tramite la sua zona",

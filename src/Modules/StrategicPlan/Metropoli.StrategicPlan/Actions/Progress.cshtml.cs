@@ -48,28 +48,15 @@ public sealed class ProgressModel(AppDbContext db, TimeProvider clock, IStringLo
         if (!Formats.TryParseDate(StartDate, out var start)) ModelState.AddModelError(nameof(StartDate), l[Formats.DateError]);
         if (!Formats.TryParseDate(EndDate, out var end)) ModelState.AddModelError(nameof(EndDate), l[Formats.DateError]);
         if (!ModelState.IsValid) return Page();
-        switch (await SaveAction.UpdateProgressAsync(db, User, clock, id, Version, Input with { StartDate = start, EndDate = end }, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Avanzamento aggiornato."].Value;
-                return Redirect("/piano/azioni/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await SaveAction.UpdateProgressAsync(db, User, clock, id, Version, Input with { StartDate = start, EndDate = end }, ct), l,
+            () => this.Success(l["Avanzamento aggiornato."].Value, "/piano/azioni/" + id),
+            // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
+            conflict =>
+            {
                 Version = conflict.CurrentVersion;
                 Conflict = true;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa azione. I tuoi dati non sono stati salvati: confronta con i valori attuali e salva di nuovo se vuoi sostituirli."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro utente ha modificato questa azione. I tuoi dati non sono stati salvati: confronta con i valori attuali e salva di nuovo se vuoi sostituirli.");
     }
 }

@@ -31,7 +31,7 @@ public static class SaveAction
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
         var target = r.ObjectiveId is { } objectiveId ? await ObjectivePlanAsync(db, user, objectiveId, ct) : null;
         if (target is null) return (new Outcome.Invalid(new() { ["objectiveId"] = ["Scegli un obiettivo esistente."] }), 0);
-        if (target.Value.Status == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (target.Value.Status == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var (errors, values) = ActionRules.Check(r, await ActionReference.LoadAsync(db, ct));
         await CheckCodeAsync(db, target.Value.PlanId, StructureRules.NormalizeCode(r.Code), null, errors, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
@@ -84,7 +84,7 @@ public static class SaveAction
         if (current is null) return new Outcome.NotFound();
         var manager = PlanAccess.CanManage(user);
         if (!manager && !PlanAccess.CanUpdateProgress(user, current.OwnerSector)) return new Outcome.Forbidden();
-        if (current.PlanStatus == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (current.PlanStatus == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         var (errors, values) = ActionRules.Check(r, await ActionReference.LoadAsync(db, ct));
         if (values is not null && !manager && ChangesStructure(current, values))
         {
@@ -105,7 +105,7 @@ public static class SaveAction
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Apply(action, values!.SortOrder is null ? values with { SortOrder = action.SortOrder } : values, clock);
         await ReplaceLinksAsync(db, id, values, ct);
-        var outcome = await SaveAsync(db, action, ct);
+        var outcome = await VersionedSave.SaveAsync(db, action, ct);
         if (outcome is Outcome.Done)
         {
             await tx.CommitAsync(ct);
@@ -120,21 +120,20 @@ public static class SaveAction
         var status = action is null ? null : await StructureRules.PlanStatusAsync(db, user, action.PlanId, ct);
         if (action is null || status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanUpdateProgress(user, action.OwnerSector)) return new Outcome.Forbidden();
-        if (status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (status == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         var errors = new Dictionary<string, string[]>();
         if (r.Status is null) errors["status"] = ["Scegli lo stato dell'azione."];
         if (r.Progress is null) errors["progress"] = ["Indica l'avanzamento in percentuale."];
         ActionRules.CheckProgress(r.Status, r.Progress, r.StartDate, r.EndDate, r.Narrative, errors);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != action.Version) return new Outcome.Conflict(action.Version);
-        db.ExpectVersion(action, version);
+        if (db.CheckVersion(action, expectedVersion) is { } conflict) return conflict;
         action.Status = r.Status!;
         action.Progress = r.Progress!.Value;
         action.StartDate = r.StartDate;
         action.EndDate = r.EndDate;
         action.Narrative = StructureRules.Blank(r.Narrative);
         action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        return await SaveAsync(db, action, ct);
+        return await VersionedSave.SaveAsync(db, action, ct);
     }
 
     public static async Task<Outcome> DeleteAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion, CancellationToken ct)
@@ -143,18 +142,17 @@ public static class SaveAction
         var status = action is null ? null : await StructureRules.PlanStatusAsync(db, user, action.PlanId, ct);
         if (action is null || status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status != PlanStatuses.Draft) return new StateConflict(StructureRules.DeleteOnlyInDraft);
-        if (expectedVersion is not { } version || version != action.Version) return new Outcome.Conflict(action.Version);
+        if (status != PlanStatuses.Draft) return new Outcome.Refused(StructureRules.DeleteOnlyInDraft);
+        if (db.CheckVersion(action, expectedVersion) is { } conflict) return conflict;
         if (await db.Set<PlanAction>().AnyAsync(a => a.PreviousActionId == id, ct))
-            return new StateConflict("L'azione è stata riportata in un altro piano, che ne conserva il collegamento: non si può eliminare.");
-        db.ExpectVersion(action, version);
+            return new Outcome.Refused("L'azione è stata riportata in un altro piano, che ne conserva il collegamento: non si può eliminare.");
         // Links go with the action (cascade), each one recorded in the audit trail.
         db.RemoveRange(await db.Set<PlanActionPartner>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.RemoveRange(await db.Set<PlanActionMunicipality>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.RemoveRange(await db.Set<PlanActionZone>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.RemoveRange(await db.Set<PlanActionTag>().Where(x => x.ActionId == id).ToListAsync(ct));
         db.Remove(action);
-        return await SaveAsync(db, action, ct);
+        return await VersionedSave.SaveAsync(db, action, ct);
     }
 
     public static async Task<(Outcome Outcome, long Id)> CarryOverAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id,
@@ -168,10 +166,10 @@ public static class SaveAction
         var (planId, planStatus, startYear) = target.Value;
         var sourceStart = await db.Set<Plan>().Where(p => p.Id == source.PlanId).Select(p => p.StartYear).SingleAsync(ct);
         if (planId == source.PlanId || startYear <= sourceStart)
-            return (new StateConflict("Un'azione si riporta solo in un piano successivo, che inizia dopo il suo."), 0);
-        if (planStatus == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+            return (new Outcome.Refused("Un'azione si riporta solo in un piano successivo, che inizia dopo il suo."), 0);
+        if (planStatus == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         if (await db.Set<PlanAction>().AnyAsync(a => a.PlanId == planId && a.PreviousActionId == id, ct))
-            return (new StateConflict("L'azione è già stata riportata in quel piano."), 0);
+            return (new Outcome.Refused("L'azione è già stata riportata in quel piano."), 0);
         var request = source.ToRequest() with { ObjectiveId = r.TargetObjectiveId, Code = r.Code ?? source.Code, SortOrder = null };
         var (errors, values) = ActionRules.Check(request, await ActionReference.LoadAsync(db, ct));
         await CheckCodeAsync(db, planId, values?.Code, null, errors, ct);
@@ -246,20 +244,5 @@ public static class SaveAction
         var tags = await db.Set<PlanActionTag>().Where(x => x.ActionId == actionId).ToListAsync(ct);
         db.RemoveRange(tags.Where(x => !v.Tags.Contains(x.TagCode)));
         db.AddRange(v.Tags.Where(t => tags.All(x => x.TagCode != t)).Select(t => new PlanActionTag { ActionId = actionId, TagCode = t }));
-    }
-
-    private static async Task<Outcome> SaveAsync(AppDbContext db, PlanAction action, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<PlanAction>().AsNoTracking().Where(a => a.Id == action.Id).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(action.Version);
     }
 }

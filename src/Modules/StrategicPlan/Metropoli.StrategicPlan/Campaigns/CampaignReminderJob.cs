@@ -21,7 +21,7 @@ public sealed class CampaignReminderJob(TimeProvider clock, IConfiguration confi
 
     public static async Task<int> SendAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var sent = 0;
         var campaigns = await db.Set<MonitoringCampaign>().AsNoTracking().Where(c => c.Status == CampaignStatuses.Open).ToListAsync(ct);
         foreach (var campaign in campaigns)

@@ -32,7 +32,7 @@ public static class CampaignsApi
         api.MapGet("/plans/{id:long}/campaigns", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
                 await CampaignQueries.ListAsync(db, user, id, ct) is { } rows
                     ? TypedResults.Ok(new Paged<CampaignRow>(rows, rows.Count, rows.Count, 0))
-                    : PlanHttp.NotFound(PlanHttp.PlanNotFound))
+                    : OutcomeHttp.NotFound(PlanAccess.PlanNotFound))
             .AllowAnonymous().WithTags(Tag)
             .WithName("listPlanCampaigns").WithSummary("Le campagne di monitoraggio di un piano, con lo stato delle attività e, se chiuse, le cifre congelate.")
             .Produces<Paged<CampaignRow>>().ProducesProblem(404);
@@ -40,7 +40,7 @@ public static class CampaignsApi
             {
                 var (outcome, created) = await OpenCampaign.HandleAsync(db, user, clock, id, request, ct);
                 var body = outcome is Outcome.Done ? await CampaignQueries.GetAsync(db, user, created, ct) : null;
-                return PlanHttp.Created(outcome, context, $"/api/v1/monitoring-campaigns/{created}", body);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/monitoring-campaigns/{created}", body);
             })
             .RequireAuthorization(Policies.PlanOffice).WithTags(Tag)
             .WithName("openPlanCampaign").WithSummary("Apre una campagna di monitoraggio: un'attività per ogni azione non completata, notificata ai settori (ufficio di piano).")
@@ -50,7 +50,7 @@ public static class CampaignsApi
         campaigns.MapGet("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var detail = await CampaignQueries.GetAsync(db, user, id, ct);
-                if (detail is null) return PlanHttp.NotFound("Nessuna campagna con questo identificativo.");
+                if (detail is null) return OutcomeHttp.NotFound("Nessuna campagna con questo identificativo.");
                 ETags.Set(context, detail.Campaign.Version);
                 return TypedResults.Ok(detail);
             })
@@ -60,8 +60,8 @@ public static class CampaignsApi
         campaigns.MapPost("/{id:long}/close", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("la campagna");
-                return PlanHttp.ToHttp(await CloseCampaign.HandleAsync(db, user, clock, id, version, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("la campagna");
+                return OutcomeHttp.ToHttp(await CloseCampaign.HandleAsync(db, user, clock, id, version, ct), context);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("closeMonitoringCampaign").WithSummary("Chiude la campagna e ne congela i dati (cruscotto e stato delle azioni), da cui si genera il rapporto. Richiede If-Match.")
@@ -109,7 +109,7 @@ public static class CampaignsApi
                 if (model is null) return ReportMissing(conflict);
                 var (pdf, error) = await ReportFiles.PdfAsync(StandaloneHtml(model, s => s, CultureInfo.GetCultureInfo("it-IT"), null), options.Value, ct);
                 return pdf is null
-                    ? TypedResults.Problem(statusCode: 503, title: "PDF non disponibile", detail: error)
+                    ? ReportFiles.PdfUnavailable.Result(error!)
                     : Results.File(pdf, "application/pdf", $"rapporto-{id}.pdf");
             })
             .AllowAnonymous()
@@ -127,7 +127,7 @@ public static class CampaignsApi
         tasks.MapGet("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var t = await CampaignQueries.GetTaskAsync(db, user, id, ct);
-                if (t is null) return PlanHttp.NotFound("Nessuna attività con questo identificativo.");
+                if (t is null) return OutcomeHttp.NotFound("Nessuna attività con questo identificativo.");
                 ETags.Set(context, t.Task.Version);
                 return TypedResults.Ok(new TaskResponse(t.Task, t.Campaign.Name, t.Campaign.Status, t.Campaign.Deadline, t.Campaign.Year, t.Narrative,
                     t.ReviewNote, t.ReviewedAt, t.ReviewedBy, t.CanReport, t.CanReview));
@@ -137,16 +137,16 @@ public static class CampaignsApi
         tasks.MapPut("/{id:long}/report", async Task<IResult> (long id, TaskReportRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'attività");
-                return PlanHttp.ToHttp(await TaskWork.SubmitAsync(db, user, clock, id, version, request, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("l'attività");
+                return OutcomeHttp.ToHttp(await TaskWork.SubmitAsync(db, user, clock, id, version, request, ct), context);
             })
             .WithName("submitCampaignTask").WithSummary("Il settore invia l'aggiornamento: stato, avanzamento e stato di attuazione dell'azione. Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
         tasks.MapPost("/{id:long}/review", async Task<IResult> (long id, TaskReviewRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("l'attività");
-                return PlanHttp.ToHttp(await TaskWork.ReviewAsync(db, user, clock, id, version, request, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("l'attività");
+                return OutcomeHttp.ToHttp(await TaskWork.ReviewAsync(db, user, clock, id, version, request, ct), context);
             })
             .WithName("reviewCampaignTask").WithSummary("L'ufficio di piano accetta l'aggiornamento (decision=accept) o lo restituisce con una nota (decision=return). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
@@ -157,7 +157,7 @@ public static class CampaignsApi
                     db.Set<Model.PlanAction>().Where(a => a.Id == id).Select(a => (long?)a.PlanId), ct);
                 if (planId is null || await Structure.StructureRules.PlanStatusAsync(db, user, planId.Value, ct) is null)
                 {
-                    return PlanHttp.NotFound("Nessuna azione con questo identificativo.");
+                    return OutcomeHttp.NotFound("Nessuna azione con questo identificativo.");
                 }
                 var points = await CampaignQueries.TimelineAsync(db, id, ct);
                 return TypedResults.Ok(new Paged<TimelinePoint>(points, points.Count, points.Count, 0));
@@ -183,6 +183,6 @@ public static class CampaignsApi
     };
 
     private static IResult ReportMissing(string? conflict) => conflict is null
-        ? PlanHttp.NotFound("Nessuna campagna con questo identificativo.")
-        : TypedResults.Problem(statusCode: 409, title: "Operazione non consentita", detail: conflict, extensions: new Dictionary<string, object?> { ["reason"] = conflict });
+        ? OutcomeHttp.NotFound("Nessuna campagna con questo identificativo.")
+        : OutcomeHttp.Refused(conflict);
 }

@@ -26,10 +26,10 @@ public static class CloseCampaign
         var campaign = await db.Set<MonitoringCampaign>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null || await Structure.StructureRules.PlanStatusAsync(db, user, campaign.PlanId, ct) is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (campaign.Status == CampaignStatuses.Closed) return new StateConflict(AlreadyClosedReason);
-        if (expectedVersion is not { } version || version != campaign.Version) return new Outcome.Conflict(campaign.Version);
+        if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(AlreadyClosedReason);
+        if (db.CheckVersion(campaign, expectedVersion) is { } conflict) return conflict;
 
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var view = (await PlanDashboard.BuildAsync(db, user, campaign.PlanId, new DashboardFilter(), today, ct, campaign.Year))!;
         var json = JsonSerializer.Serialize(view, Json);
         var tasks = await db.Set<CampaignTask>().AsNoTracking().Where(t => t.CampaignId == id)
@@ -41,7 +41,6 @@ public static class CloseCampaign
                              select new { a, ObjectiveCode = o.Code, ObjectiveTitle = o.Title, AreaCode = ar.Code, AreaTitle = ar.Title })
             .ToListAsync(ct);
 
-        db.ExpectVersion(campaign, version);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(new CampaignSnapshot { CampaignId = id, Json = json });
         foreach (var x in actions)
@@ -58,7 +57,7 @@ public static class CloseCampaign
         }
         campaign.Status = CampaignStatuses.Closed;
         campaign.ClosedAt = clock.GetUtcNow().UtcDateTime;
-        campaign.ClosedBy = user.DisplayName();
+        campaign.ClosedBy = CurrentUser.Of(user).DisplayName;
         campaign.SnapshotSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         try
         {
@@ -71,7 +70,7 @@ public static class CloseCampaign
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var current = await db.Set<MonitoringCampaign>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Version, c.Status }).SingleAsync(ct);
-            return current.Status == CampaignStatuses.Closed ? new StateConflict(AlreadyClosedReason) : new Outcome.Conflict(current.Version);
+            return current.Status == CampaignStatuses.Closed ? new Outcome.Refused(AlreadyClosedReason) : new Outcome.Conflict(current.Version);
         }
         await tx.CommitAsync(ct);
         return new Outcome.Done(campaign.Version);

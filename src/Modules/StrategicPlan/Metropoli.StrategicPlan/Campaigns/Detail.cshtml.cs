@@ -1,6 +1,7 @@
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Metropoli.StrategicPlan.Campaigns;
 
 /// <summary>A campaign: its figures, its tasks (the plan office sees all, a sector officer their own),
 /// the closing step with its confirmation, and the history.</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditContext who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUser who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public CampaignDetail? Detail { get; private set; }
     public Paged<AuditRow>? History { get; private set; }
@@ -36,21 +37,13 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuditConte
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct)
     {
         var outcome = await CloseCampaign.HandleAsync(db, User, clock, id, Version, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Campagna chiusa: i dati sono congelati e il rapporto è disponibile."].Value;
-                return Redirect($"/piano/campagne/{id}/rapporto");
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.NotFound:
-                return NotFound();
-        }
-        TempData["Error"] = outcome switch
-        {
-            StateConflict refused => l[refused.Reason].Value,
-            _ => l["Nel frattempo la campagna è stata modificata da un altro utente: controlla i dati e conferma di nuovo."].Value,
-        };
-        return Redirect($"/piano/campagne/{id}");
+        // Closing is a button on the campaign's page: what stops it is said there, after a redirect.
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Campagna chiusa: i dati sono congelati e il rapporto è disponibile."].Value, $"/piano/campagne/{id}/rapporto"),
+            OutcomePages.KeepForm, "Nel frattempo la campagna è stata modificata da un altro utente: controlla i dati e conferma di nuovo.",
+            again: () =>
+            {
+                TempData["Error"] = ModelState[string.Empty]?.Errors.FirstOrDefault()?.ErrorMessage;
+                return Task.FromResult<IActionResult>(Redirect($"/piano/campagne/{id}"));
+            });
     }
 }

@@ -33,8 +33,8 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var plan = await db.Set<Plan>().AsNoTracking().SingleAsync(p => p.Id == id, ct);
-        var year = Math.Clamp(Formats.Today(clock).Year - 1, plan.StartYear, plan.EndYear);
-        Input = new CampaignForm { Name = $"Monitoraggio {year}", Year = year, Deadline = Formats.Iso(Formats.Today(clock).AddDays(30)) };
+        var year = Math.Clamp(CivilClock.Today(clock).Year - 1, plan.StartYear, plan.EndYear);
+        Input = new CampaignForm { Name = $"Monitoraggio {year}", Year = year, Deadline = Formats.Iso(CivilClock.Today(clock).AddDays(30)) };
         return Page();
     }
 

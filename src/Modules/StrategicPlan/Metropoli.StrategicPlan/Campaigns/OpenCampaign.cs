@@ -23,12 +23,12 @@ public static class OpenCampaign
         var plan = await db.Set<Plan>().AsNoTracking().Visible(user).SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return (new Outcome.NotFound(), 0);
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
-        if (plan.Status is not (PlanStatuses.Adopted or PlanStatuses.Approved)) return (new StateConflict(PlanStateReason), 0);
+        if (plan.Status is not (PlanStatuses.Adopted or PlanStatuses.Approved)) return (new Outcome.Refused(PlanStateReason), 0);
         if (await db.Set<MonitoringCampaign>().AnyAsync(c => c.PlanId == planId && c.Status == CampaignStatuses.Open, ct))
         {
-            return (new StateConflict(OneOpenReason), 0);
+            return (new Outcome.Refused(OneOpenReason), 0);
         }
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var errors = new Dictionary<string, string[]>();
         var name = r.Name?.Trim();
         if (string.IsNullOrEmpty(name)) errors["name"] = ["Indica il nome della campagna, per esempio «Monitoraggio 2025»."];
@@ -48,7 +48,7 @@ public static class OpenCampaign
         {
             PlanId = planId, Name = name!, Year = r.Year!.Value, Deadline = r.Deadline!.Value, ReminderDays = reminders,
             Instructions = Structure.StructureRules.Blank(r.Instructions), Status = CampaignStatuses.Open,
-            OpenedAt = clock.GetUtcNow().UtcDateTime, OpenedBy = user.DisplayName(),
+            OpenedAt = clock.GetUtcNow().UtcDateTime, OpenedBy = CurrentUser.Of(user).DisplayName,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(campaign);

@@ -1,6 +1,7 @@
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public sealed class TaskForm
 
 /// <summary>One task: the owner sector reports, the plan office accepts or returns it. The same handlers as
 /// PUT /api/v1/campaign-tasks/{id}/report and POST …/review.</summary>
-public sealed class TaskModel(AppDbContext db, TimeProvider clock, IAuditContext who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class TaskModel(AppDbContext db, TimeProvider clock, ICurrentUser who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public TaskDetail? Detail { get; private set; }
     public Indicators.ActionIndicatorsView? Indicators { get; private set; }

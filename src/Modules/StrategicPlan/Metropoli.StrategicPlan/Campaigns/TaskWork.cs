@@ -26,8 +26,8 @@ public static class TaskWork
         var found = await LoadAsync(db, user, taskId, ct);
         if (found is not var (task, campaign)) return new Outcome.NotFound();
         if (!PlanAccess.CanUpdateProgress(user, task.OwnerSector)) return new Outcome.Forbidden();
-        if (campaign.Status == CampaignStatuses.Closed) return new StateConflict(ClosedReason);
-        if (task.Status == TaskStatuses.Accepted) return new StateConflict(AcceptedReason);
+        if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(ClosedReason);
+        if (task.Status == TaskStatuses.Accepted) return new Outcome.Refused(AcceptedReason);
         var action = await db.Set<PlanAction>().SingleAsync(a => a.Id == task.ActionId, ct);
         var errors = new Dictionary<string, string[]>();
         if (r.Status is null) errors["status"] = ["Scegli lo stato dell'azione."];
@@ -35,21 +35,20 @@ public static class TaskWork
         if (string.IsNullOrWhiteSpace(r.Narrative)) errors["narrative"] = ["Descrivi lo stato di attuazione: che cosa è stato fatto nel periodo e che cosa resta."];
         ActionRules.CheckProgress(r.Status, r.Progress, action.StartDate, action.EndDate, r.Narrative, errors);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != task.Version) return new Outcome.Conflict(task.Version);
+        if (db.CheckVersion(task, expectedVersion) is { } conflict) return conflict;
 
-        db.ExpectVersion(task, version);
         var now = clock.GetUtcNow().UtcDateTime;
         task.ReportedStatus = r.Status;
         task.ReportedProgress = r.Progress;
         task.Narrative = r.Narrative!.Trim();
         task.Status = TaskStatuses.Submitted;
         task.SubmittedAt = now;
-        task.SubmittedBy = user.DisplayName();
+        task.SubmittedBy = CurrentUser.Of(user).DisplayName;
         action.Status = r.Status!;
         action.Progress = r.Progress!.Value;
         action.Narrative = task.Narrative;
         action.UpdatedAt = now;
-        return await SaveAsync(db, task, ct);
+        return await VersionedSave.SaveAsync(db, task, ct);
     }
 
     public static async Task<Outcome> ReviewAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long taskId, int? expectedVersion, TaskReviewRequest r, CancellationToken ct)
@@ -57,19 +56,18 @@ public static class TaskWork
         var found = await LoadAsync(db, user, taskId, ct);
         if (found is not var (task, campaign)) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (campaign.Status == CampaignStatuses.Closed) return new StateConflict(ClosedReason);
+        if (campaign.Status == CampaignStatuses.Closed) return new Outcome.Refused(ClosedReason);
         var errors = new Dictionary<string, string[]>();
         if (r.Decision is not ("accept" or "return")) errors["decision"] = ["Scegli se accettare (accept) o restituire (return) l'attività."];
         if (r.Decision == "return" && string.IsNullOrWhiteSpace(r.Note)) errors["note"] = ["Spiega che cosa va corretto: la nota arriva al settore."];
         if (r.Note is { Length: > 2000 }) errors["note"] = ["La nota non può superare 2000 caratteri."];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (task.Status != TaskStatuses.Submitted) return new StateConflict(NotSubmittedReason);
-        if (expectedVersion is not { } version || version != task.Version) return new Outcome.Conflict(task.Version);
+        if (task.Status != TaskStatuses.Submitted) return new Outcome.Refused(NotSubmittedReason);
+        if (db.CheckVersion(task, expectedVersion) is { } conflict) return conflict;
 
-        db.ExpectVersion(task, version);
         task.Status = r.Decision == "accept" ? TaskStatuses.Accepted : TaskStatuses.Returned;
         task.ReviewedAt = clock.GetUtcNow().UtcDateTime;
-        task.ReviewedBy = user.DisplayName();
+        task.ReviewedBy = CurrentUser.Of(user).DisplayName;
         task.ReviewNote = Structure.StructureRules.Blank(r.Note);
         if (task.Status == TaskStatuses.Returned)
         {
@@ -81,7 +79,7 @@ public static class TaskWork
                     $"/piano/campagne/attivita/{task.Id}", $"campaign:{campaign.Id}:task:{task.Id}:returned:{task.Version}", ct);
             }
         }
-        return await SaveAsync(db, task, ct);
+        return await VersionedSave.SaveAsync(db, task, ct);
     }
 
     /// <summary>The task and its campaign, when the campaign's plan is visible to the user.</summary>
@@ -91,20 +89,5 @@ public static class TaskWork
         if (task is null) return null;
         var campaign = await db.Set<MonitoringCampaign>().SingleAsync(c => c.Id == task.CampaignId, ct);
         return await Structure.StructureRules.PlanStatusAsync(db, user, campaign.PlanId, ct) is null ? null : (task, campaign);
-    }
-
-    private static async Task<Outcome> SaveAsync(AppDbContext db, CampaignTask task, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<CampaignTask>().AsNoTracking().Where(t => t.Id == task.Id).Select(t => (int?)t.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(task.Version);
     }
 }

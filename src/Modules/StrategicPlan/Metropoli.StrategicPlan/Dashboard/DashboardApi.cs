@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +18,10 @@ public static class DashboardApi
                 var errors = filter.Validate();
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 if (await cache.FiguresAsync(id, user, ct) is not { } figures)
-                    return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: PlanHttp.PlanNotFound);
+                    return Problems.NotFound.Result(PlanAccess.PlanNotFound);
                 // The body of an unfiltered metro plan is 1 MB (every indicator): encoded once per figures and
                 // filter (it holds nothing personal), not on every request.
-                var today = Formats.Today(clock);
+                var today = CivilClock.Today(clock);
                 var body = cache.Derive(figures, $"json:{today:yyyy-MM-dd}:{filter}",
                     f => JsonSerializer.SerializeToUtf8Bytes(PlanDashboard.Project(f, filter, today), json.Value.SerializerOptions));
                 return TypedResults.Bytes(body, "application/json; charset=utf-8");

@@ -49,7 +49,7 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
         Errors = ModelState.IsValid ? Filter.Validate() : new() { ["query"] = ["Alcuni filtri non sono validi e sono stati ignorati."] };
         if (Errors.Count > 0) Filter = new DashboardFilter();
         if (await cache.FiguresAsync(id, User, ct) is not { } figures) return NotFound();
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         var filter = Filter;
         var page = cache.Derive(figures, $"page:{System.Globalization.CultureInfo.CurrentUICulture.Name}:{today:yyyy-MM-dd}:{filter}", f =>
         {
@@ -74,7 +74,7 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
     public async Task<IActionResult> OnGetIndicatoriAsync(long id, CancellationToken ct)
     {
         if (!ModelState.IsValid || Filter.Validate().Count > 0) Filter = new DashboardFilter();
-        var view = await PlanDashboard.BuildAsync(db, User, id, Filter, Formats.Today(clock), ct, cache: cache);
+        var view = await PlanDashboard.BuildAsync(db, User, id, Filter, CivilClock.Today(clock), ct, cache: cache);
         if (view is null) return NotFound();
         var csv = new System.Text.StringBuilder("code,name,unit,latest_period,latest_value,achievement_percent,status\r\n");
         foreach (var i in view.Indicators)

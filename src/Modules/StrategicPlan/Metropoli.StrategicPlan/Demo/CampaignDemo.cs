@@ -30,7 +30,7 @@ public static class CampaignDemo
 
         await RunAsync(db, office, planId, 2023, current, half: true, ct);
         await RunAsync(db, office, planId, 2024, current, half: false, ct);
-        var today = Formats.Today(clock);
+        var today = CivilClock.Today(clock);
         await OpenCampaign.HandleAsync(db, office, clock, planId,
             new OpenCampaignRequest("Monitoraggio 2025 (dati dimostrativi)", 2025, today.AddDays(30), "7,1",
                 "Campagna dimostrativa: aggiornate stato, avanzamento e stato di attuazione delle azioni del vostro settore."), ct);

@@ -32,26 +32,15 @@ public static class DeleteIndicator
         var status = indicator is null ? null : await Structure.StructureRules.PlanStatusAsync(db, user, indicator.PlanId, ct);
         if (indicator is null || status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
-        if (expectedVersion is not { } version || version != indicator.Version) return new Outcome.Conflict(indicator.Version);
+        if (status == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
+        if (db.CheckVersion(indicator, expectedVersion) is { } conflict) return conflict;
         var measurements = await db.Set<Measurement>().Where(m => m.IndicatorId == id).ToListAsync(ct);
-        if (status == PlanStatuses.Approved && measurements.Any(m => IsValidated(m.Status))) return new StateConflict(ApprovedWithValues);
+        if (status == PlanStatuses.Approved && measurements.Any(m => IsValidated(m.Status))) return new Outcome.Refused(ApprovedWithValues);
         // Removed one by one, not by the database's cascade, so that the audit trail records each of them.
         db.RemoveRange(measurements);
         db.RemoveRange(await db.Set<IndicatorTarget>().Where(t => t.IndicatorId == id).ToListAsync(ct));
-        db.ExpectVersion(indicator, version);
         db.Remove(indicator);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<Indicator>().AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(version);
+        return await VersionedSave.SaveAsync(db, indicator, ct);
     }
 
     /// <summary>Validated now, or validated once and then superseded: values that counted.</summary>

@@ -3,6 +3,7 @@ using Metropoli.StrategicPlan.Measurements;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace Metropoli.StrategicPlan.Indicators;
 
 /// <summary>An indicator: definition, targets, the validated series with achievement and status; for the
 /// sector and the plan office also every measurement with its state, and for the plan office the history.</summary>
-public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
+public sealed class DetailModel(AppDbContext db, ICurrentUser who) : PageModel
 {
     public IndicatorDetail? Indicator { get; private set; }
     public IReadOnlyList<MeasurementRow> Workflow { get; private set; } = [];
@@ -39,7 +40,7 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
         {
             var page = await ListMeasurements.ForIndicatorAsync(db, User, id, new ListQuery { Limit = ListQuery.MaxLimit }, ct);
             Workflow = page?.Items.Where(m => m.Status != MeasurementStatuses.Validated).ToList() ?? [];
-            var me = SubmitMeasurement.UserId(User);
+            var me = (CurrentUser.Of(User).Id ?? "");
             Mine = (await db.Set<Measurement>().AsNoTracking().Where(m => m.IndicatorId == id && m.SubmittedBy == me).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
         }
         if (CanManage)

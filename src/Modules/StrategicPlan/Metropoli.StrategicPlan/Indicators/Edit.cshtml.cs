@@ -33,26 +33,13 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         if (Indicator is null) return NotFound();
         var request = Input.ToRequest(ModelState, "Input.", l);
         if (request is null) return Page();
-        switch (await SaveIndicator.UpdateAsync(db, User, clock, id, Version, request, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Indicatore salvato."].Value;
-                return Redirect("/piano/indicatori/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict:
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await SaveIndicator.UpdateAsync(db, User, clock, id, Version, request, ct), l,
+            () => this.Success(l["Indicatore salvato."].Value, "/piano/indicatori/" + id),
+            _ =>
+            {
                 Version = Indicator.Version;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo indicatore: controlla i dati attuali e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro utente ha modificato questo indicatore: controlla i dati attuali e riprova.");
     }
 }

@@ -1,42 +1,40 @@
 using System.Security.Claims;
-using Metropoli.StrategicPlan.Measurements;
-using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.StrategicPlan.Measurements;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Metropoli.StrategicPlan.Indicators;
 
-/// <summary>/api/v1/indicators and /api/v1/measurements: definitions and validated figures are public (for
-/// plans the caller may see); submitting is for the owner sector and the plan office; validating,
-/// rejecting, importing and defining indicators for the plan office; evidence files for those in the workflow.</summary>
+/// <summary>/api/v1/indicators, the plan's thresholds, and (in <see cref="MeasurementsApi"/>) /api/v1/measurements:
+/// definitions and validated figures are public (for plans the caller may see); submitting is for the owner sector
+/// and the plan office; validating, rejecting, importing and defining indicators for the plan office; evidence files
+/// for those in the workflow.</summary>
 public static class IndicatorsApi
 {
-    private const string Tag = "Indicatori e misurazioni";
+    internal const string Tag = "Indicatori e misurazioni";
+
+    public const string NotFoundDetail = "Nessun indicatore con questo identificativo.";
 
     public static void MapIndicatorsApi(this WebApplication app)
     {
         var api = app.MapApiV1();
-        MapIndicators(api.MapGroup("/indicators").WithTags(Tag));
-        MapMeasurements(api.MapGroup("/measurements").WithTags(Tag));
+        var indicators = api.MapGroup("/indicators").WithTags(Tag);
+        MeasurementsApi.Map(indicators, api.MapGroup("/measurements").WithTags(Tag));
 
         api.MapGet("/plans/{id:long}/indicator-thresholds", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await Thresholds.GetAsync(db, user, id, ct), x => x.Version, context, PlanHttp.PlanNotFound))
+                OutcomeHttp.Found(await Thresholds.GetAsync(db, user, id, ct), x => x.Version, context, PlanAccess.PlanNotFound))
             .AllowAnonymous().WithTags(Tag)
             .WithName("getIndicatorThresholds").WithSummary("Le soglie di raggiungimento con cui il piano classifica i suoi indicatori (in linea, a rischio, fuori obiettivo). La risposta porta l'ETag della versione (0 se valgono le soglie predefinite).")
             .Produces<ThresholdsResponse>(200).ProducesProblem(404);
+
         api.MapPut("/plans/{id:long}/indicator-thresholds", (long id, ThresholdsRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "le soglie", version => Thresholds.SaveAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "le soglie", version => Thresholds.SaveAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice).WithTags(Tag)
             .WithName("updateIndicatorThresholds").WithSummary("Cambia le soglie del piano (ufficio di piano): in linea da onTrack%, a rischio da atRisk%, sotto fuori obiettivo. Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
-    }
 
-    private static void MapIndicators(RouteGroupBuilder indicators)
-    {
         indicators.MapGet("/", async Task<Results<Ok<Paged<IndicatorRow>>, ValidationProblem>> (
                 [AsParameters] ListQuery query, [AsParameters] IndicatorFilter filter, ClaimsPrincipal user, AppDbContext db, ReadCache cache, CancellationToken ct) =>
             {
@@ -49,202 +47,28 @@ public static class IndicatorsApi
         indicators.MapPost("/", async Task<IResult> (IndicatorRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await SaveIndicator.CreateAsync(db, user, clock, request, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/indicators/{id}", outcome is Outcome.Done ? await GetIndicator.HandleAsync(db, user, id, ct) : null);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/indicators/{id}", outcome is Outcome.Done ? await GetIndicator.HandleAsync(db, user, id, ct) : null);
             })
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("createIndicator").WithSummary("Definisce un indicatore di un'azione o di un obiettivo, con i valori obiettivo annuali (ufficio di piano).")
             .Produces<IndicatorDetail>(201).ProducesProblem(409).ProducesProblem(422);
 
         indicators.MapGet("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.Found(await GetIndicator.HandleAsync(db, user, id, ct), x => x.Version, context, NotFoundDetail))
+                OutcomeHttp.Found(await GetIndicator.HandleAsync(db, user, id, ct), x => x.Version, context, NotFoundDetail))
             .AllowAnonymous()
             .WithName("getIndicator").WithSummary("Un indicatore con i valori obiettivo, la serie dei valori validati, il raggiungimento (0-100%) e lo stato. La risposta porta l'ETag della versione.")
             .Produces<IndicatorDetail>(200).ProducesProblem(404);
 
         indicators.MapPut("/{id:long}", (long id, IndicatorRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "l'indicatore", version => SaveIndicator.UpdateAsync(db, user, clock, id, version, request, ct)))
+                OutcomeHttp.IfMatchAsync(context, "l'indicatore", version => SaveIndicator.UpdateAsync(db, user, clock, id, version, request, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("updateIndicator").WithSummary("Sostituisce la definizione di un indicatore e i suoi valori obiettivo (ufficio di piano). Richiede If-Match.")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         indicators.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.DeleteIfMatchAsync(context, "l'indicatore", version => DeleteIndicator.HandleAsync(db, user, id, version, ct)))
+                OutcomeHttp.DeleteIfMatchAsync(context, "l'indicatore", version => DeleteIndicator.HandleAsync(db, user, id, version, ct)))
             .RequireAuthorization(Policies.PlanOffice)
             .WithName("deleteIndicator").WithSummary("Elimina un indicatore con i suoi valori obiettivo e le sue misurazioni (ufficio di piano). In un piano approvato un indicatore con valori validati non si elimina (409 con il motivo); in un piano archiviato nulla si elimina (409). Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
-
-        indicators.MapGet("/{id:long}/measurements", async Task<IResult> ([AsParameters] ListQuery query, long id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
-            {
-                var errors = query.Validate([]);
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-                var page = await ListMeasurements.ForIndicatorAsync(db, user, id, query, ct);
-                return page is null ? PlanHttp.NotFound(NotFoundDetail) : TypedResults.Ok(page);
-            })
-            .AllowAnonymous()
-            .WithName("listIndicatorMeasurements").WithSummary("Le misurazioni di un indicatore, dal periodo più recente: per il pubblico solo quelle validate; per l'ufficio di piano e il settore responsabile tutte, con lo stato, il motivo di un rifiuto e l'evidenza.")
-            .Produces<Paged<MeasurementRow>>(200).ProducesProblem(404);
-
-        indicators.MapPost("/{id:long}/measurements", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock,
-                DatabaseOptions options, IHostEnvironment env, HttpContext context, CancellationToken ct) =>
-            {
-                var (request, evidence, problem) = await ReadSubmissionAsync(http, ct);
-                if (problem is not null) return problem;
-                var (outcome, measurementId) = await SubmitMeasurement.CreateAsync(db, user, clock, Evidence.Folder(options, env), id, request!, evidence, ct);
-                if (outcome is not Outcome.Done) return MeasurementHttp(outcome, context);
-                var row = await db.Set<Measurement>().AsNoTracking().SingleAsync(m => m.Id == measurementId, ct);
-                return PlanHttp.Created(outcome, context, $"/api/v1/measurements/{measurementId}", ListMeasurements.Row(row, true));
-            })
-            .RequireAuthorization(Policies.Authenticated)
-            .Accepts<MeasurementRequest>("application/json", "multipart/form-data")
-            .WithName("submitMeasurement").WithSummary("Invia un valore per un periodo (2024, 2024-S1, 2024-Q3, 2024-05 secondo la frequenza), con una nota e, in multipart/form-data, un file di evidenza «evidence» (PDF, PNG, JPG, CSV o XLSX, al più 10 MB). Referente del settore responsabile o ufficio di piano; il valore resta da validare.")
-            .Produces<MeasurementRow>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-    }
-
-    private static void MapMeasurements(RouteGroupBuilder measurements)
-    {
-        measurements.MapGet("/pending", async Task<IResult> ([AsParameters] ListQuery query, AppDbContext db, CancellationToken ct) =>
-            {
-                var errors = query.Validate([]);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ListMeasurements.PendingAsync(db, query, null, ct));
-            })
-            .RequireAuthorization(Policies.PlanOffice)
-            .WithName("listPendingMeasurements").WithSummary("I valori in attesa di validazione, dal più vecchio (ufficio di piano).")
-            .Produces<Paged<PendingRow>>(200);
-
-        measurements.MapPut("/{id:long}", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock,
-                DatabaseOptions options, IHostEnvironment env, HttpContext context, CancellationToken ct) =>
-            {
-                var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return PlanHttp.PreconditionRequired("la misurazione");
-                var (request, evidence, problem) = await ReadSubmissionAsync(http, ct);
-                if (problem is not null) return problem;
-                return MeasurementHttp(await SubmitMeasurement.UpdateAsync(db, user, clock, Evidence.Folder(options, env), id, version, request!, evidence, ct), context);
-            })
-            .RequireAuthorization(Policies.Authenticated)
-            .Accepts<MeasurementRequest>("application/json", "multipart/form-data")
-            .WithName("correctMeasurement").WithSummary("Corregge un valore in attesa o respinto e lo invia di nuovo alla validazione (chi può inviarlo). Richiede If-Match.")
-            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
-
-        measurements.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
-                PlanHttp.DeleteIfMatchAsync(context, "la misurazione", version => DeleteMeasurement.HandleAsync(db, user, id, version, ct),
-                    outcome => outcome is Outcome.Forbidden
-                        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: DeleteMeasurement.ForbiddenDetail)
-                        : PlanHttp.ToHttp(outcome, context)))
-            .RequireAuthorization(Policies.Authenticated)
-            .WithName("deleteMeasurement").WithSummary("Ritira un valore ancora in attesa di validazione (chi lo ha inviato) o elimina un valore in attesa o respinto (ufficio di piano). Un valore validato non si elimina mai: si sostituisce con un nuovo valore per lo stesso periodo (409). Richiede If-Match.")
-            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
-
-        measurements.MapPost("/{id:long}/validation", (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.ValidateAsync(db, user, clock, id, version, ct)))
-            .RequireAuthorization(Policies.PlanOffice)
-            .WithName("validateMeasurement").WithSummary("Valida un valore in attesa (ufficio di piano): da quel momento conta nel raggiungimento e nei dati pubblici; un valore validato prima per lo stesso periodo diventa «sostituito». Richiede If-Match.")
-            .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(428);
-
-        measurements.MapPost("/{id:long}/rejection", (long id, RejectionRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                PlanHttp.IfMatchAsync(context, "la misurazione", version => ReviewMeasurement.RejectAsync(db, user, clock, id, version, request, ct)))
-            .RequireAuthorization(Policies.PlanOffice)
-            .WithName("rejectMeasurement").WithSummary("Respinge un valore in attesa con il motivo, obbligatorio (ufficio di piano). Richiede If-Match.")
-            .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
-
-        measurements.MapGet("/{id:long}/evidence", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, DatabaseOptions options, IHostEnvironment env, CancellationToken ct) =>
-            {
-                var (found, allowed, m) = await ListMeasurements.EvidenceAsync(db, user, id, ct);
-                if (!found) return PlanHttp.NotFound("Nessun file di evidenza per questa misurazione.");
-                if (!allowed) return TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "L'evidenza è riservata all'ufficio di piano e al settore responsabile dell'indicatore.");
-                var path = Evidence.PathOf(Evidence.Folder(options, env), m!.EvidenceStoredName!);
-                if (path is null) return PlanHttp.NotFound("Il file di evidenza non è più disponibile.");
-                return TypedResults.PhysicalFile(path, m.EvidenceContentType ?? "application/octet-stream", m.EvidenceName ?? "evidenza");
-            })
-            .RequireAuthorization(Policies.Authenticated)
-            .WithName("downloadMeasurementEvidence").WithSummary("Scarica il file di evidenza di una misurazione (ufficio di piano e settore responsabile).")
-            .Produces(200).ProducesProblem(403).ProducesProblem(404);
-
-        measurements.MapPost("/import", async Task<IResult> (long? plan, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            {
-                if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
-                {
-                    return TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato",
-                        detail: "Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportMeasurements.Columns) + ".");
-                }
-                if (plan is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["plan"] = ["Indica il piano con il parametro plan."] });
-                var content = await ReadAtMostAsync(request.Body, ImportMeasurements.MaxBytes, ct);
-                if (content is null)
-                {
-                    return TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-                }
-                return await ImportMeasurements.HandleAsync(db, user, clock, plan.Value, content, ct) switch
-                {
-                    MeasurementImportResult.Imported imported => TypedResults.Ok(new MeasurementImportResponse(imported.Count)),
-                    MeasurementImportResult.Rejected rejected => TypedResults.Problem(statusCode: 422, title: "File non importato",
-                        detail: $"Il file contiene {rejected.Errors.Count} errori: non è stata importata nessuna riga. Correggi le righe indicate e invia di nuovo il file.",
-                        extensions: new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
-                    _ => TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Solo l'ufficio di piano può importare misurazioni."),
-                };
-            })
-            .RequireAuthorization(Policies.PlanOffice)
-            .Accepts<string>("text/csv")
-            .WithName("importMeasurements").WithSummary("Importa misurazioni degli indicatori di un piano (?plan=id) da un file CSV UTF-8 con le colonne indicator_code, period, value, note (ufficio di piano), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con ogni errore e il suo numero di riga. I valori importati restano da validare.")
-            .Produces<MeasurementImportResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-    }
-
-    public const string NotFoundDetail = "Nessun indicatore con questo identificativo.";
-
-    private static IResult MeasurementHttp(Outcome outcome, HttpContext context) => outcome is Outcome.Forbidden
-        ? TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Inviano i valori di un indicatore solo il settore responsabile e l'ufficio di piano.")
-        : PlanHttp.ToHttp(outcome, context);
-
-    /// <summary>The submission as JSON, or as a multipart form with the optional file "evidence".</summary>
-    private static async Task<(MeasurementRequest?, EvidenceUpload?, IResult?)> ReadSubmissionAsync(HttpRequest http, CancellationToken ct)
-    {
-        if (http.HasFormContentType)
-        {
-            IFormCollection form;
-            try
-            {
-                form = await http.ReadFormAsync(ct);
-            }
-            catch (InvalidDataException)
-            {
-                return (null, null, TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande", detail: Evidence.SizeError));
-            }
-            catch (IOException) when (!ct.IsCancellationRequested)
-            {
-                // A malformed multipart body (no parts, a missing boundary, cut short): the client's error, not ours.
-                return (null, null, TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il corpo multipart/form-data non è leggibile."));
-            }
-            var ok = IndicatorRules.TryParseNumber(form["value"], out var value);
-            if (!ok) return (null, null, TypedResults.Problem(statusCode: 422, title: "Dati non validi", detail: "Correggi i campi indicati.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["value"] = ["Il valore deve essere un numero."] } }));
-            var file = form.Files.GetFile("evidence");
-            return (new MeasurementRequest { Period = form["period"], Value = value, Note = form["note"] },
-                file is null ? null : new EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), null);
-        }
-        if (!http.HasJsonContentType())
-        {
-            return (null, null, TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato", detail: "Invia application/json oppure multipart/form-data."));
-        }
-        try
-        {
-            var body = await http.ReadFromJsonAsync<MeasurementRequest>(ct);
-            return body is null ? (null, null, TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il corpo della richiesta è vuoto.")) : (body, null, null);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return (null, null, TypedResults.Problem(statusCode: 400, title: "Richiesta non valida", detail: "Il JSON inviato non è valido."));
-        }
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -30,22 +30,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
         var request = Input.ToRequest(ModelState, "Input.", l);
         if (request is null) return Page();
         var (outcome, id) = await SaveIndicator.CreateAsync(db, User, clock, request, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Indicatore creato."].Value;
-                return Redirect("/piano/indicatori/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Indicatore creato."].Value, "/piano/indicatori/" + id));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

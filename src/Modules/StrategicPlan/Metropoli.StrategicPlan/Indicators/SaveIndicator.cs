@@ -16,7 +16,7 @@ public static class SaveIndicator
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
         var (errors, values) = IndicatorRules.Check(r);
         var owner = await OwnerAsync(db, user, r, errors, ct);
-        if (owner is { Status: PlanStatuses.Archived }) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (owner is { Status: PlanStatuses.Archived }) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         await CheckCodeAsync(db, owner?.PlanId, values?.Code, null, errors, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
 
@@ -45,7 +45,7 @@ public static class SaveIndicator
         var current = await GetIndicator.HandleAsync(db, user, id, ct);
         if (current is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (current.PlanStatus == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (current.PlanStatus == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         var (errors, values) = IndicatorRules.Check(r);
         var owner = await OwnerAsync(db, user, r, errors, ct);
         if (owner is not null && owner.PlanId != current.PlanId)
@@ -54,7 +54,7 @@ public static class SaveIndicator
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != current.Version) return new Outcome.Conflict(current.Version);
         if (values!.Frequency != current.Frequency && await db.Set<Measurement>().AnyAsync(m => m.IndicatorId == id, ct))
-            return new StateConflict("L'indicatore ha già delle misurazioni: la sua frequenza non si può più cambiare, perché i periodi registrati non corrisponderebbero.");
+            return new Outcome.Refused("L'indicatore ha già delle misurazioni: la sua frequenza non si può più cambiare, perché i periodi registrati non corrisponderebbero.");
 
         var indicator = await db.Set<Indicator>().SingleAsync(i => i.Id == id, ct);
         db.ExpectVersion(indicator, version);
@@ -63,18 +63,9 @@ public static class SaveIndicator
         Apply(indicator, values, owner!.Sector, clock);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ReplaceTargetsAsync(db, id, values.Targets, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var v = await db.Set<Indicator>().AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.Version).SingleOrDefaultAsync(ct);
-            return v is { } now ? new Outcome.Conflict(now) : new Outcome.NotFound();
-        }
-        await tx.CommitAsync(ct);
-        return new Outcome.Done(indicator.Version);
+        var outcome = await VersionedSave.SaveAsync(db, indicator, ct);
+        if (outcome is Outcome.Done) await tx.CommitAsync(ct);
+        return outcome;
     }
 
     public const string DuplicateCode = "Nel piano esiste già un indicatore con questo codice.";

@@ -35,7 +35,7 @@ public static class Thresholds
         var status = await Structure.StructureRules.PlanStatusAsync(db, user, planId, ct);
         if (status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (status == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         var errors = new Dictionary<string, string[]>();
         if (r.OnTrack is not (>= 1 and <= 100)) errors["onTrack"] = ["La soglia «in linea» deve essere tra 1 e 100."];
         if (r.AtRisk is not (>= 0 and <= 100)) errors["atRisk"] = ["La soglia «a rischio» deve essere tra 0 e 100."];

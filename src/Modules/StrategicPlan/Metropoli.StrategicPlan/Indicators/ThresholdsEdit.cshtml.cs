@@ -3,6 +3,7 @@ using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Metropoli.StrategicPlan.Indicators;
 
 /// <summary>The plan's indicator-status thresholds: view and edit (plan office), with the same handler as
 /// GET and PUT /api/v1/plans/{id}/indicator-thresholds, the version as a hidden field and the history.</summary>
-public sealed class ThresholdsEditModel(AppDbContext db, TimeProvider clock, IAuditContext who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class ThresholdsEditModel(AppDbContext db, TimeProvider clock, ICurrentUser who, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public PlanDetail? Plan { get; private set; }
     public ThresholdsResponse? Current { get; private set; }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public static class DeleteMeasurement
 
     /// <summary>Who may remove the value: the plan office, or its submitter (withdrawal).</summary>
     public static bool MayRemove(ClaimsPrincipal user, Measurement m) =>
-        PlanAccess.CanManage(user) || (m.SubmittedBy.Length > 0 && m.SubmittedBy == SubmitMeasurement.UserId(user));
+        PlanAccess.CanManage(user) || (m.SubmittedBy.Length > 0 && m.SubmittedBy == (CurrentUser.Of(user).Id ?? ""));
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion, CancellationToken ct)
     {
@@ -27,13 +28,11 @@ public static class DeleteMeasurement
         var target = m is null ? null : await SubmitMeasurement.TargetAsync(db, user, m.IndicatorId, ct);
         if (m is null || target is null) return new Outcome.NotFound();
         if (!MayRemove(user, m)) return new Outcome.Forbidden();
-        if (target.PlanStatus == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
-        if (m.Status is MeasurementStatuses.Validated or MeasurementStatuses.Superseded) return new StateConflict(CountedValue);
-        if (!PlanAccess.CanManage(user) && m.Status != MeasurementStatuses.Submitted) return new StateConflict(OnlyWaiting);
-        if (expectedVersion is not { } version || version != m.Version) return new Outcome.Conflict(m.Version);
-        db.ExpectVersion(m, version);
+        if (target.PlanStatus == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
+        if (m.Status is MeasurementStatuses.Validated or MeasurementStatuses.Superseded) return new Outcome.Refused(CountedValue);
+        if (!PlanAccess.CanManage(user) && m.Status != MeasurementStatuses.Submitted) return new Outcome.Refused(OnlyWaiting);
+        if (db.CheckVersion(m, expectedVersion) is { } conflict) return conflict;
         db.Remove(m);
-        var outcome = await ReviewMeasurement.SaveAsync(db, m, ct);
-        return outcome is Outcome.Done ? new Outcome.Done(version) : outcome;
+        return await VersionedSave.SaveAsync(db, m, ct);
     }
 }

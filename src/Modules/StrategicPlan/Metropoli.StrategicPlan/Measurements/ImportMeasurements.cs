@@ -6,6 +6,7 @@ using Metropoli.StrategicPlan.Indicators;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -111,7 +112,7 @@ public static class ImportMeasurements
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var userId = SubmitMeasurement.UserId(user);
+        var author = CurrentUser.Of(user);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The audit head first, as SaveChanges does: it serialises writers (and takes SQLite's write lock).
         var head = await AuditRecorder.LockHeadAsync(db, ct);
@@ -127,14 +128,14 @@ public static class ImportMeasurements
         var count = await BulkInsert.WriteAsync(db.Model, connection, transaction, accepted.Select(a => new Measurement
         {
             Id = id++, IndicatorId = a.IndicatorId, Period = a.Period, PeriodEnd = a.PeriodEnd, Value = a.Value, Note = a.Note,
-            Status = MeasurementStatuses.Submitted, SubmittedBy = userId, SubmittedAt = now, UpdatedAt = now, Version = 1,
+            Status = MeasurementStatuses.Submitted, SubmittedBy = author.Id ?? "", SubmittedAt = now, UpdatedAt = now, Version = 1,
         }), null, ct);
         var summary = JsonSerializer.Serialize(new
         {
             PlanId = planId, Rows = count, FirstId = firstId, LastId = firstId + count - 1,
             Status = MeasurementStatuses.Submitted, FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
         });
-        await AuditRecorder.AppendSummaryAsync(db, head, userId.Length > 0 ? userId : null, user.Identity?.Name ?? SystemAuditContext.Name,
+        await AuditRecorder.AppendSummaryAsync(db, head, author.Id, author.Name,
             AuditEntityType, string.Create(CultureInfo.InvariantCulture, $"{firstId}-{firstId + count - 1}"), "create", summary, ct);
         await tx.CommitAsync(ct);
         return new MeasurementImportResult.Imported((int)count);

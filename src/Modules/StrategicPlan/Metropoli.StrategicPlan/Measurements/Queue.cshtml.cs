@@ -41,30 +41,24 @@ public sealed class QueueModel(AppDbContext db, TimeProvider clock, IStringLocal
 
     private async Task<IActionResult> AfterAsync(Outcome? outcome, string done, CancellationToken ct)
     {
-        switch (outcome)
+        if (outcome is null)
         {
-            case null:
-                ModelState.AddModelError("Confirm-" + MeasurementId, l["Spunta la conferma."]);
-                break;
-            case Outcome.Done:
-                TempData["Success"] = done;
-                return Redirect("/piano/misurazioni/da-validare");
-            case Outcome.Invalid invalid:
-                foreach (var m in invalid.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("Reason-" + MeasurementId, l[m]);
-                break;
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                break;
-            case Outcome.Conflict:
-                ModelState.AddModelError(string.Empty, l["Nel frattempo il valore è stato corretto o esaminato: controlla i dati aggiornati."]);
-                break;
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
+            ModelState.AddModelError("Confirm-" + MeasurementId, l["Spunta la conferma."]);
+            await LoadAsync(ct);
+            return Page();
         }
-        await LoadAsync(ct);
-        return Page();
+        // One form per row: the messages go under the row's reason field, and the queue is read again.
+        return await this.AnswerAsync(outcome, l, () => this.Success(done, "/piano/misurazioni/da-validare"),
+            OutcomePages.KeepForm, "Nel frattempo il valore è stato corretto o esaminato: controlla i dati aggiornati.",
+            invalid: invalid =>
+            {
+                foreach (var m in invalid.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("Reason-" + MeasurementId, l[m]);
+            },
+            again: async () =>
+            {
+                await LoadAsync(ct);
+                return Page();
+            });
     }
 
     private async Task LoadAsync(CancellationToken ct)

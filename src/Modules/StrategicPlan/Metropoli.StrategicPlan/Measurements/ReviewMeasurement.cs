@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,11 +34,11 @@ public static class ReviewMeasurement
             earlier.UpdatedAt = now;
         }
         m!.Status = MeasurementStatuses.Validated;
-        m.ReviewedBy = SubmitMeasurement.UserId(user);
+        m.ReviewedBy = (CurrentUser.Of(user).Id ?? "");
         m.ReviewedAt = now;
         m.RejectionReason = null;
         m.UpdatedAt = now;
-        var outcome = await SaveAsync(db, m, ct);
+        var outcome = await VersionedSave.SaveAsync(db, m, ct);
         if (outcome is Outcome.Done) await tx.CommitAsync(ct);
         return outcome;
     }
@@ -51,11 +52,11 @@ public static class ReviewMeasurement
         if (refusal is not null) return refusal;
         var now = clock.GetUtcNow().UtcDateTime;
         m!.Status = MeasurementStatuses.Rejected;
-        m.ReviewedBy = SubmitMeasurement.UserId(user);
+        m.ReviewedBy = (CurrentUser.Of(user).Id ?? "");
         m.ReviewedAt = now;
         m.RejectionReason = reason;
         m.UpdatedAt = now;
-        return await SaveAsync(db, m, ct);
+        return await VersionedSave.SaveAsync(db, m, ct);
     }
 
     private static async Task<(Measurement? Measurement, Outcome? Refusal)> LoadAsync(AppDbContext db, ClaimsPrincipal user, long id, int? expectedVersion,
@@ -65,26 +66,10 @@ public static class ReviewMeasurement
         var target = m is null ? null : await SubmitMeasurement.TargetAsync(db, user, m.IndicatorId, ct);
         if (m is null || target is null) return (null, new Outcome.NotFound());
         if (!PlanAccess.CanManage(user)) return (null, new Outcome.Forbidden());
-        if (target.PlanStatus == PlanStatuses.Archived) return (null, new StateConflict(SavePlan.ArchivedReason));
-        if (m.Status != MeasurementStatuses.Submitted) return (null, new StateConflict(NotPending));
+        if (target.PlanStatus == PlanStatuses.Archived) return (null, new Outcome.Refused(SavePlan.ArchivedReason));
+        if (m.Status != MeasurementStatuses.Submitted) return (null, new Outcome.Refused(NotPending));
         if (errors is not null) return (null, new Outcome.Invalid(errors));
-        if (expectedVersion is not { } version || version != m.Version) return (null, new Outcome.Conflict(m.Version));
-        db.ExpectVersion(m, version);
+        if (db.CheckVersion(m, expectedVersion) is { } conflict) return (null, conflict);
         return (m, null);
-    }
-
-    internal static async Task<Outcome> SaveAsync(AppDbContext db, Measurement m, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<Measurement>().AsNoTracking().Where(x => x.Id == m.Id).Select(x => (int?)x.Version).SingleOrDefaultAsync(ct);
-            return current is { } v ? new Outcome.Conflict(v) : new Outcome.NotFound();
-        }
-        return new Outcome.Done(m.Version);
     }
 }

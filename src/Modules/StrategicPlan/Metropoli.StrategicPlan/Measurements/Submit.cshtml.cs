@@ -27,7 +27,7 @@ public sealed class MeasurementForm
 /// (/piano/misurazioni/{id}/correggi); the same handlers as POST /indicators/{id}/measurements and PUT /measurements/{id}.</summary>
 // The multipart limit leaves room for the form's other fields around a file of the maximum size.
 [RequestFormLimits(MultipartBodyLengthLimit = Evidence.MaxBytes + 64 * 1024)]
-public sealed class SubmitModel(AppDbContext db, TimeProvider clock, DatabaseOptions options, IHostEnvironment env,
+public sealed class SubmitModel(AppDbContext db, TimeProvider clock, IFileStore files,
     IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public IndicatorDetail? Indicator { get; private set; }
@@ -59,31 +59,16 @@ public sealed class SubmitModel(AppDbContext db, TimeProvider clock, DatabaseOpt
         if (!ModelState.IsValid) return Page();
         var request = new MeasurementRequest { Period = Input.Period, Value = value, Note = Input.Note };
         var evidence = Input.Evidence is { Length: > 0 } f ? new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream) : null;
-        var folder = Evidence.Folder(options, env);
         var outcome = Correcting is { } m
-            ? await SubmitMeasurement.UpdateAsync(db, User, clock, folder, m.Id, Version, request, evidence, ct)
-            : (await SubmitMeasurement.CreateAsync(db, User, clock, folder, Indicator!.Id, request, evidence, ct)).Outcome;
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Valore inviato: l'ufficio di piano lo validerà."].Value;
-                return Redirect("/piano/indicatori/" + Indicator!.Id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict c:
-                ModelState.Remove(nameof(Version));
-                Version = c.CurrentVersion;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo il valore è stato modificato o esaminato: ricarica la pagina e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            ? await SubmitMeasurement.UpdateAsync(db, User, clock, files, m.Id, Version, request, evidence, ct)
+            : (await SubmitMeasurement.CreateAsync(db, User, clock, files, Indicator!.Id, request, evidence, ct)).Outcome;
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Valore inviato: l'ufficio di piano lo validerà."].Value, "/piano/indicatori/" + Indicator!.Id),
+            conflict =>
+            {
+                Version = conflict.CurrentVersion;
+                return Task.CompletedTask;
+            },
+            "Nel frattempo il valore è stato modificato o esaminato: ricarica la pagina e riprova.");
     }
 
     private async Task<bool> LoadAsync(long? id, long? measurement, CancellationToken ct)

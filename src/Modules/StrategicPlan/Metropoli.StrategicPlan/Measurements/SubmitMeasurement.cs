@@ -3,6 +3,7 @@ using Metropoli.StrategicPlan.Indicators;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,31 +47,31 @@ public static class SubmitMeasurement
         return errors;
     }
 
-    public static async Task<(Outcome Outcome, long Id)> CreateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, string evidenceFolder,
+    public static async Task<(Outcome Outcome, long Id)> CreateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IFileStore files,
         long indicatorId, MeasurementRequest r, EvidenceUpload? evidence, CancellationToken ct)
     {
         var target = await TargetAsync(db, user, indicatorId, ct);
         if (target is null) return (new Outcome.NotFound(), 0);
         if (!IndicatorAccess.CanSubmit(user, target.OwnerSector, target.ActionSector)) return (new Outcome.Forbidden(), 0);
-        if (target.PlanStatus == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (target.PlanStatus == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var errors = Check(target.Frequency, r);
         if (evidence is not null && Evidence.CheckShape(evidence) is { } shape) errors["evidence"] = [shape];
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var period = Periods.Normalize(r.Period!);
         if (await db.Set<Measurement>().AnyAsync(m => m.IndicatorId == indicatorId && m.Period == period && m.Status == MeasurementStatuses.Submitted, ct))
-            return (new StateConflict(Pending), 0);
+            return (new Outcome.Refused(Pending), 0);
 
         var stored = (StoredEvidence?)null;
         if (evidence is not null)
         {
-            (stored, var error) = await Evidence.SaveAsync(evidenceFolder, evidence, ct);
+            (stored, var error) = await Evidence.SaveAsync(files, Evidence.Area, evidence, ct);
             if (error is not null) return (new Outcome.Invalid(new() { ["evidence"] = [error] }), 0);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var m = new Measurement
         {
             IndicatorId = indicatorId, Period = period, PeriodEnd = Periods.End(target.Frequency, period)!.Value, Value = r.Value!.Value,
-            Note = Structure.StructureRules.Blank(r.Note), Status = MeasurementStatuses.Submitted, SubmittedBy = UserId(user), SubmittedAt = now, UpdatedAt = now,
+            Note = Structure.StructureRules.Blank(r.Note), Status = MeasurementStatuses.Submitted, SubmittedBy = CurrentUser.Of(user).Id ?? "", SubmittedAt = now, UpdatedAt = now,
         };
         Attach(m, stored);
         db.Add(m);
@@ -79,44 +80,43 @@ public static class SubmitMeasurement
     }
 
     /// <summary>Corrects a value that waits for validation or was rejected; it goes back to the plan office.</summary>
-    public static async Task<Outcome> UpdateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, string evidenceFolder,
+    public static async Task<Outcome> UpdateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IFileStore files,
         long id, int? expectedVersion, MeasurementRequest r, EvidenceUpload? evidence, CancellationToken ct)
     {
         var m = await db.Set<Measurement>().SingleOrDefaultAsync(x => x.Id == id, ct);
         var target = m is null ? null : await TargetAsync(db, user, m.IndicatorId, ct);
         if (m is null || target is null) return new Outcome.NotFound();
         if (!IndicatorAccess.CanSubmit(user, target.OwnerSector, target.ActionSector)) return new Outcome.Forbidden();
-        if (target.PlanStatus == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (target.PlanStatus == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         if (m.Status is not (MeasurementStatuses.Submitted or MeasurementStatuses.Rejected))
-            return new StateConflict("Si correggono solo i valori in attesa di validazione o respinti: un valore validato si sostituisce inviandone uno nuovo per lo stesso periodo.");
+            return new Outcome.Refused("Si correggono solo i valori in attesa di validazione o respinti: un valore validato si sostituisce inviandone uno nuovo per lo stesso periodo.");
         var errors = Check(target.Frequency, r);
         if (evidence is not null && Evidence.CheckShape(evidence) is { } shape) errors["evidence"] = [shape];
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != m.Version) return new Outcome.Conflict(m.Version);
+        if (db.CheckVersion(m, expectedVersion) is { } conflict) return conflict;
         var period = Periods.Normalize(r.Period!);
         if (await db.Set<Measurement>().AnyAsync(x => x.Id != id && x.IndicatorId == m.IndicatorId && x.Period == period && x.Status == MeasurementStatuses.Submitted, ct))
-            return new StateConflict(Pending);
+            return new Outcome.Refused(Pending);
         if (evidence is not null)
         {
-            var (stored, error) = await Evidence.SaveAsync(evidenceFolder, evidence, ct);
+            var (stored, error) = await Evidence.SaveAsync(files, Evidence.Area, evidence, ct);
             if (error is not null) return new Outcome.Invalid(new() { ["evidence"] = [error] });
             // The earlier file stays on disk: the audit trail still names it, and it may be asked for.
             Attach(m, stored);
         }
-        db.ExpectVersion(m, version);
         var now = clock.GetUtcNow().UtcDateTime;
         m.Period = period;
         m.PeriodEnd = Periods.End(target.Frequency, period)!.Value;
         m.Value = r.Value!.Value;
         m.Note = Structure.StructureRules.Blank(r.Note);
         m.Status = MeasurementStatuses.Submitted;
-        m.SubmittedBy = UserId(user);
+        m.SubmittedBy = CurrentUser.Of(user).Id ?? "";
         m.SubmittedAt = now;
         m.ReviewedBy = null;
         m.ReviewedAt = null;
         m.RejectionReason = null;
         m.UpdatedAt = now;
-        return await ReviewMeasurement.SaveAsync(db, m, ct);
+        return await VersionedSave.SaveAsync(db, m, ct);
     }
 
     private static void Attach(Measurement m, StoredEvidence? stored)
@@ -128,6 +128,4 @@ public static class SubmitMeasurement
         m.EvidenceSize = stored.Size;
         m.EvidenceSha256 = stored.Sha256;
     }
-
-    internal static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

@@ -3,6 +3,7 @@ using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Structure;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Metropoli.StrategicPlan.Plans;
 
 /// <summary>A plan: its acts, a summary by status, the tree of areas and objectives, and its actions
 /// grouped under them, filtered and paged with the same handler as GET /api/v1/plan-actions.</summary>
-public sealed class DetailModel(AppDbContext db, IAuditContext who, ReadCache cache) : PageModel
+public sealed class DetailModel(AppDbContext db, ICurrentUser who, ReadCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListQuery Query { get; set; } = new();

@@ -38,28 +38,14 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         (Id, Name) = (p.Id, p.Name);
         ViewData["Plans"] = (await ListPlans.ChoicesAsync(db, User, ct)).Where(c => c.Id != id).ToList();
         if (!ModelState.IsValid) return Page();
-        switch (await SavePlan.UpdateAsync(db, User, clock, id, Version, Input, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Piano salvato."].Value;
-                return Redirect("/piano/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict conflict:
-                // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await SavePlan.UpdateAsync(db, User, clock, id, Version, Input, ct), l,
+            () => this.Success(l["Piano salvato."].Value, "/piano/" + id),
+            // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
+            async conflict =>
+            {
                 Version = conflict.CurrentVersion;
                 ConflictCurrent = await GetPlan.HandleAsync(db, User, id, ct);
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo piano. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            },
+            "Nel frattempo un altro utente ha modificato questo piano. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli.");
     }
 }

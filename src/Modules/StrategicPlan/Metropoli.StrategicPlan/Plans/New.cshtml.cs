@@ -15,7 +15,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var year = Formats.Today(clock).Year;
+        var year = CivilClock.Today(clock).Year;
         Input = new PlanRequest { StartYear = year, EndYear = year + 2 };
         ViewData["Plans"] = await ListPlans.ChoicesAsync(db, User, ct);
     }
@@ -25,16 +25,6 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
         ViewData["Plans"] = await ListPlans.ChoicesAsync(db, User, ct);
         if (!ModelState.IsValid) return Page();
         var (outcome, id) = await SavePlan.CreateAsync(db, User, clock, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Piano creato in bozza."].Value;
-                return Redirect("/piano/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            default:
-                return Forbid();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Piano creato in bozza."].Value, "/piano/" + id));
     }
 }

@@ -61,13 +61,12 @@ public static class SavePlan
         var plan = await db.Set<Plan>().Visible(user).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (plan.Status == PlanStatuses.Archived) return new StateConflict(ArchivedReason);
+        if (plan.Status == PlanStatuses.Archived) return new Outcome.Refused(ArchivedReason);
         var errors = await ValidateAsync(db, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != plan.Version) return new Outcome.Conflict(plan.Version);
-        db.ExpectVersion(plan, version);
+        if (db.CheckVersion(plan, expectedVersion) is { } conflict) return conflict;
         Apply(plan, r, clock);
-        return await SaveAsync(db, plan, ct);
+        return await VersionedSave.SaveAsync(db, plan, ct);
     }
 
     private static void Apply(Plan plan, PlanRequest r, TimeProvider clock)
@@ -80,18 +79,4 @@ public static class SavePlan
         plan.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
-    /// <summary>Saves a tracked, version-checked plan; a concurrent save in between is a conflict.</summary>
-    internal static async Task<Outcome> SaveAsync(AppDbContext db, Plan plan, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome.Conflict(await db.Set<Plan>().AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.Version).SingleAsync(ct));
-        }
-        return new Outcome.Done(plan.Version);
-    }
 }

@@ -39,26 +39,13 @@ public sealed class StatusModel(AppDbContext db, TimeProvider clock, IStringLoca
             ModelState.AddModelError(nameof(Confirm), l["Spunta la conferma per cambiare lo stato."]);
         }
         if (!ModelState.IsValid) return Page();
-        switch (await TransitionPlan.HandleAsync(db, User, clock, id, Version, Input, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Stato del piano aggiornato."].Value;
-                return Redirect("/piano/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case StateConflict refused:
-                ModelState.AddModelError(string.Empty, l[refused.Reason]);
-                return Page();
-            case Outcome.Conflict:
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await TransitionPlan.HandleAsync(db, User, clock, id, Version, Input, ct), l,
+            () => this.Success(l["Stato del piano aggiornato."].Value, "/piano/" + id),
+            _ =>
+            {
                 Version = Plan.Version;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questo piano: controlla lo stato attuale e riprova."]);
-                return Page();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro utente ha modificato questo piano: controlla lo stato attuale e riprova.");
     }
 }

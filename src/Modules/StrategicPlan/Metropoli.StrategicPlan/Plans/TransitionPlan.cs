@@ -89,16 +89,15 @@ public static class TransitionPlan
         var plan = await db.Set<Plan>().Visible(user).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (expectedVersion is not { } version || version != plan.Version) return new Outcome.Conflict(plan.Version);
+        if (db.CheckVersion(plan, expectedVersion) is { } conflict) return conflict;
         var actions = await db.Set<PlanAction>().CountAsync(a => a.PlanId == id, ct);
-        switch (PlanTransitions.Check(plan.Status, request, plan.AdoptionActDate, actions, Formats.Today(clock)))
+        switch (PlanTransitions.Check(plan.Status, request, plan.AdoptionActDate, actions, CivilClock.Today(clock)))
         {
             case PlanTransitions.Verdict.Refused refused:
-                return new StateConflict(refused.Reason);
+                return new Outcome.Refused(refused.Reason);
             case PlanTransitions.Verdict.Incomplete incomplete:
                 return new Outcome.Invalid(incomplete.Errors);
         }
-        db.ExpectVersion(plan, version);
         plan.Status = request.Status!.Trim();
         if (plan.Status == PlanStatuses.Adopted)
         {
@@ -109,6 +108,6 @@ public static class TransitionPlan
             (plan.ApprovalActBody, plan.ApprovalActNumber, plan.ApprovalActDate) = (request.ActBody!.Trim(), request.ActNumber!.Trim(), request.ActDate);
         }
         plan.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        return await SavePlan.SaveAsync(db, plan, ct);
+        return await VersionedSave.SaveAsync(db, plan, ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -5,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Errors;
 
 namespace Metropoli.StrategicPlan.Report;
 
@@ -13,6 +15,7 @@ public sealed class ReportOptions
 {
     /// <summary>The Chromium used to print the PDF; when empty, the usual Debian/Ubuntu paths are tried.</summary>
     public string? ChromiumPath { get; set; }
+    [Range(1, 3_600)]
     public int PdfTimeoutSeconds { get; set; } = 60;
 
     public string? FindChromium() =>
@@ -24,6 +27,9 @@ public sealed class ReportOptions
 /// numbers), and a PDF printed by headless Chromium from the same standalone HTML the browser shows.</summary>
 public static class ReportFiles
 {
+    /// <summary>The printer (Chromium) is missing or failed: the HTML, CSV and XLSX report still work.</summary>
+    public static readonly ProblemType PdfUnavailable = new("pdf-unavailable", 503, "PDF non disponibile");
+
     public static byte[] Csv(ReportTable table)
     {
         var sb = new StringBuilder();

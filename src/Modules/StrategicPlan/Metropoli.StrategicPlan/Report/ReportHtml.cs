@@ -37,7 +37,7 @@ public static class ReportHtml
         Fact(sb, L("Piano"), $"{m.PlanName} ({m.PlanStartYear}-{m.PlanEndYear})");
         Fact(sb, L("Anno di riferimento"), c.Year.ToString(CultureInfo.InvariantCulture));
         Fact(sb, L("Scadenza della campagna"), Cell(c.Deadline, culture));
-        Fact(sb, L("Dati congelati il"), Cell(c.ClosedAt!.Value.ToLocalTime(), culture) + " (" + (c.ClosedBy ?? "") + ")");
+        Fact(sb, L("Dati congelati il"), Cell(CivilClock.ToCivil(c.ClosedAt!.Value), culture) + " (" + (c.ClosedBy ?? "") + ")");
         Fact(sb, L("Impronta SHA-256 dei dati"), c.SnapshotSha256 ?? "");
         sb.Append("</dl>");
         sb.Append("<p>").Append(E(L("Il rapporto riporta lo stato delle azioni e il raggiungimento degli indicatori alla chiusura della campagna. Contano solo i valori validati dall'ufficio di piano."))).Append("</p>");

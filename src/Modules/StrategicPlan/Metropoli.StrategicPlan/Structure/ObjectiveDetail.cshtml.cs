@@ -4,6 +4,7 @@ using Metropoli.StrategicPlan.Indicators;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Metropoli.StrategicPlan.Structure;
 /// <summary>An objective: its data (the same handler as GET /api/v1/plan-objectives/{id}), its actions
 /// sortable with the keys of the action list, the indicators of the objective and of its actions, and for
 /// the plan office the history. A draft's objective is 404 to everyone else.</summary>
-public sealed class ObjectiveDetailModel(AppDbContext db, IAuditContext who) : PageModel
+public sealed class ObjectiveDetailModel(AppDbContext db, ICurrentUser who) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListQuery Query { get; set; } = new();

@@ -57,7 +57,7 @@ public static class SaveArea
         var status = await StructureRules.PlanStatusAsync(db, user, planId, ct);
         if (status is null) return (new Outcome.NotFound(), 0);
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
-        if (status == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (status == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var errors = await ValidateAsync(db, planId, r, null, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var sortOrder = r.SortOrder ?? (await db.Set<PlanArea>().Where(a => a.PlanId == planId).MaxAsync(a => (int?)a.SortOrder, ct) ?? 0) + 1;
@@ -75,8 +75,7 @@ public static class SaveArea
         if (area is null || refused is not null) return refused ?? new Outcome.NotFound();
         var errors = await ValidateAsync(db, area.PlanId, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != area.Version) return new Outcome.Conflict(area.Version);
-        db.ExpectVersion(area, version);
+        if (db.CheckVersion(area, expectedVersion) is { } conflict) return conflict;
         Apply(area, r, clock);
         if (r.SortOrder is { } order) area.SortOrder = order;
         return await SaveAsync(db, area, ct);
@@ -87,10 +86,9 @@ public static class SaveArea
         var area = await db.Set<PlanArea>().SingleOrDefaultAsync(a => a.Id == id, ct);
         var refused = await StructureRules.GuardAsync(db, user, area?.PlanId, delete: true, ct);
         if (area is null || refused is not null) return refused ?? new Outcome.NotFound();
-        if (expectedVersion is not { } version || version != area.Version) return new Outcome.Conflict(area.Version);
+        if (db.CheckVersion(area, expectedVersion) is { } conflict) return conflict;
         if (await db.Set<PlanObjective>().AnyAsync(o => o.AreaId == id, ct))
-            return new StateConflict("L'area contiene obiettivi: elimina o sposta prima gli obiettivi.");
-        db.ExpectVersion(area, version);
+            return new Outcome.Refused("L'area contiene obiettivi: elimina o sposta prima gli obiettivi.");
         db.Remove(area);
         return await SaveAsync(db, area, ct);
     }
@@ -105,5 +103,5 @@ public static class SaveArea
     }
 
     private static Task<Outcome> SaveAsync(AppDbContext db, PlanArea area, CancellationToken ct) =>
-        StructureRules.SaveAsync(db, area, area.Id, "Nel piano esiste già un'area con questo codice.", ct);
+        StructureRules.SaveAsync(db, area, "Nel piano esiste già un'area con questo codice.", ct);
 }

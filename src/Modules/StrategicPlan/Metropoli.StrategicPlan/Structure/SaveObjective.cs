@@ -66,7 +66,7 @@ public static class SaveObjective
         var status = planId is { } pid ? await StructureRules.PlanStatusAsync(db, user, pid, ct) : null;
         if (!PlanAccess.CanManage(user)) return (new Outcome.Forbidden(), 0);
         if (planId is null || status is null) return (new Outcome.Invalid(new() { ["areaId"] = ["Scegli un'area esistente."] }), 0);
-        if (status == PlanStatuses.Archived) return (new StateConflict(SavePlan.ArchivedReason), 0);
+        if (status == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var errors = await ValidateAsync(db, planId.Value, r, null, ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
         var sortOrder = r.SortOrder ?? (await db.Set<PlanObjective>().Where(o => o.AreaId == r.AreaId).MaxAsync(o => (int?)o.SortOrder, ct) ?? 0) + 1;
@@ -84,8 +84,7 @@ public static class SaveObjective
         if (objective is null || refused is not null) return refused ?? new Outcome.NotFound();
         var errors = await ValidateAsync(db, objective.PlanId, r, id, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != objective.Version) return new Outcome.Conflict(objective.Version);
-        db.ExpectVersion(objective, version);
+        if (db.CheckVersion(objective, expectedVersion) is { } conflict) return conflict;
         Apply(objective, r, clock);
         if (r.SortOrder is { } order) objective.SortOrder = order;
         return await SaveAsync(db, objective, ct);
@@ -96,10 +95,9 @@ public static class SaveObjective
         var objective = await db.Set<PlanObjective>().SingleOrDefaultAsync(o => o.Id == id, ct);
         var refused = await StructureRules.GuardAsync(db, user, objective?.PlanId, delete: true, ct);
         if (objective is null || refused is not null) return refused ?? new Outcome.NotFound();
-        if (expectedVersion is not { } version || version != objective.Version) return new Outcome.Conflict(objective.Version);
+        if (db.CheckVersion(objective, expectedVersion) is { } conflict) return conflict;
         if (await db.Set<PlanAction>().AnyAsync(a => a.ObjectiveId == id, ct))
-            return new StateConflict("L'obiettivo contiene azioni: elimina o sposta prima le azioni.");
-        db.ExpectVersion(objective, version);
+            return new Outcome.Refused("L'obiettivo contiene azioni: elimina o sposta prima le azioni.");
         db.Remove(objective);
         return await SaveAsync(db, objective, ct);
     }
@@ -114,5 +112,5 @@ public static class SaveObjective
     }
 
     private static Task<Outcome> SaveAsync(AppDbContext db, PlanObjective objective, CancellationToken ct) =>
-        StructureRules.SaveAsync(db, objective, objective.Id, "Nel piano esiste già un obiettivo con questo codice.", ct);
+        StructureRules.SaveAsync(db, objective, "Nel piano esiste già un obiettivo con questo codice.", ct);
 }

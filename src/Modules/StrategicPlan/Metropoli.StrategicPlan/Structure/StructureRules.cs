@@ -56,30 +56,23 @@ public static partial class StructureRules
         var status = planId is { } id ? await PlanStatusAsync(db, user, id, ct) : null;
         if (status is null) return new Outcome.NotFound();
         if (!PlanAccess.CanManage(user)) return new Outcome.Forbidden();
-        if (delete && status != PlanStatuses.Draft) return new StateConflict(DeleteOnlyInDraft);
-        if (!delete && status == PlanStatuses.Archived) return new StateConflict(SavePlan.ArchivedReason);
+        if (delete && status != PlanStatuses.Draft) return new Outcome.Refused(DeleteOnlyInDraft);
+        if (!delete && status == PlanStatuses.Archived) return new Outcome.Refused(SavePlan.ArchivedReason);
         return null;
     }
 
     /// <summary>Saves a node: a concurrent edit is a version conflict (or 404 when it was deleted meanwhile),
     /// a concurrent save of the same code (the unique index on plan and code) a field error.</summary>
-    public static async Task<Outcome> SaveAsync<T>(AppDbContext db, T node, long id, string duplicateCode, CancellationToken ct) where T : class, IVersioned
+    public static async Task<Outcome> SaveAsync<T>(AppDbContext db, T node, string duplicateCode, CancellationToken ct) where T : class, IVersioned
     {
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<T>().FindAsync([id], ct);
-            return current is not null ? new Outcome.Conflict(current.Version) : new Outcome.NotFound();
+            return await VersionedSave.SaveAsync(db, node, ct);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return new Outcome.Invalid(new() { ["code"] = [duplicateCode] });
         }
-        return new Outcome.Done(node.Version);
     }
 }

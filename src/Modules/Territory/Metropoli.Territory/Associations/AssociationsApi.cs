@@ -22,7 +22,7 @@ public static class AssociationsApi
         group.MapGet("/{id:long}", async Task<IResult> (long id, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var a = await GetAssociation.HandleAsync(db, id, ct);
-                if (a is null) return TerritoryHttp.NotFound($"Nessuna associazione con identificativo {id}.");
+                if (a is null) return OutcomeHttp.NotFound($"Nessuna associazione con identificativo {id}.");
                 ETags.Set(context, a.Version);
                 return TypedResults.Ok(a);
             })
@@ -33,7 +33,7 @@ public static class AssociationsApi
                 HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await SaveAssociation.CreateAsync(db, user, clock, request, ct);
-                if (outcome is not Outcome.Done done || id is null) return Outcome.ToHttp(outcome, context);
+                if (outcome is not Outcome.Done done || id is null) return OutcomeHttp.ToHttp(outcome, context);
                 ETags.Set(context, done.Version);
                 return TypedResults.Created($"/api/v1/associations/{id}", await GetAssociation.HandleAsync(db, id.Value, ct));
             })
@@ -44,8 +44,8 @@ public static class AssociationsApi
                 TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return TerritoryHttp.PreconditionRequired("GET /api/v1/associations/{id}");
-                return Outcome.ToHttp(await SaveAssociation.UpdateAsync(db, user, clock, id, version, request, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("GET /api/v1/associations/{id}");
+                return OutcomeHttp.ToHttp(await SaveAssociation.UpdateAsync(db, user, clock, id, version, request, ct), context);
             })
             .RequireAuthorization(Policies.Administrator)
             .WithName("updateAssociation").WithSummary("Modifica un'associazione e sostituisce l'elenco degli aderenti (solo amministratori). Richiede If-Match.")

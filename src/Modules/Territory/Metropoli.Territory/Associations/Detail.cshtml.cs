@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Territory.Associations;
 
-public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
+public sealed class DetailModel(AppDbContext db, ICurrentUser who) : PageModel
 {
     public AssociationDetail? Association { get; private set; }
     public bool IsAdministrator { get; private set; }

@@ -42,26 +42,19 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
             Input.WithBlankRows();
             return Page();
         }
-        switch (await SaveAssociation.UpdateAsync(db, User, clock, id, Version, Input.ToRequest(), ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Associazione salvata."].Value;
-                return Redirect("/associazioni/" + id);
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                Input.WithBlankRows();
-                return Page();
-            case Outcome.Conflict conflict:
-                // Keep what the user typed; the stored record is one click away on its page.
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await SaveAssociation.UpdateAsync(db, User, clock, id, Version, Input.ToRequest(), ct), l,
+            () => this.Success(l["Associazione salvata."].Value, "/associazioni/" + id),
+            // Keep what the user typed; the stored record is one click away on its page.
+            conflict =>
+            {
                 Version = conflict.CurrentVersion;
+                return Task.CompletedTask;
+            },
+            "Nel frattempo un altro amministratore ha modificato questa associazione. Le tue modifiche non sono state salvate: apri la scheda per vedere i dati attuali, oppure salva di nuovo per sostituirli con i tuoi.",
+            again: () =>
+            {
                 Input.WithBlankRows();
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro amministratore ha modificato questa associazione. Le tue modifiche non sono state salvate: apri la scheda per vedere i dati attuali, oppure salva di nuovo per sostituirli con i tuoi."]);
-                return Page();
-            default:
-                return NotFound();
-        }
+                return Task.FromResult<IActionResult>(Page());
+            });
     }
 }

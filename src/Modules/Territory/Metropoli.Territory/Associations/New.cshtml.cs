@@ -31,19 +31,11 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
             return Page();
         }
         var (outcome, id) = await SaveAssociation.CreateAsync(db, User, clock, Input.ToRequest(), ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Associazione registrata."].Value;
-                return Redirect("/associazioni/" + id);
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Associazione registrata."].Value, "/associazioni/" + id),
+            again: () =>
+            {
                 Input.WithBlankRows();
-                return Page();
-            default:
-                return NotFound();
-        }
+                return Task.FromResult<IActionResult>(Page());
+            });
     }
 }

@@ -103,20 +103,10 @@ public static class SaveAssociation
         if (!user.IsAdministrator()) return new Outcome.Forbidden();
         var errors = await ValidateAsync(db, request, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != association.Version) return new Outcome.Conflict(association.Version);
-        db.ExpectVersion(association, version);
+        if (db.CheckVersion(association, expectedVersion) is { } conflict) return conflict;
         association.Members.Clear();
         Apply(association, request, clock.GetUtcNow().UtcDateTime);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Set<Association>().AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).SingleOrDefaultAsync(ct);
-            return new Outcome.Conflict(current);
-        }
-        return new Outcome.Done(association.Version);
+        return await VersionedSave.SaveAsync(db, association, ct);
     }
 
     private static void Apply(Association a, AssociationRequest r, DateTime now)

@@ -1,4 +1,5 @@
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Metropoli.Territory.Map;
@@ -21,7 +22,7 @@ public static class MapApi
             .Produces<string>(200, GeoJson);
         api.MapGet("/{istatCode}/boundary", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string istatCode, AppDbContext db, Boundaries boundaries, CancellationToken ct) =>
                 boundaries.Find(istatCode) is null
-                    ? TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: $"Nessun confine per il codice ISTAT {istatCode}.")
+                    ? Problems.NotFound.Result($"Nessun confine per il codice ISTAT {istatCode}.")
                     : TypedResults.Text(boundaries.ToGeoJson([istatCode], await TerritoryMap.CurrentZonesAsync(db, ct)), GeoJson))
             .AllowAnonymous()
             .WithName("getMunicipalityBoundary")

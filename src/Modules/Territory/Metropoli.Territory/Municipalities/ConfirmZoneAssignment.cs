@@ -19,13 +19,12 @@ public static class ConfirmZoneAssignment
         if (!user.IsAdministrator()) return new Outcome.Forbidden();
         var current = await db.Set<ZoneMembership>().SingleOrDefaultAsync(ms => ms.IstatCode == istatCode && ms.ValidTo == null, ct);
         if (current is null) return new Outcome.NotFound();
-        if (expectedVersion is not { } version || version != current.Version) return new Outcome.Conflict(current.Version);
+        if (db.CheckVersion(current, expectedVersion) is { } conflict) return conflict;
         if (current.Source == ZoneSources.Confirmed)
         {
             return new Outcome.Done(current.Version);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ExpectVersion(current, version);
         current.Source = ZoneSources.Confirmed;
         current.UpdatedAt = now;
         municipality.ZoneSource = ZoneSources.Confirmed;

@@ -38,26 +38,14 @@ public sealed class ContactsModel(AppDbContext db, TimeProvider clock, IStringLo
         if (m is null) return NotFound();
         (IstatCode, Name) = (m.IstatCode, m.Name);
         var outcome = await UpdateContacts.HandleAsync(db, User, clock, istatCode, Version, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Contatti salvati."].Value;
-                return Redirect("/comuni/" + istatCode);
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case Outcome.Conflict conflict:
-                // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Contatti salvati."].Value, "/comuni/" + istatCode),
+            // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
+            async conflict =>
+            {
                 var current = await GetMunicipality.HandleAsync(db, istatCode, ct);
-                ModelState.Remove(nameof(Version));
                 Version = conflict.CurrentVersion;
                 ConflictCurrent = current is null ? null : new ContactsRequest { Website = current.Website, Pec = current.Pec, Phone = current.Phone };
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questi contatti. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli."]);
-                return Page();
-            default:
-                return NotFound();
-        }
+            },
+            "Nel frattempo un altro utente ha modificato questi contatti. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli.");
     }
 }

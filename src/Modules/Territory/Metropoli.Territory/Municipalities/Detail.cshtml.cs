@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Territory.Municipalities;
 
-public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundaries boundaries, ReadCache cache, TimeProvider clock,
+public sealed class DetailModel(AppDbContext db, ICurrentUser who, Map.Boundaries boundaries, ReadCache cache, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public MunicipalityDetail? Municipality { get; private set; }
@@ -38,7 +38,7 @@ public sealed class DetailModel(AppDbContext db, IAuditContext who, Map.Boundari
         CanEdit = UpdateContacts.CanEdit(User, istatCode);
         ZoneHistory = page.ZoneHistory;
         Associations = page.Associations;
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         IsAdministrator = User.IsAdministrator();
         RenderKey = $"municipality:{cache.IdOf(page)}:{Today:O}:{CanEdit}:{IsAdministrator}";
         if (CanEdit)

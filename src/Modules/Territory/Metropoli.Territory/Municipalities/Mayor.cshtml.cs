@@ -37,27 +37,16 @@ public sealed class MayorModel(AppDbContext db, TimeProvider clock, IStringLocal
         if (!await LoadAsync(istatCode, ct)) return NotFound();
         if (!UpdateMayor.CanEdit(User, istatCode)) return Forbid();
         if (!ModelState.IsValid) return Page();
-        switch (await UpdateMayor.HandleAsync(db, User, clock, istatCode, Version, Input, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Sindaco salvato."].Value;
-                return Redirect("/comuni/" + istatCode);
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case Outcome.Conflict conflict:
-                // Keep what the user typed and show what is stored now; saving again is a deliberate choice.
+        return await this.AnswerAsync(await UpdateMayor.HandleAsync(db, User, clock, istatCode, Version, Input, ct), l,
+            () => this.Success(l["Sindaco salvato."].Value, "/comuni/" + istatCode),
+            // Keep what the user typed and show what is stored now; saving again is a deliberate choice.
+            async conflict =>
+            {
                 await LoadAsync(istatCode, ct);
-                ModelState.Remove(nameof(Version));
                 Version = conflict.CurrentVersion;
                 ConflictCurrent = Current;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato il sindaco di questo Comune. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli."]);
-                return Page();
-            default:
-                return NotFound();
-        }
+            },
+            "Nel frattempo un altro utente ha modificato il sindaco di questo Comune. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli.");
     }
 
     private async Task<bool> LoadAsync(string istatCode, CancellationToken ct)

@@ -15,10 +15,10 @@ public static class MayorApi
             {
                 if (!await db.Set<Model.Municipality>().AnyAsync(m => m.IstatCode == istatCode, ct))
                 {
-                    return TerritoryHttp.NotFound($"Nessun Comune con codice ISTAT {istatCode}.");
+                    return OutcomeHttp.NotFound($"Nessun Comune con codice ISTAT {istatCode}.");
                 }
                 var mayor = await UpdateMayor.GetAsync(db, istatCode, ct);
-                if (mayor is null) return TerritoryHttp.NotFound("Per questo Comune non è ancora registrato un sindaco.");
+                if (mayor is null) return OutcomeHttp.NotFound("Per questo Comune non è ancora registrato un sindaco.");
                 ETags.Set(context, mayor.Version);
                 return TypedResults.Ok(mayor);
             })
@@ -29,8 +29,8 @@ public static class MayorApi
                 AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return TerritoryHttp.PreconditionRequired("GET /api/v1/municipalities/{istatCode}/mayor (\"0\" se non c'è ancora un sindaco)");
-                return Outcome.ToHttp(await UpdateMayor.HandleAsync(db, user, clock, istatCode, version, request, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("GET /api/v1/municipalities/{istatCode}/mayor (\"0\" se non c'è ancora un sindaco)");
+                return OutcomeHttp.ToHttp(await UpdateMayor.HandleAsync(db, user, clock, istatCode, version, request, ct), context);
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updateMunicipalityMayor")

@@ -79,15 +79,14 @@ public static class MoveMunicipality
         if (!user.IsAdministrator()) return new Outcome.Forbidden();
         var current = await db.Set<ZoneMembership>().SingleOrDefaultAsync(ms => ms.IstatCode == istatCode && ms.ValidTo == null, ct);
         if (current is null) return new Outcome.NotFound();
-        var today = TerritoryDates.Today(clock);
+        var today = CivilClock.Today(clock);
         var errors = await ValidateAsync(db, request, current, today, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != current.Version) return new Outcome.Conflict(current.Version);
+        if (db.CheckVersion(current, expectedVersion) is { } conflict) return conflict;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var act = request.Act!.Trim();
         var zone = request.ZoneCode!;
-        db.ExpectVersion(current, version);
         var result = current;
         if (request.Correction)
         {

@@ -54,22 +54,12 @@ public static class UpdateContacts
         if (!CanEdit(user, istatCode)) return new Outcome.Forbidden();
         var errors = Validate(request);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != m.Version) return new Outcome.Conflict(m.Version);
-        db.ExpectVersion(m, version);
+        if (db.CheckVersion(m, expectedVersion) is { } conflict) return conflict;
         m.Website = Blank(request.Website);
         m.Pec = Blank(request.Pec);
         m.Phone = Blank(request.Phone);
         m.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Set<Municipality>().AsNoTracking().Where(x => x.IstatCode == istatCode).Select(x => x.Version).SingleAsync(ct);
-            return new Outcome.Conflict(current);
-        }
-        return new Outcome.Done(m.Version);
+        return await VersionedSave.SaveAsync(db, m, ct);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -57,25 +57,13 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider clock, IStringLocali
 
     private async Task<IActionResult> HandleAsync(Outcome outcome, string istatCode, string success, CancellationToken ct)
     {
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l[success].Value;
-                return Redirect("/comuni/" + istatCode);
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case Outcome.Conflict conflict:
+        return await this.AnswerAsync(outcome, l, () => this.Success(l[success].Value, "/comuni/" + istatCode),
+            async conflict =>
+            {
                 await LoadAsync(istatCode, ct);
-                ModelState.Remove(nameof(Version));
                 Version = conflict.CurrentVersion;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro amministratore ha cambiato la zona di questo Comune. Non è stato salvato nulla: controlla la situazione attuale qui sotto e riprova."]);
-                return Page();
-            default:
-                return NotFound();
-        }
+            },
+            "Nel frattempo un altro amministratore ha cambiato la zona di questo Comune. Non è stato salvato nulla: controlla la situazione attuale qui sotto e riprova.");
     }
 
     private async Task<bool> LoadAsync(string istatCode, CancellationToken ct)
@@ -84,7 +72,7 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider clock, IStringLocali
         if (Municipality is null) return false;
         History = await GetZoneHistory.HandleAsync(db, istatCode, ct) ?? [];
         Zones = await ListZones.HandleAsync(db, ct);
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         return true;
     }
 

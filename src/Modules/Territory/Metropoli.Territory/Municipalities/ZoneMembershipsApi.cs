@@ -14,7 +14,7 @@ public static class ZoneMembershipsApi
         group.MapGet("/", async Task<IResult> (string istatCode, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var items = await GetZoneHistory.HandleAsync(db, istatCode, ct);
-                if (items is null) return TerritoryHttp.NotFound($"Nessun Comune con codice ISTAT {istatCode}.");
+                if (items is null) return OutcomeHttp.NotFound($"Nessun Comune con codice ISTAT {istatCode}.");
                 if (items.FirstOrDefault(m => m.ValidTo is null) is { } current)
                 {
                     ETags.Set(context, current.Version);
@@ -29,8 +29,8 @@ public static class ZoneMembershipsApi
                 AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return TerritoryHttp.PreconditionRequired("GET /api/v1/municipalities/{istatCode}/zone-memberships");
-                return Outcome.ToHttp(await MoveMunicipality.HandleAsync(db, user, clock, istatCode, version, request, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("GET /api/v1/municipalities/{istatCode}/zone-memberships");
+                return OutcomeHttp.ToHttp(await MoveMunicipality.HandleAsync(db, user, clock, istatCode, version, request, ct), context);
             })
             .RequireAuthorization(Policies.Administrator)
             .WithName("moveMunicipality")
@@ -40,8 +40,8 @@ public static class ZoneMembershipsApi
                 AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return TerritoryHttp.PreconditionRequired("GET /api/v1/municipalities/{istatCode}/zone-memberships");
-                return Outcome.ToHttp(await ConfirmZoneAssignment.HandleAsync(db, user, clock, istatCode, version, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("GET /api/v1/municipalities/{istatCode}/zone-memberships");
+                return OutcomeHttp.ToHttp(await ConfirmZoneAssignment.HandleAsync(db, user, clock, istatCode, version, ct), context);
             })
             .RequireAuthorization(Policies.Administrator)
             .WithName("confirmZoneAssignment")

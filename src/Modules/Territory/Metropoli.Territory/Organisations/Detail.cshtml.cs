@@ -1,13 +1,14 @@
 using System.Globalization;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Territory.Organisations;
 
-public sealed class DetailModel(AppDbContext db, IAuditContext who) : PageModel
+public sealed class DetailModel(AppDbContext db, ICurrentUser who) : PageModel
 {
     public OrganisationDetail? Organisation { get; private set; }
     public bool CanEdit { get; private set; }

@@ -42,25 +42,14 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         {
             return Page();
         }
-        switch (await UpdateOrganisation.HandleAsync(db, User, clock, id, Version, Input, ct))
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Organizzazione salvata."].Value;
-                return Redirect("/organizzazioni/" + id);
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            case Outcome.Conflict conflict:
-                // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
-                ModelState.Remove(nameof(Version));
+        return await this.AnswerAsync(await UpdateOrganisation.HandleAsync(db, User, clock, id, Version, Input, ct), l,
+            () => this.Success(l["Organizzazione salvata."].Value, "/organizzazioni/" + id),
+            // Keep what the user typed and show what is stored now; a second "Salva" is a deliberate choice.
+            async conflict =>
+            {
                 Version = conflict.CurrentVersion;
                 ConflictCurrent = await GetOrganisation.HandleAsync(db, id, ct);
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro utente ha modificato questa organizzazione. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli."]);
-                return Page();
-            default:
-                return NotFound();
-        }
+            },
+            "Nel frattempo un altro utente ha modificato questa organizzazione. I tuoi dati non sono stati salvati. Confronta con i valori attuali qui sotto e salva di nuovo se vuoi sostituirli.");
     }
 }

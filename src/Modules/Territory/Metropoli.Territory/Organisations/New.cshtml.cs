@@ -23,16 +23,6 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
             return Page();
         }
         var (outcome, id) = await CreateOrganisation.HandleAsync(db, User, clock, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l["Organizzazione salvata."].Value;
-                return Redirect("/organizzazioni/" + id);
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, "Input.", l);
-                return Page();
-            default:
-                return Forbid();
-        }
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Organizzazione salvata."].Value, "/organizzazioni/" + id));
     }
 }

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace Metropoli.Territory.Organisations;
 
@@ -30,7 +30,7 @@ public static class OrganisationsApi
                 var o = await GetOrganisation.HandleAsync(db, id, ct);
                 if (o is null)
                 {
-                    return TypedResults.Problem(statusCode: 404, title: "Risorsa non trovata", detail: $"Nessuna organizzazione con id {id}.");
+                    return Problems.NotFound.Result($"Nessuna organizzazione con id {id}.");
                 }
                 ETags.Set(context, o.Version);
                 return TypedResults.Ok(o);
@@ -44,7 +44,7 @@ public static class OrganisationsApi
                 var (outcome, id) = await CreateOrganisation.HandleAsync(db, user, clock, request, ct);
                 if (outcome is not Outcome.Done done)
                 {
-                    return Outcome.ToHttp(outcome, context);
+                    return OutcomeHttp.ToHttp(outcome, context);
                 }
                 ETags.Set(context, done.Version);
                 return TypedResults.Created($"/api/v1/organizations/{id}", await GetOrganisation.HandleAsync(db, id, ct));
@@ -59,10 +59,9 @@ public static class OrganisationsApi
                 var version = ETags.FromIfMatch(context.Request);
                 if (version is null)
                 {
-                    return TypedResults.Problem(statusCode: 428, title: "Precondizione richiesta",
-                        detail: "Invia l'intestazione If-Match con l'ETag letto dall'organizzazione, per non sovrascrivere modifiche altrui.");
+                    return Problems.PreconditionRequired.Result("Invia l'intestazione If-Match con l'ETag letto dall'organizzazione, per non sovrascrivere modifiche altrui.");
                 }
-                return Outcome.ToHttp(await UpdateOrganisation.HandleAsync(db, user, clock, id, version, request, ct), context);
+                return OutcomeHttp.ToHttp(await UpdateOrganisation.HandleAsync(db, user, clock, id, version, request, ct), context);
             })
             .RequireAuthorization(Policies.Administrator)
             .WithName("updateOrganization").WithSummary("Aggiorna un'organizzazione (amministratori). Richiede If-Match.")
@@ -70,46 +69,17 @@ public static class OrganisationsApi
 
         group.MapPost("/import", async Task<IResult> (HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
-                {
-                    return TypedResults.Problem(statusCode: 415, title: "Tipo di contenuto non supportato",
-                        detail: "Invia il file come text/csv in UTF-8, con l'intestazione " + string.Join(",", ImportOrganisations.Columns) + ".");
-                }
-                var content = await ReadAtMostAsync(request.Body, ImportOrganisations.MaxBytes, ct);
-                if (content is null)
-                {
-                    return TypedResults.Problem(statusCode: 413, title: "Richiesta troppo grande",
-                        detail: "Il file supera la dimensione massima di 2 MB: dividilo in più file.");
-                }
+                if (CsvUpload.NotCsv(request, ImportOrganisations.Columns) is { } notCsv) return notCsv;
+                if (await CsvUpload.ReadAtMostAsync(request.Body, ImportOrganisations.MaxBytes, ct) is not { } content) return CsvUpload.TooLarge(ImportOrganisations.MaxBytes);
                 return await ImportOrganisations.HandleAsync(db, user, clock, content, ct) switch
                 {
                     ImportResult.Imported imported => TypedResults.Ok(new ImportResponse(imported.Count)),
-                    ImportResult.Rejected rejected => TypedResults.Problem(statusCode: 422, title: "File non importato",
-                        detail: $"Il file contiene {rejected.Errors.Count} errori: non è stata importata nessuna riga. Correggi le righe indicate e invia di nuovo il file.",
-                        extensions: new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
-                    _ => TypedResults.Problem(statusCode: 403, title: "Accesso negato", detail: "Solo gli amministratori possono importare organizzazioni."),
+                    ImportResult.Rejected rejected => CsvUpload.Rejected(rejected.Errors, "non è stata importata nessuna riga"),
+                    _ => Problems.Forbidden.Result("Solo gli amministratori possono importare organizzazioni."),
                 };
             })
             .RequireAuthorization(Policies.Administrator)
-            .Accepts<string>("text/csv")
-            .WithName("importOrganizations").WithSummary("Importa organizzazioni da un file CSV UTF-8 (amministratori), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con l'elenco degli errori e il numero di riga di ciascuno.")
-            .Produces<ImportResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+            .AcceptsCsvImport<ImportResponse>()
+            .WithName("importOrganizations").WithSummary("Importa organizzazioni da un file CSV UTF-8 (amministratori), tutto o niente: con anche una sola riga errata non importa nulla e risponde 422 con l'elenco degli errori e il numero di riga di ciascuno.");
     }
 }

@@ -19,17 +19,12 @@ public static class UpdateOrganisation
         var (errors, values) = OrganisationRules.Check(request);
         await OrganisationRules.CheckStoredAsync(db, values, id, errors, ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
-        if (expectedVersion is not { } version || version != o.Version) return new Outcome.Conflict(o.Version);
+        if (db.CheckVersion(o, expectedVersion) is { } conflict) return conflict;
 
-        db.ExpectVersion(o, version);
         OrganisationRules.Apply(values, o, clock.GetUtcNow().UtcDateTime);
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Outcome.Conflict(await CurrentVersionAsync(db, id, ct));
+            return await VersionedSave.SaveAsync(db, o, ct);
         }
         catch (DbUpdateException)
         {
@@ -39,9 +34,5 @@ public static class UpdateOrganisation
             if (again.Count == 0) throw;
             return new Outcome.Invalid(again);
         }
-        return new Outcome.Done(o.Version);
     }
-
-    private static Task<int> CurrentVersionAsync(AppDbContext db, long id, CancellationToken ct) =>
-        db.Set<Organisation>().AsNoTracking().Where(x => x.Id == id).Select(x => x.Version).SingleAsync(ct);
 }

@@ -23,7 +23,7 @@ public sealed class DetailModel(AppDbContext db, Map.Boundaries boundaries, Read
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         DateInvalid = !TerritoryDates.TryParseOptional(Date, out var asOf);
         AsOf = asOf;
         Zone = AsOf is { } day ? await ListZones.GetAsync(db, code, day, ct) : await ListZones.GetAsync(db, code, ct);

@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         // A bad date is reported next to the picker and today's composition is shown instead.
         DateInvalid = !TerritoryDates.TryParseOptional(Date, out var asOf);
         AsOf = asOf;

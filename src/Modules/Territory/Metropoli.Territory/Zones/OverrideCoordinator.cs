@@ -26,7 +26,7 @@ public static class OverrideCoordinator
     {
         if (!await db.Set<Zone>().AnyAsync(z => z.Code == zoneCode, ct)) return new Outcome.NotFound();
         if (!user.IsAdministrator()) return new Outcome.Forbidden();
-        var today = TerritoryDates.Today(clock);
+        var today = CivilClock.Today(clock);
         var from = request.From ?? today;
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Reason))
@@ -90,7 +90,7 @@ public static class OverrideCoordinator
             TermEnd = term!.Value.To,
             IsOverride = true,
             Reason = request.Reason!.Trim(),
-            SetBy = user.Identity?.Name ?? "?",
+            SetBy = CurrentUser.Of(user).Name,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);

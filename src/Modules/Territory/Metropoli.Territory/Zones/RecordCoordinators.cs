@@ -1,5 +1,6 @@
 using Metropoli.Territory.Model;
 using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class RecordCoordinators
         var k = CoordinatorRotation.PeriodIndex(plan, today);
         if (k < 0) return false;
         var turn = CoordinatorRotation.Turns(plan, data.RecordedTerms, data.Eligible, k)[k];
-        if (turn.Recorded || turn.IstatCode is not { } istat || turn.From <= TerritoryDates.DayOf(rotation.UpdatedAt)) return false;
+        if (turn.Recorded || turn.IstatCode is not { } istat || turn.From <= CivilClock.DayOf(rotation.UpdatedAt)) return false;
         db.Add(new CoordinatorTerm
         {
             ZoneCode = zoneCode,
@@ -46,12 +47,12 @@ public sealed class CoordinatorHistoryJob(TimeProvider clock, IConfiguration con
     public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var today = TerritoryDates.Today(clock);
+        var today = CivilClock.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var added = false;
         foreach (var zone in await db.Set<ZoneRotation>().AsNoTracking().Select(r => r.ZoneCode).ToListAsync(ct))
         {
-            added |= await RecordCoordinators.AddStartedTermAsync(db, zone, today, SystemAuditContext.Name, now, ct);
+            added |= await RecordCoordinators.AddStartedTermAsync(db, zone, today, CurrentUser.SystemName, now, ct);
         }
         if (added)
         {

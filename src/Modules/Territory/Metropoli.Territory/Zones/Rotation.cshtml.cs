@@ -91,32 +91,21 @@ public sealed class RotationModel(AppDbContext db, TimeProvider clock, IStringLo
 
     private async Task<IActionResult> HandleAsync(Outcome outcome, string code, string prefix, string success, CancellationToken ct)
     {
-        switch (outcome)
-        {
-            case Outcome.Done:
-                TempData["Success"] = l[success].Value;
-                return Redirect("/zone/" + code);
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                ModelState.AddFieldErrors(invalid.Errors, prefix, l);
-                return Page();
-            case Outcome.Conflict conflict:
+        return await this.AnswerAsync(outcome, l, () => this.Success(l[success].Value, "/zone/" + code),
+            async conflict =>
+            {
                 await LoadAsync(code, ct);
-                ModelState.Remove(nameof(Version));
                 Version = conflict.CurrentVersion;
-                ModelState.AddModelError(string.Empty, l["Nel frattempo un altro amministratore ha modificato la rotazione. Non è stato salvato nulla: controlla l'ordine attuale qui sotto e salva di nuovo se vuoi sostituirlo."]);
-                return Page();
-            default:
-                return NotFound();
-        }
+            },
+            "Nel frattempo un altro amministratore ha modificato la rotazione. Non è stato salvato nulla: controlla l'ordine attuale qui sotto e salva di nuovo se vuoi sostituirlo.",
+            prefix);
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {
         Zone = await ListZones.GetAsync(db, code, ct);
         if (Zone is null || Zone.IsCapoluogo) return false;
-        Today = TerritoryDates.Today(clock);
+        Today = CivilClock.Today(clock);
         Coordinators = await GetCoordinators.HandleAsync(db, code, Today, ct);
         return true;
     }

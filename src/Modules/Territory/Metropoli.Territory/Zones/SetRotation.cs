@@ -68,7 +68,7 @@ public static class SetRotation
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await RecordCoordinators.AddStartedTermAsync(db, zoneCode, TerritoryDates.Today(clock), user.Identity?.Name ?? "?", now, ct);
+            await RecordCoordinators.AddStartedTermAsync(db, zoneCode, CivilClock.Today(clock), CurrentUser.Of(user).Name, now, ct);
             if (rotation is null)
             {
                 rotation = new ZoneRotation { ZoneCode = zoneCode };

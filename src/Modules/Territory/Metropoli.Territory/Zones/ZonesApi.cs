@@ -16,7 +16,7 @@ public static class ZonesApi
         var zones = app.MapApiV1().MapGroup("/zones").WithTags("Territorio");
         zones.MapGet("/", async Task<IResult> ([Description(DateHelp)] string? date, AppDbContext db, CancellationToken ct) =>
             {
-                if (!TerritoryDates.TryParseOptional(date, out var day)) return TerritoryHttp.BadDate();
+                if (!TerritoryDates.TryParseOptional(date, out var day)) return BadDate();
                 var items = day is { } d ? await ListZones.HandleAsync(db, d, ct) : await ListZones.HandleAsync(db, ct);
                 return TypedResults.Ok(new Paged<ZoneRow>(items, items.Count, items.Count, 0));
             })
@@ -25,9 +25,9 @@ public static class ZonesApi
             .Produces<Paged<ZoneRow>>().ProducesValidationProblem();
         zones.MapGet("/{code}", async Task<IResult> (string code, [Description(DateHelp)] string? date, AppDbContext db, CancellationToken ct) =>
             {
-                if (!TerritoryDates.TryParseOptional(date, out var day)) return TerritoryHttp.BadDate();
+                if (!TerritoryDates.TryParseOptional(date, out var day)) return BadDate();
                 var zone = day is { } d ? await ListZones.GetAsync(db, code, d, ct) : await ListZones.GetAsync(db, code, ct);
-                return zone is null ? TerritoryHttp.NotFound($"Nessuna zona con codice {code}.") : TypedResults.Ok(zone);
+                return zone is null ? OutcomeHttp.NotFound($"Nessuna zona con codice {code}.") : TypedResults.Ok(zone);
             })
             .AllowAnonymous()
             .WithName("getZone").WithSummary("Una zona con i Comuni che ne fanno parte, oggi o in un giorno dato (date=AAAA-MM-GG).")
@@ -36,9 +36,9 @@ public static class ZonesApi
         zones.MapGet("/{code}/coordinators", async Task<IResult> (string code,
                 [Description("Giorno di riferimento, AAAA-MM-GG (predefinito: oggi).")] string? date, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!TerritoryDates.TryParseOptional(date, out var day)) return TerritoryHttp.BadDate();
-                var view = await GetCoordinators.HandleAsync(db, code, day ?? TerritoryDates.Today(clock), ct);
-                return view is null ? TerritoryHttp.NotFound($"Nessuna zona con codice {code}.") : TypedResults.Ok(view);
+                if (!TerritoryDates.TryParseOptional(date, out var day)) return BadDate();
+                var view = await GetCoordinators.HandleAsync(db, code, day ?? CivilClock.Today(clock), ct);
+                return view is null ? OutcomeHttp.NotFound($"Nessuna zona con codice {code}.") : TypedResults.Ok(view);
             })
             .AllowAnonymous()
             .WithName("getZoneCoordinators")
@@ -48,7 +48,7 @@ public static class ZonesApi
         zones.MapGet("/{code}/rotation", async Task<IResult> (string code, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var view = await GetCoordinators.RotationAsync(db, code, ct);
-                if (view is null) return TerritoryHttp.NotFound($"Nessuna zona con codice {code}.");
+                if (view is null) return OutcomeHttp.NotFound($"Nessuna zona con codice {code}.");
                 ETags.Set(context, view.Version);
                 return TypedResults.Ok(view);
             })
@@ -60,8 +60,8 @@ public static class ZonesApi
                 AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var version = ETags.FromIfMatch(context.Request);
-                if (version is null) return TerritoryHttp.PreconditionRequired("GET /api/v1/zones/{code}/rotation");
-                return Outcome.ToHttp(await SetRotation.HandleAsync(db, user, clock, code, version, request, ct), context);
+                if (version is null) return OutcomeHttp.PreconditionRequired("GET /api/v1/zones/{code}/rotation");
+                return OutcomeHttp.ToHttp(await SetRotation.HandleAsync(db, user, clock, code, version, request, ct), context);
             })
             .RequireAuthorization(Policies.Administrator)
             .WithName("setZoneRotation").WithSummary("Imposta la rotazione del coordinatore (solo amministratori). Richiede If-Match (\"0\" se non ancora configurata).")
@@ -69,10 +69,13 @@ public static class ZonesApi
 
         zones.MapPost("/{code}/coordinator-overrides", async Task<IResult> (string code, OverrideRequest request, ClaimsPrincipal user,
                 AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                TerritoryHttp.Added(await OverrideCoordinator.HandleAsync(db, user, clock, code, request, ct), context))
+                OutcomeHttp.Added(await OverrideCoordinator.HandleAsync(db, user, clock, code, request, ct), context))
             .RequireAuthorization(Policies.Administrator)
             .WithName("overrideZoneCoordinator")
             .WithSummary("Sostituisce il coordinatore per il resto del mandato in corso, con un motivo (solo amministratori).")
             .Produces(204).ProducesProblem(404).ProducesProblem(422);
     }
+
+    private static IResult BadDate() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [TerritoryDates.FormatError] });
 }
