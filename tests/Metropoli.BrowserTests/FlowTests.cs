@@ -37,6 +37,38 @@ public sealed partial class FlowTests(BrowserFixture fx, ITestOutputHelper outpu
         Assert.Contains(violations, v => v.Id == "image-alt");
     }
 
+    /// <summary>The crawl's reuse of checked page parts (<see cref="AxeParts"/>): two visits of one page are the same
+    /// parts, another page's main is not, and the checks that span the parts find an id used in both and a broken reference.</summary>
+    [Fact]
+    public async Task Axe_parts_tell_pages_apart_and_the_spanning_checks_find_what_crosses_them()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var parts = new AxeParts();
+        await page.GotoAsync("/comuni");
+        var comuni = await AxeParts.ReadAsync(page);
+        Assert.NotNull(comuni);
+        Assert.True(parts.Claim("it", comuni.Value));
+        await page.GotoAsync("/comuni");
+        Assert.False(parts.Claim("it", (await AxeParts.ReadAsync(page))!.Value));
+        Assert.True(parts.Claim("en", comuni.Value));
+        await page.GotoAsync("/zone");
+        var zone = (await AxeParts.ReadAsync(page))!.Value;
+        Assert.NotEqual(comuni.Value.Main, zone.Main);
+        Assert.Empty(await AxeParts.SpanningChecksAsync(page));
+
+        await page.EvaluateAsync("""
+            () => {
+              const headerId = document.querySelector('header [id]').id;
+              document.getElementById('main-container').insertAdjacentHTML('beforeend',
+                `<span id="${headerId}"></span><label for="nessun-campo">x</label>`);
+            }
+            """);
+        var problems = await AxeParts.SpanningChecksAsync(page);
+        Assert.Contains(problems, p => p.Contains("is used 2 times", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("for=\"nessun-campo\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Wrong_password_shows_an_Italian_error_on_the_login_page()
     {

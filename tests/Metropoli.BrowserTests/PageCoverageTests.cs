@@ -70,11 +70,11 @@ public sealed class PageCoverageTests(BrowserFixture fx, ITestOutputHelper outpu
         var total = crawls.Sum(c => c.Result.Pages.Count);
         report.AppendLine($"{crawls.Count} crawls ({CrawlSet.Parallel} at a time), {total} page checks ({crawls.Sum(c => c.Result.Pages.Count(p => p.FormState is not null))} of them form states, "
             + $"{crawls.Sum(c => c.Result.Pages.Count(p => p.LinksOnly))} further instances read for their links only), "
-            + $"{crawls.Sum(c => c.Result.AxeRuns)} axe runs, {crawls.Sum(c => c.Result.Pages.Sum(p => p.Problems.Count))} problems, "
+            + $"{crawls.Sum(c => c.Result.AxeRuns)} axe runs ({crawls.Sum(c => c.Result.AxeReused)} pages made of parts axe had checked), {crawls.Sum(c => c.Result.Pages.Sum(p => p.Problems.Count))} problems, "
             + $"{crawls.Sum(c => c.Result.Elapsed.TotalSeconds):0} s of crawling:");
         foreach (var (visitor, language, result) in crawls)
         {
-            report.AppendLine($"  {visitor,-36} {language}: {result.Pages.Count,4} pages, {result.AxeRuns,3} axe runs, {result.RoutesOpened.Count(),3} routes, {result.Failed.Count()} failed, {result.Elapsed.TotalSeconds:0} s");
+            report.AppendLine($"  {visitor,-36} {language}: {result.Pages.Count,4} pages, {result.AxeRuns,3} axe runs, {result.AxeReused,3} reused, {result.RoutesOpened.Count(),3} routes, {result.Failed.Count()} failed, {result.Elapsed.TotalSeconds:0} s");
         }
         foreach (var route in PageRoutes.All.Select(r => r.Template).Order(StringComparer.Ordinal))
         {

@@ -32,6 +32,8 @@ public sealed class CrawlSet(BrowserFixture fx)
 
     public FormStateRegistry FormStates { get; } = new();
 
+    public AxeParts AxeParts { get; } = new();
+
     public Task<CrawlResult> GetAsync(string visitor, string language)
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
@@ -101,6 +103,7 @@ public sealed class CrawlSet(BrowserFixture fx)
             AlsoSkip = signedIn ? ["/accedi"] : [],
             MaxPages = MaxPages,
             FormStates = FormStates,
+            AxeParts = AxeParts,
         };
         var result = await crawler.CrawlAsync("/");
 

@@ -18,6 +18,9 @@ public sealed record CrawledPage(string Url, string FinalUrl, int Status, List<s
     /// instances of the shape get the other checks only.</summary>
     public bool Axed { get; init; }
 
+    /// <summary>A new shape in this crawl whose two parts axe had already checked elsewhere (<see cref="AxeParts"/>).</summary>
+    public bool AxeReused { get; init; }
+
     /// <summary>A further instance of a shape, fetched for its links and status only (<see cref="Crawler.LinkSamplesPerTemplate"/>).</summary>
     public bool LinksOnly { get; init; }
 
@@ -36,6 +39,8 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
 
     public int AxeRuns => Pages.Count(p => p.Axed);
 
+    public int AxeReused => Pages.Count(p => p.AxeReused);
+
     public bool Reached(string path) =>
         Pages.Any(p => new Uri(p.FinalUrl).AbsolutePath.TrimEnd('/') == path.TrimEnd('/') && p.Status < 400);
 
@@ -45,10 +50,10 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
     public string Report()
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{Pages.Count} page(s), {AxeRuns} axe run(s) (marked *), in {Elapsed.TotalSeconds:0.0} s, {Failed.Count()} with problems:");
+        sb.AppendLine($"{Pages.Count} page(s), {AxeRuns} axe run(s) (marked *), {AxeReused} made of parts already checked (marked +), in {Elapsed.TotalSeconds:0.0} s, {Failed.Count()} with problems:");
         foreach (var p in Pages)
         {
-            sb.Append(p.Problems.Count == 0 ? "  ok   " : "  FAIL ").Append(p.Axed ? '*' : ' ').Append(p.Status).Append(' ').Append(p.Url);
+            sb.Append(p.Problems.Count == 0 ? "  ok   " : "  FAIL ").Append(p.Axed ? '*' : p.AxeReused ? '+' : ' ').Append(p.Status).Append(' ').Append(p.Url);
             if (p.FormState is not null)
             {
                 sb.Append(" [").Append(p.FormState).Append(']');
@@ -107,6 +112,9 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
     /// <summary>Form states already checked, shared by the crawls of one app (key: language, route,
     /// state), so each one is checked once per language whichever role meets it first. Null: no form states.</summary>
     public FormStateRegistry? FormStates { get; init; }
+
+    /// <summary>Page parts axe has already checked, shared by the crawls of one app. Null: axe once per shape in this crawl.</summary>
+    public AxeParts? AxeParts { get; init; }
 
     public async Task<CrawlResult> CrawlAsync(string startPath = "/")
     {
@@ -177,13 +185,21 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                 pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems));
                 continue;
             }
-            var runAxe = axed.Add(Template(finalUrl, ListViewParameters));
+            var newShape = axed.Add(Template(finalUrl, ListViewParameters));
+            var runAxe = newShape;
+            if (newShape && AxeParts is not null && await AxeParts.ReadAsync(page) is { } parts && !AxeParts.Claim(expectedLanguage, parts))
+            {
+                // Both parts already checked by axe (in this or another crawl): the checks spanning the two instead.
+                runAxe = false;
+                problems.AddRange(await AxeParts.SpanningChecksAsync(page));
+            }
             problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch, runAxe));
             pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems)
             {
                 CspViolations = watch.DrainCsp(),
                 Route = route,
                 Axed = runAxe,
+                AxeReused = newShape && !runAxe,
             });
 
             var links = await page.EvalOnSelectorAllAsync<string[]>(

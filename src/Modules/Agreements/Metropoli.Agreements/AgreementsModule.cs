@@ -16,6 +16,9 @@ public sealed class AgreementsModule : IMetropoliModule
     /// <summary>The key of this module's read models (<see cref="ReadModels"/>).</summary>
     public static readonly ReadModels ReadModel = ReadModels.Of(ModuleName);
 
+    /// <summary>This module's read model and Territory's, for views that show Comuni and zones beside this module's records.</summary>
+    public static readonly ReadModels ReadModelWithTerritory = ReadModel | ReadModels.Of(TerritoryContract.Module);
+
     public string Name => ModuleName;
 
     public void AddServices(WebApplicationBuilder builder)

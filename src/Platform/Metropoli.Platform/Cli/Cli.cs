@@ -12,7 +12,7 @@ using System.CommandLine;
 namespace Metropoli.Platform.Cli;
 
 /// <summary>Administrative commands in the same executable: <c>dotnet run -- COMMAND …</c>.
-/// Hand-parsed: a dozen commands with a few named options do not need a parsing library.</summary>
+/// Parsed with System.CommandLine; the modules contribute their commands (<see cref="IMetropoliModule.Commands"/>).</summary>
 public static class Cli
 {
     private static readonly string[] HelpWords = ["help", "--help", "-h", "-?"];
@@ -24,6 +24,13 @@ public static class Cli
         ["tokens"] = "token di accesso personali per l'API",
         ["audit"] = "registro delle modifiche",
     };
+
+    /// <summary>A group's description: the platform's words for its own groups, else the first words of what its
+    /// commands do (a module's <c>import</c> group, say).</summary>
+    private static string GroupDescription(string[] prefix) =>
+        Groups.GetValueOrDefault(prefix[^1])
+        ?? string.Join(" · ", All.Where(c => c.Path.Length > prefix.Length && c.Path.Take(prefix.Length).SequenceEqual(prefix))
+            .Select(c => string.Join(' ', c.Path.Skip(prefix.Length)) + ": " + c.Summary.Split(new[] { ',', '(', ';' })[0].Trim()));
 
     /// <summary>Every command: the platform's and the modules' (<see cref="IMetropoliModule.Commands"/>).</summary>
     public static IEnumerable<CliCommand> All => PlatformCommands.All.Concat(ModuleCatalog.All.SelectMany(m => m.Commands));
@@ -82,7 +89,7 @@ public static class Cli
                 var existing = parent.Subcommands.FirstOrDefault(c => c.Name == path[i]);
                 if (existing is null)
                 {
-                    existing = new Command(path[i], i == path.Length - 1 ? string.Join(" · ", group.Select(c => c.Summary)) : Groups.GetValueOrDefault(path[i]));
+                    existing = new Command(path[i], i == path.Length - 1 ? string.Join(" · ", group.Select(c => c.Summary)) : GroupDescription(path[..(i + 1)]));
                     parent.Add(existing);
                 }
                 parent = existing;

@@ -46,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, ReadCache cache) : PageModel
         var page = await ListAgreements.HandleAsync(db, User, Query, Filter, ct, cache);
         Items = page.Items;
         Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
-        (Themes, Zones, Comuni) = await cache.GetAsync("agreement-filter-lists", AgreementsModule.ReadModel | ReadModels.Of(TerritoryContract.Module), async (d, t) =>
+        (Themes, Zones, Comuni) = await cache.GetAsync("agreement-filter-lists", AgreementsModule.ReadModelWithTerritory, async (d, t) =>
             ((IReadOnlyList<CodeName>)await d.Set<AgreementTheme>().AsNoTracking().OrderBy(x => x.SortOrder).Select(x => new CodeName(x.Code, x.Name)).ToListAsync(t),
              (IReadOnlyList<CodeName>)await d.Reads<ITerritoryQueries>().Zones.AsNoTracking().OrderBy(z => z.SortOrder).Select(z => new CodeName(z.Code, z.Name)).ToListAsync(t),
              (IReadOnlyList<CodeName>)await d.Reads<ITerritoryQueries>().Comuni.AsNoTracking().OrderBy(m => m.Name).Select(m => new CodeName(m.IstatCode, m.Name)).ToListAsync(t)), ct);

@@ -180,7 +180,7 @@ public static class ListAgreements
         if (cache is not null && query.IsEarlyPage)
         {
             var key = ReadCache.ListKey("agreement-ids", AgreementAccess.ViewerClass(user), new { query.Sort, query.Q, f });
-            var ordered = await cache.GetAsync(key, AgreementsModule.ReadModel | ReadModels.Of(TerritoryContract.Module), async (d, t) =>
+            var ordered = await cache.GetAsync(key, AgreementsModule.ReadModelWithTerritory, async (d, t) =>
             {
                 var matching = Query(d, user, query, f);
                 var first = await matching.Select(a => a.Id).Take(CachedIds).ToArrayAsync(t);

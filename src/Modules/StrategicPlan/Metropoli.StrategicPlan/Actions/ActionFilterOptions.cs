@@ -15,7 +15,7 @@ public sealed record ActionFilterOptions(ActionFilter Filter, ListQuery Query, s
     /// (its areas and sectors, the zones and the 133 Comuni) until the plan or the territory changes.</summary>
     public static async Task<ActionFilterOptions> LoadAsync(ReadCache cache, long planId, ActionFilter filter, ListQuery query, string resetUrl, CancellationToken ct)
     {
-        var lists = await cache.GetAsync("action-filter-lists:" + planId, StrategicPlanModule.ReadModel | ReadModels.Of(TerritoryContract.Module), (db, t) => ListsAsync(db, planId, t), ct);
+        var lists = await cache.GetAsync("action-filter-lists:" + planId, StrategicPlanModule.ReadModelWithTerritory, (db, t) => ListsAsync(db, planId, t), ct);
         return new ActionFilterOptions(filter, query, resetUrl, lists.Areas, lists.Sectors, lists.Zones, lists.Municipalities);
     }
 

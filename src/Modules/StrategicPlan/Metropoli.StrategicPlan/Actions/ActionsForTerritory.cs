@@ -20,6 +20,6 @@ public static class ActionsForTerritory
     /// <summary>From the <see cref="ReadCache"/>, keyed by what the list depends on: the place, and whether the
     /// viewer sees draft plans (<see cref="PlanAccess.CanSeeDrafts"/>, the only way it depends on the viewer).</summary>
     private static Task<Paged<ActionRow>> FirstPageAsync(ReadCache cache, ClaimsPrincipal user, string subject, ActionFilter filter, CancellationToken ct) =>
-        cache.GetAsync($"territory-actions:{(PlanAccess.CanSeeDrafts(user) ? "drafts" : "published")}:{subject}", StrategicPlanModule.ReadModel | ReadModels.Of(TerritoryContract.Module),
+        cache.GetAsync($"territory-actions:{(PlanAccess.CanSeeDrafts(user) ? "drafts" : "published")}:{subject}", StrategicPlanModule.ReadModelWithTerritory,
             (db, t) => ListActions.HandleAsync(db, user, new ListQuery { Limit = Shown }, filter, t), ct);
 }

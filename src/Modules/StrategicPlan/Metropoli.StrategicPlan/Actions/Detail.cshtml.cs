@@ -62,7 +62,7 @@ public sealed class DetailModel(AppDbContext db, ReadCache reads, ICurrentUser w
         {
             // Everyone else sees what the public sees (a sector officer's own rights are added below), so one
             // value serves them all (ReadCache: dropped by any change to the plan or the territory).
-            if (await reads.GetAsync($"action-page:{id}", StrategicPlanModule.ReadModel | ReadModels.Of(TerritoryContract.Module),
+            if (await reads.GetAsync($"action-page:{id}", StrategicPlanModule.ReadModelWithTerritory,
                     (d, t) => PageAsync(d, new ClaimsPrincipal(new ClaimsIdentity()), id, t), ct) is not { } shared) return false;
             (Action, Indicators, Timeline) = shared;
         }

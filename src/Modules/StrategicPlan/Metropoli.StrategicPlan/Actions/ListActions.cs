@@ -57,7 +57,7 @@ public static class ListActions
     public static Task<Paged<ActionRow>> CachedAsync(ReadCache cache, AppDbContext db, ClaimsPrincipal user, ListQuery query, ActionFilter filter, CancellationToken ct) =>
         query.IsEarlyPage
             ? cache.GetAsync(ReadCache.ListKey("action-list", PlanAccess.CanSeeDrafts(user) ? "drafts" : "published", new { query, filter }),
-                StrategicPlanModule.ReadModel | ReadModels.Of(TerritoryContract.Module), (d, t) => HandleAsync(d, user, query, filter, t), ct)
+                StrategicPlanModule.ReadModelWithTerritory, (d, t) => HandleAsync(d, user, query, filter, t), ct)
             : HandleAsync(db, user, query, filter, ct);
 
     public static async Task<Paged<ActionRow>> HandleAsync(AppDbContext db, ClaimsPrincipal user, ListQuery query, ActionFilter filter, CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class DashboardCache(ReadCache cache)
     public T Derive<T>(PlanFigures figures, string key, Func<PlanFigures, T> derive) where T : notnull => cache.Derive(figures, key, derive);
 
     public Task<PlanFigures?> FiguresAsync(long planId, CancellationToken ct) =>
-        cache.GetAsync("plan-figures:" + planId, StrategicPlanModule.ReadModel | ReadModels.Of(TerritoryContract.Module), (db, t) => PlanDashboard.LoadAsync(db, planId, t), ct);
+        cache.GetAsync("plan-figures:" + planId, StrategicPlanModule.ReadModelWithTerritory, (db, t) => PlanDashboard.LoadAsync(db, planId, t), ct);
 
     /// <summary>The figures, or null when the plan does not exist or is a draft the user may not see.</summary>
     public async Task<PlanFigures?> FiguresAsync(long planId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Metropoli.BrowserTests.Infrastructure;
+
+/// <summary>The parts of pages axe has already checked, across the crawls of one app (key: language and the
+/// hash of the part's markup). A page is two parts: its <c>main</c> and its chrome (the document without the
+/// main's content, the title and the page's own address in links: header, menus, footer, head). Seven visitors meet the same Comune page with
+/// the same main under their own header; axe runs on a page when either part is new in that language, and a
+/// page made only of checked parts gets the checks that span both parts instead (<see cref="SpanningChecksAsync"/>:
+/// ids unique in the whole page, every id reference resolved, a title). The parts are compared by their exact
+/// markup (less antiforgery tokens and CSP nonces, which change on every response), so a part with any other
+/// difference is checked again. axe's WCAG rules judge an element by itself, its ancestors and the styles:
+/// those are the same when both parts are.</summary>
+public sealed class AxeParts
+{
+    private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
+
+    public int Reused { get; private set; }
+
+    /// <summary>The page's two parts, null when it has no single <c>main</c> (then axe always runs).</summary>
+    public static async Task<(string Main, string Chrome)?> ReadAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>(
+            """
+            () => {
+              const mains = document.querySelectorAll('main');
+              if (mains.length !== 1) return null;
+              const clean = root => {
+                root.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.setAttribute('value', ''));
+                root.querySelectorAll('[nonce]').forEach(e => e.setAttribute('nonce', ''));
+                return root;
+              };
+              const main = clean(mains[0].cloneNode(true)).outerHTML;
+              const doc = clean(document.documentElement.cloneNode(true));
+              doc.querySelector('main').replaceChildren();
+              doc.querySelectorAll('title').forEach(t => t.replaceChildren());
+              // The header's language switch and the footer's "report a problem" carry the page's address.
+              const here = location.pathname + location.search;
+              const chrome = [here, encodeURIComponent(here)].reduce((html, s) => html.split(s).join('{here}'), doc.outerHTML);
+              return { main, chrome };
+            }
+            """);
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        return (Hash(json.GetProperty("main").GetString()!), Hash(json.GetProperty("chrome").GetString()!));
+    }
+
+    /// <summary>True when axe must run on this page: either part is new in this language (both are then claimed).</summary>
+    public bool Claim(string language, (string Main, string Chrome) parts)
+    {
+        lock (_checked)
+        {
+            var main = _checked.Add($"{language} main {parts.Main}");
+            var chrome = _checked.Add($"{language} chrome {parts.Chrome}");
+            if (!main && !chrome)
+            {
+                Reused++;
+            }
+            return main || chrome;
+        }
+    }
+
+    /// <summary>What axe would have checked across the two parts of a page put together from checked parts.</summary>
+    public static async Task<List<string>> SpanningChecksAsync(IPage page)
+    {
+        var found = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const problems = [];
+              if (!document.title.trim()) problems.push('the page has no title');
+              const counts = new Map();
+              document.querySelectorAll('[id]').forEach(e => counts.set(e.id, (counts.get(e.id) ?? 0) + 1));
+              for (const [id, n] of counts) if (n > 1) problems.push(`id "${id}" is used ${n} times`);
+              for (const attr of ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto']) {
+                document.querySelectorAll(`[${attr}]`).forEach(e => {
+                  for (const ref of e.getAttribute(attr).split(/\s+/).filter(Boolean)) {
+                    if (!document.getElementById(ref)) problems.push(`${attr}="${ref}" on <${e.tagName.toLowerCase()}> names no element`);
+                  }
+                });
+              }
+              return problems;
+            }
+            """);
+        return [.. found];
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
