@@ -81,7 +81,7 @@ public sealed class DataGenModule : IMetropoliModule
         var clock = Stopwatch.StartNew();
         var content = await File.ReadAllBytesAsync(file, ct);
         var result = await ImportMeasurements.HandleAsync(sp.GetRequiredService<AppDbContext>(), principal,
-            sp.GetRequiredService<TimeProvider>(), plan, content, MeasurementImportLimits.Unlimited, ct);
+            sp.GetRequiredService<TimeProvider>(), plan, content, Metropoli.Platform.Ui.NumberStyle.Undeclared, MeasurementImportLimits.Unlimited, ct);
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         switch (result)
         {

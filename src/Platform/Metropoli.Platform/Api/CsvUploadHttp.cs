@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Metropoli.Platform.Ui;
 using Metropoli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -33,6 +35,26 @@ public static partial class CsvUpload
 
     /// <summary>Declares a CSV import endpoint in the OpenAPI document: a text/csv body, 200 with
     /// <typeparamref name="TResponse"/>, 413, 415 and 422.</summary>
+    /// <summary>The number format a CSV import declares with <c>?numbers=</c>: <c>it</c> (1.234,5), <c>en</c> (1,234.5),
+    /// or nothing (values the two rules read differently are refused, <see cref="NumberStyle.Undeclared"/>).</summary>
+    public static bool TryNumberStyle(string? numbers, out NumberStyle style, [NotNullWhen(false)] out IResult? problem)
+    {
+        problem = null;
+        style = numbers?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => NumberStyle.Undeclared,
+            "it" => NumberStyle.Italian,
+            "en" => NumberStyle.English,
+            _ => (NumberStyle)(-1),
+        };
+        if ((int)style >= 0) return true;
+        problem = TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["numbers"] = ["Il formato dei numeri del file è it (1.234,5) oppure en (1,234.5); senza il parametro si rifiutano i valori leggibili in due modi, come 1.250."],
+        });
+        return false;
+    }
+
     public static RouteHandlerBuilder AcceptsCsvImport<TResponse>(this RouteHandlerBuilder endpoint) =>
         endpoint.Accepts<string>("text/csv").Produces<TResponse>(200).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 

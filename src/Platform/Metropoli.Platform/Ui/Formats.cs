@@ -8,7 +8,6 @@ public static partial class Formats
 {
     public const string DateFormat = "yyyy-MM-dd";
     public const string DateError = "La data deve essere nel formato AAAA-MM-GG, per esempio 2025-12-31.";
-    public const string EuroError = "Indica un importo in euro, per esempio 1250000 oppure 1.250.000,50.";
 
     public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
@@ -30,33 +29,10 @@ public static partial class Formats
         return false;
     }
 
-    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
-    private static partial Regex DotThousands();
-
-    /// <summary>Reads an amount typed by a person or written by a spreadsheet: "1250000", "1250000.50",
-    /// "1.250.000,50", "1250000,5", with or without "€" and spaces. A comma is always the decimal mark
-    /// (Italian); a dot is a thousands separator only in the unambiguous "1.250.000" shape.</summary>
-    public static bool TryParseEuro(string? text, out decimal? amount)
-    {
-        amount = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        var s = text.Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
-        if (s.Contains(','))
-        {
-            s = s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
-        }
-        else if (DotThousands().IsMatch(s))
-        {
-            s = s.Replace(".", "", StringComparison.Ordinal);
-        }
-        if (s.Length == 0 || s.StartsWith('-') || s.StartsWith('+')
-            || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-        {
-            return false;
-        }
-        amount = value;
-        return true;
-    }
+    /// <summary>Reads an amount in euro typed by a person or written in a file by the rule of <paramref name="style"/>
+    /// (<see cref="NumberReader"/>: "1.250.000,50" in Italian), with or without "€" and spaces; never negative.</summary>
+    public static bool TryParseEuro(string? text, NumberStyle style, out decimal? amount, out NumberError? error) =>
+        NumberReader.TryRead(text, style, out amount, out error, allowNegative: false);
 
     /// <summary>An amount as an input field shows it back (no thousands separators, comma decimal in Italian).</summary>
     public static string EuroInput(decimal? amount) =>

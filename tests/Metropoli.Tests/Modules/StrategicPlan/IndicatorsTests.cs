@@ -423,7 +423,7 @@ public sealed class IndicatorPagesTests(IndicatorsFixture fx) : IClassFixture<In
         var bad = await sector.SubmitAsync($"/piano/indicatori/{trees}/misurazioni/nuova", [("Input.Period", "2025-Q1"), ("Input.Value", "abc")]);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
-        Assert.Contains("Scrivi un numero", badHtml);
+        Assert.Contains("non è un numero", badHtml);
         var ok = await sector.SubmitAsync($"/piano/indicatori/{trees}/misurazioni/nuova", [("Input.Period", "2025"), ("Input.Value", "26000"), ("Input.Note", "dal modulo")]);
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var id = await fx.App.WithDb(db => db.Set<Measurement>().Where(m => m.IndicatorId == trees && m.Period == "2025").Select(m => m.Id).SingleAsync());

@@ -52,22 +52,30 @@ public sealed class PlanImportParsingTests
 
     [Theory]
     [InlineData("1250000", 1250000)]
-    [InlineData("1250000.5", 1250000.5)]
     [InlineData("1.250.000,50", 1250000.50)]
     [InlineData("1250000,5", 1250000.5)]
     [InlineData("€ 1.250", 1250)]
     [InlineData("0,99", 0.99)]
     public void Amounts_are_read_in_the_shapes_people_write(string text, double expected)
     {
-        Assert.True(Formats.TryParseEuro(text, out var amount));
+        Assert.True(Formats.TryParseEuro(text, NumberStyle.Italian, out var amount, out _));
         Assert.Equal((decimal)expected, amount);
+    }
+
+    [Fact]
+    public void A_file_that_declares_no_format_reads_a_lone_decimal_point_and_refuses_a_lone_group()
+    {
+        Assert.True(Formats.TryParseEuro("1250000.5", NumberStyle.Undeclared, out var amount, out _));
+        Assert.Equal(1250000.5m, amount);
+        Assert.False(Formats.TryParseEuro("€ 1.250", NumberStyle.Undeclared, out _, out var error));
+        Assert.Contains("1,25", error!.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("-5")]
     [InlineData("dieci")]
     [InlineData("1,2,3")]
-    public void Other_amounts_are_refused(string text) => Assert.False(Formats.TryParseEuro(text, out _));
+    public void Other_amounts_are_refused(string text) => Assert.False(Formats.TryParseEuro(text, NumberStyle.Italian, out _, out _));
 
     [Fact]
     public void A_file_that_is_not_utf8_is_refused() =>

@@ -14,6 +14,12 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock, IStringLoca
     [Display(Name = "File CSV")]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The file's number format, "it" or "en" (<c>/Platform/Ui/_NumberFormat.cshtml</c>).</summary>
+    [BindProperty]
+    public string? Numbers { get; set; }
+
+    private static NumberStyle NumberStyleOf(string? numbers) => numbers == "en" ? NumberStyle.English : NumberStyle.Italian;
+
     public IReadOnlyList<AgreementImportError> Errors { get; private set; } = [];
 
     public void OnGet()
@@ -34,7 +40,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock, IStringLoca
         }
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
-        switch (await ImportAgreements.HandleAsync(db, User, clock, buffer.ToArray(), ct))
+        switch (await ImportAgreements.HandleAsync(db, User, clock, buffer.ToArray(), NumberStyleOf(Numbers), ct))
         {
             case AgreementImportResult.Imported imported:
                 TempData["Success"] = string.Format(System.Globalization.CultureInfo.CurrentCulture,

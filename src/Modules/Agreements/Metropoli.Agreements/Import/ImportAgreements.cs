@@ -48,7 +48,7 @@ public static class ImportAgreements
 
     private sealed record Row(int Line, AgreementRequest Request, string Status, List<(long OrganisationId, string Role)> Parties);
 
-    public static async Task<AgreementImportResult> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, byte[] content, CancellationToken ct)
+    public static async Task<AgreementImportResult> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, byte[] content, NumberStyle numberStyle, CancellationToken ct)
     {
         if (!AgreementAccess.CanManageAll(user)) return new AgreementImportResult.Forbidden();
         if (content.Length > MaxBytes) return Reject("Il file supera la dimensione massima di 2 MB: dividilo in più file.");
@@ -104,7 +104,7 @@ public static class ImportAgreements
                 if (int.TryParse(dm, NumberStyles.None, CultureInfo.InvariantCulture, out var m)) months = m;
                 else Error("duration_months", "La durata è un numero intero di mesi.");
             }
-            if (!Formats.TryParseEuro(Get("value"), out var value)) Error("value", Formats.EuroError);
+            if (!Formats.TryParseEuro(Get("value"), numberStyle, out var value, out var valueError)) Error("value", valueError!.ToString());
             var auto = Get("auto_renewal").ToLowerInvariant();
             if (auto is not ("" or "0" or "1" or "true" or "false" or "si" or "sì" or "no")) Error("auto_renewal", "Rinnovo tacito: sì oppure no.");
             var request = new AgreementRequest

@@ -14,11 +14,12 @@ internal static class ImportApi
 {
     public static void Map(RouteGroupBuilder agreements)
     {
-        agreements.MapPost("/import", async Task<IResult> (HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        agreements.MapPost("/import", async Task<IResult> (string? numbers, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (CsvUpload.NotCsv(request, ImportAgreements.Columns) is { } notCsv) return notCsv;
+                if (!CsvUpload.TryNumberStyle(numbers, out var style, out var badNumbers)) return badNumbers;
                 if (await CsvUpload.ReadAtMostAsync(request.Body, ImportAgreements.MaxBytes, ct) is not { } content) return CsvUpload.TooLarge(ImportAgreements.MaxBytes);
-                return await ImportAgreements.HandleAsync(db, user, clock, content, ct) switch
+                return await ImportAgreements.HandleAsync(db, user, clock, content, style, ct) switch
                 {
                     AgreementImportResult.Imported i => TypedResults.Ok(new AgreementImportResponse(i.Agreements, i.Parties)),
                     AgreementImportResult.Rejected r => CsvUpload.Rejected(r.Errors, "non è stato importato nulla"),

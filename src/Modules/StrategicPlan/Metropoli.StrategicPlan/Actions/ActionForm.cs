@@ -71,7 +71,7 @@ public sealed class ActionForm
         var ok = true;
         if (!Formats.TryParseDate(StartDate, out var start)) { state.AddModelError(prefix + nameof(StartDate), l[Formats.DateError]); ok = false; }
         if (!Formats.TryParseDate(EndDate, out var end)) { state.AddModelError(prefix + nameof(EndDate), l[Formats.DateError]); ok = false; }
-        if (!Formats.TryParseEuro(Budget, out var budget)) { state.AddModelError(prefix + nameof(Budget), l[Formats.EuroError]); ok = false; }
+        if (!Formats.TryParseEuro(Budget, NumberReader.Current, out var budget, out var budgetError)) { state.AddModelError(prefix + nameof(Budget), budgetError!.In(l)); ok = false; }
         if (!ok) return null;
         return new ActionRequest
         {

@@ -18,6 +18,12 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock, IStringLoca
     [Display(Name = "File CSV")]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The file's number format, "it" or "en" (<c>/Platform/Ui/_NumberFormat.cshtml</c>).</summary>
+    [BindProperty]
+    public string? Numbers { get; set; }
+
+    private static NumberStyle NumberStyleOf(string? numbers) => numbers == "en" ? NumberStyle.English : NumberStyle.Italian;
+
     public IReadOnlyList<PlanImportError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -42,7 +48,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock, IStringLoca
         }
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
-        switch (await ImportPlanStructure.HandleAsync(db, User, clock, id, buffer.ToArray(), ct))
+        switch (await ImportPlanStructure.HandleAsync(db, User, clock, id, buffer.ToArray(), NumberStyleOf(Numbers), ct))
         {
             case PlanImportResult.Imported imported:
                 TempData["Success"] = string.Format(System.Globalization.CultureInfo.CurrentCulture,

@@ -14,11 +14,12 @@ internal static class ImportApi
 {
     public static void Map(RouteGroupBuilder plans)
     {
-        plans.MapPost("/{id:long}/import", async Task<IResult> (long id, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        plans.MapPost("/{id:long}/import", async Task<IResult> (long id, string? numbers, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (CsvUpload.NotCsv(request, ImportPlanStructure.Columns) is { } notCsv) return notCsv;
+                if (!CsvUpload.TryNumberStyle(numbers, out var style, out var badNumbers)) return badNumbers;
                 if (await CsvUpload.ReadAtMostAsync(request.Body, ImportPlanStructure.MaxBytes, ct) is not { } content) return CsvUpload.TooLarge(ImportPlanStructure.MaxBytes);
-                return await ImportPlanStructure.HandleAsync(db, user, clock, id, content, ct) switch
+                return await ImportPlanStructure.HandleAsync(db, user, clock, id, content, style, ct) switch
                 {
                     PlanImportResult.Imported imported => TypedResults.Ok(new PlanImportResponse(imported.Areas, imported.Objectives, imported.Actions)),
                     PlanImportResult.Rejected rejected => CsvUpload.Rejected(rejected.Errors, "non è stato importato nulla"),

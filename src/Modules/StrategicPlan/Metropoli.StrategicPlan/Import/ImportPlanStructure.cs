@@ -68,7 +68,7 @@ public static class ImportPlanStructure
 
     private sealed record CheckedAction(int Line, string ObjectiveCode, ActionValues Values);
 
-    public static async Task<PlanImportResult> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long planId, byte[] content, CancellationToken ct)
+    public static async Task<PlanImportResult> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long planId, byte[] content, NumberStyle numbers, CancellationToken ct)
     {
         var status = await StructureRules.PlanStatusAsync(db, user, planId, ct);
         if (status is null) return new PlanImportResult.NotFound();
@@ -170,10 +170,10 @@ public static class ImportPlanStructure
 
             var startOk = Formats.TryParseDate(row.Get("start_date"), out var start);
             var endOk = Formats.TryParseDate(row.Get("end_date"), out var end);
-            var budgetOk = Formats.TryParseEuro(row.Get("budget"), out var budget);
+            var budgetOk = Formats.TryParseEuro(row.Get("budget"), numbers, out var budget, out var budgetError);
             if (!startOk) Error("start_date", Formats.DateError);
             if (!endOk) Error("end_date", Formats.DateError);
-            if (!budgetOk) Error("budget", Formats.EuroError);
+            if (!budgetOk) Error("budget", budgetError!.ToString());
             var request = new ActionRequest
             {
                 // The objective may not exist yet: any id passes the shape check, the code links it below.

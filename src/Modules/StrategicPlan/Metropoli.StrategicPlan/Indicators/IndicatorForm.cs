@@ -54,8 +54,8 @@ public sealed class IndicatorForm
     {
         decimal? Parse(string? text, string field)
         {
-            if (IndicatorRules.TryParseNumber(text, out var v)) return v;
-            state.AddModelError(prefix + field, l["Scrivi un numero, per esempio 1250 oppure 12,5 (senza separatore delle migliaia)."]);
+            if (IndicatorRules.TryParseNumber(text, NumberReader.Current, out var v, out var error)) return v;
+            state.AddModelError(prefix + field, error!.In(l));
             return null;
         }
         var lower = Parse(LowerBound, nameof(LowerBound));

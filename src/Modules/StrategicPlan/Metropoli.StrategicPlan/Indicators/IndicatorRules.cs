@@ -88,22 +88,10 @@ public static partial class IndicatorRules
             r.BaselineValue, r.BaselineYear, StructureRules.Blank(r.Source), r.Frequency!, sector, targets));
     }
 
-    /// <summary>Reads a number typed by a person: "1250,5", "1250.5", "-3"; thousands separators are
-    /// not accepted, so "1.250" cannot be misread.</summary>
-    public static bool TryParseNumber(string? text, out decimal? value)
-    {
-        value = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        var s = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace(',', '.');
-        if (s.Count(c => c == '.') > 1
-            || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
-            || Math.Abs(v) >= 100_000_000_000_000m)
-        {
-            return false;
-        }
-        value = v;
-        return true;
-    }
+    /// <summary>Reads a number typed by a person or written in a file, by the rule of <paramref name="style"/>
+    /// (<see cref="NumberReader"/>): the page's culture for a form, the declared format for a file.</summary>
+    public static bool TryParseNumber(string? text, NumberStyle style, out decimal? value, out NumberError? error) =>
+        NumberReader.TryRead(text, style, out value, out error);
 
     public static string NumberInput(decimal? value) => value is { } v ? v.ToString("0.####", CultureInfo.CurrentCulture) : "";
 

@@ -17,6 +17,12 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock, IStringLoca
     [Display(Name = "File CSV")]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The file's number format, "it" or "en" (<c>/Platform/Ui/_NumberFormat.cshtml</c>).</summary>
+    [BindProperty]
+    public string? Numbers { get; set; }
+
+    private static NumberStyle NumberStyleOf(string? numbers) => numbers == "en" ? NumberStyle.English : NumberStyle.Italian;
+
     [BindProperty]
     [Display(Name = "Piano")]
     public long? PlanId { get; set; }
@@ -35,7 +41,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock, IStringLoca
         if (!ModelState.IsValid) return Page();
         using var buffer = new MemoryStream();
         await Upload!.CopyToAsync(buffer, ct);
-        switch (await ImportMeasurements.HandleAsync(db, User, clock, PlanId!.Value, buffer.ToArray(), ct))
+        switch (await ImportMeasurements.HandleAsync(db, User, clock, PlanId!.Value, buffer.ToArray(), NumberStyleOf(Numbers), ct))
         {
             case MeasurementImportResult.Imported imported:
                 TempData["Success"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Importazione completata: {0} valori da validare."].Value, imported.Count);

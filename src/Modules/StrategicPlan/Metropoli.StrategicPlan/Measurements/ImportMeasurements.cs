@@ -53,11 +53,13 @@ public static class ImportMeasurements
     /// <summary>A checked row, small: a million of them are held between validation and insert.</summary>
     private readonly record struct Accepted(long IndicatorId, string Period, DateOnly PeriodEnd, decimal Value, string? Note);
 
-    public static Task<MeasurementImportResult> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long planId, byte[] content, CancellationToken ct) =>
-        HandleAsync(db, user, clock, planId, content, MeasurementImportLimits.Web, ct);
+    public static Task<MeasurementImportResult> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long planId, byte[] content,
+        NumberStyle numbers, CancellationToken ct) =>
+        HandleAsync(db, user, clock, planId, content, numbers, MeasurementImportLimits.Web, ct);
 
+    /// <param name="numbers">The file's declared number format; <see cref="NumberStyle.Undeclared"/> refuses the values the two rules read differently.</param>
     public static async Task<MeasurementImportResult> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long planId, byte[] content,
-        MeasurementImportLimits limits, CancellationToken ct)
+        NumberStyle numbers, MeasurementImportLimits limits, CancellationToken ct)
     {
         if (!PlanAccess.CanManage(user)) return new MeasurementImportResult.Forbidden();
         var plan = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == planId).Select(p => p.Status).SingleOrDefaultAsync(ct);
@@ -148,9 +150,9 @@ public static class ImportMeasurements
                 errors.Add(new(line, "indicator_code", code is null ? "Indica il codice dell'indicatore." : $"Nel piano non c'è un indicatore con codice {code}."));
                 return;
             }
-            if (!IndicatorRules.TryParseNumber(rawValue, out var value))
+            if (!IndicatorRules.TryParseNumber(rawValue, numbers, out var value, out var numberError))
             {
-                errors.Add(new(line, "value", "Il valore deve essere un numero, per esempio 1250 oppure 12,5 (senza separatore delle migliaia)."));
+                errors.Add(new(line, "value", numberError!.ToString()));
                 return;
             }
             var fieldErrors = SubmitMeasurement.Check(indicator.Frequency, new MeasurementRequest { Period = rawPeriod, Value = value, Note = note });

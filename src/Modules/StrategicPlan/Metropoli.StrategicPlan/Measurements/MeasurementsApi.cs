@@ -95,12 +95,13 @@ internal static class MeasurementsApi
             .WithName("downloadMeasurementEvidence").WithSummary("Scarica il file di evidenza di una misurazione (ufficio di piano e settore responsabile).")
             .Produces(200).ProducesProblem(403).ProducesProblem(404);
 
-        measurements.MapPost("/import", async Task<IResult> (long? plan, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        measurements.MapPost("/import", async Task<IResult> (long? plan, string? numbers, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (CsvUpload.NotCsv(request, ImportMeasurements.Columns) is { } notCsv) return notCsv;
+                if (!CsvUpload.TryNumberStyle(numbers, out var style, out var badNumbers)) return badNumbers;
                 if (plan is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["plan"] = ["Indica il piano con il parametro plan."] });
                 if (await CsvUpload.ReadAtMostAsync(request.Body, ImportMeasurements.MaxBytes, ct) is not { } content) return CsvUpload.TooLarge(ImportMeasurements.MaxBytes);
-                return await ImportMeasurements.HandleAsync(db, user, clock, plan.Value, content, ct) switch
+                return await ImportMeasurements.HandleAsync(db, user, clock, plan.Value, content, style, ct) switch
                 {
                     MeasurementImportResult.Imported imported => TypedResults.Ok(new MeasurementImportResponse(imported.Count)),
                     MeasurementImportResult.Rejected rejected => CsvUpload.Rejected(rejected.Errors, "non è stata importata nessuna riga"),
@@ -121,8 +122,9 @@ internal static class MeasurementsApi
         {
             var (form, problem) = await Multipart.ReadFormAsync(http, Evidence.SizeError, ct);
             if (form is null) return (null, null, problem);
-            var ok = IndicatorRules.TryParseNumber(form["value"], out var value);
-            if (!ok) return (null, null, Problems.Invalid.Result("Correggi i campi indicati.", new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["value"] = ["Il valore deve essere un numero."] } }));
+            // A form field of a machine's request: read only when the Italian and the English rule agree.
+            var ok = IndicatorRules.TryParseNumber(form["value"], NumberStyle.Undeclared, out var value, out var numberError);
+            if (!ok) return (null, null, Problems.Invalid.Result("Correggi i campi indicati.", new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["value"] = [numberError!.ToString()] } }));
             var file = form.Files.GetFile("evidence");
             return (new MeasurementRequest { Period = form["period"], Value = value, Note = form["note"] },
                 file is null ? null : new EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), null);

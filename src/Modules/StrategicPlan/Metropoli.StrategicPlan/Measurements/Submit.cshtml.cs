@@ -54,8 +54,8 @@ public sealed class SubmitModel(AppDbContext db, TimeProvider clock, IFileStore 
     public async Task<IActionResult> OnPostAsync(long? id, long? measurement, CancellationToken ct)
     {
         if (!await LoadAsync(id, measurement, ct)) return NotFound();
-        if (!IndicatorRules.TryParseNumber(Input.Value, out var value))
-            ModelState.AddModelError("Input.Value", l["Scrivi un numero, per esempio 1250 oppure 12,5 (senza separatore delle migliaia)."]);
+        if (!IndicatorRules.TryParseNumber(Input.Value, NumberReader.Current, out var value, out var numberError))
+            ModelState.AddModelError("Input.Value", numberError!.In(l));
         if (!ModelState.IsValid) return Page();
         var request = new MeasurementRequest { Period = Input.Period, Value = value, Note = Input.Note };
         var evidence = Input.Evidence is { Length: > 0 } f ? new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream) : null;
