@@ -58,6 +58,39 @@ public sealed class DashboardTests(IndicatorsFixture fx) : IClassFixture<Indicat
         Assert.DoesNotContain("style=", html.Split("<svg")[1], StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 18.2: "late" was two things (14 on the tile, 1 on the chart). Two named measures, the same
+    /// figures on the dashboard (page and API), the Comune page and the report's summary, each with its definition.</summary>
+    [Fact]
+    public async Task Declared_late_and_past_the_end_date_are_two_named_measures_with_the_same_figures_everywhere()
+    {
+        var plan = await DemoPlanId(PlanDemo.CurrentName);
+        var today = CivilClock.Today(TimeProvider.System);
+        var actions = await fx.App.WithDb(db => db.Set<PlanAction>().Where(a => a.PlanId == plan)
+            .Select(a => new { a.Status, a.EndDate }).ToListAsync());
+        var declared = actions.Count(a => a.Status == ActionStatuses.Late);
+        var pastEnd = actions.Count(a => a.EndDate < today && a.Status != ActionStatuses.Completed && a.Status != ActionStatuses.Suspended);
+        Assert.NotEqual(declared, pastEnd); // the demo has both kinds, so a figure shown under the wrong name is caught
+
+        var dashboard = await fx.App.Anonymous().GetJson($"/api/v1/plans/{plan}/dashboard");
+        Assert.Equal(declared, dashboard.GetProperty("declaredLate").GetInt32());
+        Assert.Equal(declared, Count(dashboard.GetProperty("actionsByStatus"), ActionStatuses.Late));
+        Assert.Equal(pastEnd, dashboard.GetProperty("pastEnd").GetInt32());
+
+        static string Text(string html) => System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ").Replace("&#xA0;", " ", StringComparison.Ordinal) is var t ? WebUtility.HtmlDecode(t) : "", @"\s+", " ");
+        var page = Text(await fx.App.Anonymous().Html($"/piano/{plan}/cruscotto"));
+        Assert.Contains($"{declared} {Lateness.DeclaredName} {Lateness.DeclaredDefinition}", page);
+        Assert.Contains($"{pastEnd} {Lateness.PastEndName} {Lateness.PastEndDefinition}", page);
+        Assert.DoesNotContain("Azioni in ritardo", page);
+
+        // A Comune with actions of the plan: its figures under the same names.
+        var code = Demo.Rho;
+        var comune = await fx.App.Anonymous().GetJson($"/api/v1/plans/{plan}/dashboard?municipality={code}");
+        var comunePage = Text(await fx.App.Anonymous().Html($"/comuni/{code}"));
+        Assert.Contains($"{Lateness.DeclaredName} {comune.GetProperty("declaredLate").GetInt32()} — {Lateness.DeclaredDefinition}", comunePage);
+        Assert.Contains($"{Lateness.PastEndName} {comune.GetProperty("pastEnd").GetInt32()} — {Lateness.PastEndDefinition}", comunePage);
+    }
+
     [Fact]
     public async Task Zone_and_Comune_filters_narrow_the_figures()
     {

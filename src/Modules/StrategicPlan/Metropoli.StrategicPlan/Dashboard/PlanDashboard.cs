@@ -36,7 +36,13 @@ public sealed record StatusCount(string Status, int Count);
 
 public sealed record AreaFigures(long AreaId, string Code, string Title, int Actions, IReadOnlyList<StatusCount> ByStatus, decimal? AverageProgress);
 
-public sealed record LateAction(long Id, string Code, string Title, string OwnerSector, string Status, int Progress, DateOnly? EndDate);
+/// <summary>An action that is declared late, past its end date, or both (<see cref="Lateness"/>).</summary>
+public sealed record LateAction(long Id, string Code, string Title, string OwnerSector, string Status, int Progress, DateOnly? EndDate)
+{
+    public bool DeclaredLate => Lateness.IsDeclared(Status);
+
+    public bool PastEnd { get; init; }
+}
 
 public sealed record DashboardIndicator(long Id, string Code, string Name, string Unit, long? ActionId, long? ObjectiveId,
     decimal? LatestValue, string? LatestPeriod, decimal? Achievement, string Status);
@@ -45,7 +51,14 @@ public sealed record DashboardIndicator(long Id, string Code, string Name, strin
 public sealed record PlanDashboardView(long PlanId, string PlanName, string PlanStatus, DashboardFilter Filter, DateOnly Today,
     int Actions, decimal? AverageProgress, IReadOnlyList<StatusCount> ActionsByStatus, IReadOnlyList<AreaFigures> Areas,
     IReadOnlyList<LateAction> LateActions, ThresholdValues Thresholds, IReadOnlyList<StatusCount> IndicatorsByStatus,
-    IReadOnlyList<DashboardIndicator> Indicators);
+    IReadOnlyList<DashboardIndicator> Indicators)
+{
+    /// <summary>Actions whose owner declares them late (<see cref="Lateness.DeclaredName"/>).</summary>
+    public int DeclaredLate => LateActions.Count(a => a.DeclaredLate);
+
+    /// <summary>Actions past their end date, not completed nor suspended (<see cref="Lateness.PastEndName"/>).</summary>
+    public int PastEnd => LateActions.Count(a => a.PastEnd);
+}
 
 /// <summary>Computes the dashboard of a plan on the fly: actions by status, by area and status, average
 /// progress per area, late actions, and the indicators with their achievement and status, which count only
@@ -65,11 +78,9 @@ public static class PlanDashboard
         _ => 3,
     };
 
-    /// <summary>An action is late when its owner says so, or when its end date has passed and it is
-    /// neither completed nor suspended.</summary>
+    /// <summary>Either measure of <see cref="Lateness"/>: declared late, or past the end date.</summary>
     public static bool IsLate(string status, DateOnly? endDate, DateOnly today) =>
-        status == ActionStatuses.Late
-        || (endDate is { } end && end < today && status is not (ActionStatuses.Completed or ActionStatuses.Suspended));
+        Lateness.IsDeclared(status) || Lateness.IsPastEnd(status, endDate, today);
 
     /// <summary>Null when the plan does not exist or is a draft the user may not see. With
     /// <paramref name="upToYear"/> (a campaign's reference year) only values of periods up to that year count.
@@ -182,7 +193,8 @@ public static class PlanDashboard
 
         var late = actions.Where(x => IsLate(x.Status, x.EndDate, today))
             .OrderBy(x => x.EndDate ?? DateOnly.MaxValue).ThenBy(x => x.Code)
-            .Select(x => new LateAction(x.Id, x.Code, x.Title, x.OwnerSector, x.Status, x.Progress, x.EndDate)).ToList();
+            .Select(x => new LateAction(x.Id, x.Code, x.Title, x.OwnerSector, x.Status, x.Progress, x.EndDate) { PastEnd = Lateness.IsPastEnd(x.Status, x.EndDate, today) })
+            .ToList();
 
         // Indicators: those of the actions in view; those of objectives too, unless the view is of a
         // territory (an objective does not concern a Comune, its actions do).

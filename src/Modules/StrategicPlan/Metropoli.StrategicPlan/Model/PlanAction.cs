@@ -42,6 +42,22 @@ public sealed class PlanAction : IVersioned
     public int Version { get; set; }
 }
 
+/// <summary>The two measures of lateness, with one name and one definition each wherever a figure is shown
+/// (dashboard, Comune and zone pages, action pages, the monitoring report): what the owner declares, and what
+/// the calendar says. An action can be one, the other, both or neither.</summary>
+public static class Lateness
+{
+    public const string DeclaredName = "Dichiarate in ritardo";
+    public const string DeclaredDefinition = "Azioni che il settore responsabile ha indicato nello stato «in ritardo».";
+    public const string PastEndName = "Oltre la data di fine";
+    public const string PastEndDefinition = "Azioni con la data di fine prevista già passata e non completate né sospese, qualunque stato abbiano.";
+
+    public static bool IsDeclared(string status) => status == ActionStatuses.Late;
+
+    public static bool IsPastEnd(string status, DateOnly? endDate, DateOnly today) =>
+        endDate is { } end && end < today && status is not (ActionStatuses.Completed or ActionStatuses.Suspended);
+}
+
 /// <summary>The state of an action as its owner reports it.</summary>
 public static class ActionStatuses
 {

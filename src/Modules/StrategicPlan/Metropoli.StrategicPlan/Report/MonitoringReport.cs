@@ -42,7 +42,6 @@ public static class MonitoringReport
     {
         var f = m.Figures;
         string L(string s) => label(s);
-        var late = f.LateActions.Count;
         var tables = new List<ReportTable>
         {
             new("sintesi", L("Sintesi"), [L("Misura"), L("Valore")],
@@ -50,7 +49,8 @@ public static class MonitoringReport
                 [L("Azioni del piano"), f.Actions],
                 [L("Avanzamento medio (%)"), Plain(f.AverageProgress)],
                 [L("Azioni completate"), f.ActionsByStatus.Where(s => s.Status == ActionStatuses.Completed).Sum(s => s.Count)],
-                [L("Azioni in ritardo"), late],
+                [L(Lateness.DeclaredName) + " — " + L(Lateness.DeclaredDefinition), f.DeclaredLate],
+                [L(Lateness.PastEndName) + " — " + L(Lateness.PastEndDefinition), f.PastEnd],
                 [L("Indicatori"), f.Indicators.Count],
                 [L("Indicatori in linea con l'obiettivo"), f.IndicatorsByStatus.Where(s => s.Status == IndicatorStatuses.OnTrack).Sum(s => s.Count)],
                 [L("Attività di aggiornamento inviate dai settori"), m.Actions.Count(a => a.TaskStatus is TaskStatuses.Submitted or TaskStatuses.Accepted)],
@@ -65,10 +65,11 @@ public static class MonitoringReport
                 f.IndicatorsByStatus.Select(s => (IReadOnlyList<object?>)[L(IndicatorStatuses.Label(s.Status)), s.Count]).ToList()),
             new("indicatori", L("Indicatori"), [L("Codice"), L("Indicatore"), L("Unità"), L("Valore validato più recente"), L("Periodo"), L("Raggiungimento (%)"), L("Stato")],
                 f.Indicators.Select(i => (IReadOnlyList<object?>)[i.Code, i.Name, i.Unit, Plain(i.LatestValue), i.LatestPeriod, Plain(i.Achievement), L(IndicatorStatuses.Label(i.Status))]).ToList()),
-            new("ritardi", L("Azioni in ritardo"), [L("Codice"), L("Azione"), L("Settore"), L("Stato"), L("Avanzamento (%)"), L("Fine prevista")],
-                f.LateActions.Select(a => (IReadOnlyList<object?>)[a.Code, a.Title, a.OwnerSector, L(ActionStatuses.Label(a.Status)), a.Progress, a.EndDate]).ToList()),
+            new("ritardi", L("Azioni dichiarate in ritardo o oltre la data di fine"), [L("Codice"), L("Azione"), L("Settore"), L("Stato"), L("Avanzamento (%)"), L("Fine prevista"), L(Lateness.DeclaredName), L(Lateness.PastEndName)],
+                f.LateActions.Select(a => (IReadOnlyList<object?>)[a.Code, a.Title, a.OwnerSector, L(ActionStatuses.Label(a.Status)), a.Progress, a.EndDate,
+                    a.DeclaredLate ? L("sì") : L("no"), a.PastEnd ? L("sì") : L("no")]).ToList()),
             new("azioni", L("Stato di attuazione delle azioni"),
-                [L("Codice"), L("Azione"), L("Area"), L("Obiettivo"), L("Settore"), L("Stato"), L("Avanzamento (%)"), L("Azione in ritardo"), L("Aggiornamento del settore"), L("Stato di attuazione")],
+                [L("Codice"), L("Azione"), L("Area"), L("Obiettivo"), L("Settore"), L("Stato"), L("Avanzamento (%)"), L("Dichiarata in ritardo o oltre la data di fine"), L("Aggiornamento del settore"), L("Stato di attuazione")],
                 m.Actions.Select(a => (IReadOnlyList<object?>)[a.Code, a.Title, a.AreaCode, a.ObjectiveCode, a.OwnerSector, L(ActionStatuses.Label(a.Status)), a.Progress,
                     a.Late ? L("sì") : L("no"), L(TaskLabel(a.TaskStatus)), a.Narrative]).ToList()),
         };
