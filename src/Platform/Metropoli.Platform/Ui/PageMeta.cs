@@ -23,11 +23,11 @@ public static class PageMeta
 
     public static string Date(DateTime utc) => CivilClock.ToCivil(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
-    public static string DateTimeText(DateTime utc) => CivilClock.ToCivil(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+    public static string DateTimeText(DateTime utc) => Formats.DateTime(utc);
 
-    public static string Number(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
+    public static string Number(int n) => Formats.Number(n);
 
-    public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);
+    public static string Number(long n) => Formats.Number(n);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 }

@@ -96,7 +96,7 @@ public static partial class IndicatorRules
     public static string NumberInput(decimal? value) => value is { } v ? v.ToString("0.####", CultureInfo.CurrentCulture) : "";
 
     /// <summary>A value as the pages show it, with the page's separators and no trailing zeros.</summary>
-    public static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.####", CultureInfo.CurrentCulture) : "—";
+    public static string Number(decimal? value) => Formats.Number(value);
 
-    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.CurrentCulture) + "%" : "—";
+    public static string Percent(decimal? value) => Formats.Percent(value);
 }

@@ -19,7 +19,7 @@ public static class ReportHtml
         decimal d => d.ToString("#,0.##", culture),
         int i => i.ToString("#,0", culture),
         DateOnly d => d.ToString("d MMMM yyyy", culture),
-        DateTime d => d.ToString("d MMMM yyyy HH:mm", culture),
+        DateTime d => d.ToString("d MMMM yyyy, HH:mm", culture),
         _ => value.ToString() ?? "",
     };
 
