@@ -189,6 +189,7 @@ public static class PlatformModule
 
         services.AddMetropoliOpenApi();
         services.AddScoped<CspNonce>();
+        services.AddScoped<Sectors.SectorNames>();
         services.AddValidatedOptions<DatabaseOptions>(config, "Database");
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Metropoli.Agreements.Alerts;
 using Metropoli.Agreements.Traceability;
 using Metropoli.Platform.Data;
@@ -30,8 +31,17 @@ public sealed class AgreementsModule : IMetropoliModule
 
     public void MapEndpoints(WebApplication app) => app.MapAgreementsApi();
 
-    public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct) =>
-        Model.AgreementThemeSeed.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+    public async Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        await Model.AgreementThemeSeed.SeedAsync(db, services.GetRequiredService<TimeProvider>(), ct);
+        // Owner sectors written as free text before the sectors registry take the registry's codes (ADR 0033).
+        var sectors = await db.Set<Model.Agreement>().Where(a => a.OwnerSector != null).Select(a => a.OwnerSector!).Distinct().ToListAsync(ct);
+        foreach (var (from, to) in await Metropoli.Platform.Sectors.SectorRegistry.AdoptAsync(db, sectors, ct))
+        {
+            await db.Set<Model.Agreement>().Where(a => a.OwnerSector == from).ExecuteUpdateAsync(a => a.SetProperty(x => x.OwnerSector, to), ct);
+        }
+    }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         Demo.AgreementDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);

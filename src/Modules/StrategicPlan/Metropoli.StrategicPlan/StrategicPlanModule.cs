@@ -48,8 +48,19 @@ public sealed class StrategicPlanModule : IMetropoliModule
 
     public void ProvideReads(ModuleReads reads) => reads.Provide<IPlanQueries>(db => new PlanQueries(db));
 
-    public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct) =>
-        PlanReferenceSeed.SeedAsync(services.GetRequiredService<AppDbContext>(), ct);
+    public async Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        await PlanReferenceSeed.SeedAsync(db, ct);
+        // Owner sectors written as free text before the sectors registry take the registry's codes (ADR 0033).
+        var actionSectors = await db.Set<Model.PlanAction>().Select(a => a.OwnerSector).Distinct().ToListAsync(ct);
+        var indicatorSectors = await db.Set<Model.Indicator>().Select(i => i.OwnerSector).Distinct().ToListAsync(ct);
+        foreach (var (from, to) in await Metropoli.Platform.Sectors.SectorRegistry.AdoptAsync(db, actionSectors.Concat(indicatorSectors), ct))
+        {
+            await db.Set<Model.PlanAction>().Where(a => a.OwnerSector == from).ExecuteUpdateAsync(a => a.SetProperty(x => x.OwnerSector, to), ct);
+            await db.Set<Model.Indicator>().Where(i => i.OwnerSector == from).ExecuteUpdateAsync(i => i.SetProperty(x => x.OwnerSector, to), ct);
+        }
+    }
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
     {

@@ -26,5 +26,6 @@ public static class PlatformApi
         api.MapUsersApi();
         api.MapAuditApi();
         api.MapNotificationsApi();
+        Sectors.SectorsApi.MapSectorsApi(api);
     }
 }

@@ -55,6 +55,10 @@ public static class UserAdmin
         {
             errors["sectorCode"] = ["Un referente di settore deve essere associato a un settore."];
         }
+        else if (role == Roles.SectorOfficer)
+        {
+            await Sectors.SectorRegistry.CheckAsync(db, sector!.Trim(), null, errors, "sectorCode", ct);
+        }
         return errors;
     }
 

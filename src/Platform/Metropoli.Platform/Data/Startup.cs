@@ -1,3 +1,4 @@
+using Metropoli.Platform.Sectors;
 using System.Security.Cryptography;
 using Metropoli.Platform.Modules;
 using Metropoli.Platform.Auth;
@@ -61,9 +62,16 @@ public static class Startup
                 await roles.CreateAsync(new AppRole(role));
             }
         }
+        await SectorRegistry.SeedAsync(db, ct);
         foreach (var module in ModuleCatalog.All)
         {
             await module.SeedReferenceDataAsync(sp, ct);
+        }
+        // Sector officers created when the sector was free text ("Mobilità") get the registry's code ("mobilita").
+        var userSectors = await db.Users.Where(u => u.SectorCode != null).Select(u => u.SectorCode!).Distinct().ToListAsync(ct);
+        foreach (var (from, to) in await SectorRegistry.AdoptAsync(db, userSectors, ct))
+        {
+            await db.Users.Where(u => u.SectorCode == from).ExecuteUpdateAsync(u => u.SetProperty(x => x.SectorCode, to), ct);
         }
     }
 

@@ -1,3 +1,4 @@
+using Metropoli.Platform.Sectors;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Metropoli.Agreements.Model;
@@ -63,6 +64,11 @@ public static class SaveAgreement
         var visibility = Blank(r.Visibility) ?? AgreementVisibility.Public;
         if (!AgreementVisibility.All.Contains(visibility)) errors["visibility"] = ["Visibilità sconosciuta: public oppure restricted."];
         if (r.OwnerSector is { } sector && (sector.Trim().Length > 64)) errors["ownerSector"] = ["Il settore non può superare 64 caratteri."];
+        else if (r.OwnerSector?.Trim().ToLowerInvariant() is { Length: > 0 } code)
+        {
+            var currentSector = id is { } existing ? await db.Set<Agreement>().Where(a => a.Id == existing).Select(a => a.OwnerSector).FirstOrDefaultAsync(ct) : null;
+            await SectorRegistry.CheckAsync(db, code, currentSector, errors, "ownerSector", ct);
+        }
         if (r.AlertDays is < 1 or > 365) errors["alertDays"] = ["I giorni di preavviso devono essere tra 1 e 365."];
 
         var themes = Distinct(r.Themes);

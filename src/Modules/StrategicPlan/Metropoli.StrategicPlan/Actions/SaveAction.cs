@@ -1,3 +1,4 @@
+using Metropoli.Platform.Sectors;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
@@ -34,6 +35,7 @@ public static class SaveAction
         if (target.Value.Status == PlanStatuses.Archived) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         var (errors, values) = ActionRules.Check(r, await ActionReference.LoadAsync(db, ct));
         await CheckCodeAsync(db, target.Value.PlanId, StructureRules.NormalizeCode(r.Code), null, errors, ct);
+        await SectorRegistry.CheckAsync(db, values?.OwnerSector, null, errors, "ownerSector", ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
 
         var sortOrder = values!.SortOrder ?? (await db.Set<PlanAction>().Where(a => a.ObjectiveId == values.ObjectiveId).MaxAsync(a => (int?)a.SortOrder, ct) ?? 0) + 1;
@@ -97,6 +99,7 @@ public static class SaveAction
             errors["objectiveId"] = ["Scegli un obiettivo dello stesso piano: per passare a un altro piano usa «riporta nel piano successivo»."];
         }
         await CheckCodeAsync(db, current.PlanId, StructureRules.NormalizeCode(r.Code), id, errors, ct);
+        await SectorRegistry.CheckAsync(db, values?.OwnerSector, current.OwnerSector, errors, "ownerSector", ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != current.Version) return new Outcome.Conflict(current.Version);
 

@@ -1,3 +1,4 @@
+using Metropoli.Platform.Sectors;
 using System.Security.Claims;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.StrategicPlan.Plans;
@@ -18,6 +19,7 @@ public static class SaveIndicator
         var owner = await OwnerAsync(db, user, r, errors, ct);
         if (owner is { Status: PlanStatuses.Archived }) return (new Outcome.Refused(SavePlan.ArchivedReason), 0);
         await CheckCodeAsync(db, owner?.PlanId, values?.Code, null, errors, ct);
+        await SectorRegistry.CheckAsync(db, values?.OwnerSector, owner?.Sector, errors, "ownerSector", ct);
         if (errors.Count > 0) return (new Outcome.Invalid(errors), 0);
 
         var indicator = new Indicator { PlanId = owner!.PlanId, ActionId = r.ActionId, ObjectiveId = r.ObjectiveId };
@@ -51,6 +53,7 @@ public static class SaveIndicator
         if (owner is not null && owner.PlanId != current.PlanId)
             errors["actionId"] = ["Scegli un'azione o un obiettivo dello stesso piano."];
         await CheckCodeAsync(db, current.PlanId, values?.Code, id, errors, ct);
+        await SectorRegistry.CheckAsync(db, values?.OwnerSector, current.OwnerSector, errors, "ownerSector", ct);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
         if (expectedVersion is not { } version || version != current.Version) return new Outcome.Conflict(current.Version);
         if (values!.Frequency != current.Frequency && await db.Set<Measurement>().AnyAsync(m => m.IndicatorId == id, ct))
