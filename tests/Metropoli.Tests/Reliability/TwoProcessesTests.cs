@@ -94,7 +94,7 @@ public sealed class TwoProcessesTests(TwoProcessesFixture fx) : IClassFixture<Tw
         var created = await (await onA.SendAsync(create)).ShouldBe(HttpStatusCode.Created);
         var secret = created.GetProperty("token").GetString()!;
         using var bearerB = fx.B.Client(secret);
-        Assert.Equal(Demo.Admin, (await (await bearerB.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK)).GetProperty("userName").GetString());
+        Assert.Equal(Demo.PlanOffice, (await (await bearerB.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK)).GetProperty("userName").GetString());
         await (await bearerB.DeleteAsync($"/api/v1/access-tokens/{created.GetProperty("id")}")).ShouldBe(HttpStatusCode.NoContent);
         using var bearerA = fx.A.Client(secret);
         await (await bearerA.GetAsync("/api/v1/me")).ShouldBeProblem(401);
