@@ -127,8 +127,11 @@ public static class PlatformModule
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.PlanOffice, p => p.RequireRole(Roles.Administrator, Roles.PlanOffice));
 
-        // Keys live in the shared database: a login made on one instance is valid on the others.
-        services.AddDataProtection().SetApplicationName("Metropoli").PersistKeysToDbContext<AppDbContext>();
+        // Keys live in the shared database: a login made on one instance is valid on the others. They are encrypted at
+        // rest with a certificate kept outside the database (Security:DataProtectionCertificate), so that a backup of
+        // the database is not enough to forge a session cookie (issue 18, point 19).
+        services.AddDataProtection().SetApplicationName("Metropoli").PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithCertificate(DataProtectionCertificate.Load(config, builder.Environment));
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -183,7 +186,8 @@ public static class PlatformModule
         });
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Limits.MaxRequestBodySize = config.GetValue<long>("Limits:MaxRequestBodyBytes", 10 * 1024 * 1024);
+            // 11 MB: a 10 MB file (the evidence and documents limit, Files/Evidence) plus its form must fit.
+            k.Limits.MaxRequestBodySize = config.GetValue<long>("Limits:MaxRequestBodyBytes", Files.Evidence.MaxBytes + 1024 * 1024);
             k.AddServerHeader = false;
         });
 
@@ -197,6 +201,8 @@ public static class PlatformModule
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddJob<TokenCleanupJob>();
+        services.AddSingleton<AuditAnchors>();
+        services.AddJob<AuditCheckpointJob>();
         services.AddValidatedOptions<EmailOptions>(config, "Email");
         services.AddSingleton<OutboxSenderJob>();
         services.AddSingleton<IRecurringJob>(sp => sp.GetRequiredService<OutboxSenderJob>());
@@ -206,20 +212,22 @@ public static class PlatformModule
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx)
     {
-        ctx.Response.Redirect(ctx.RedirectUri);
+        // The framework builds an absolute address from the request's Host header: keep the path and query only, so a
+        // forged Host never reaches the Location header (issue 18, point 19).
+        var target = Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.PathAndQuery
+            : ctx.RedirectUri;
+        ctx.Response.Redirect(target);
         return Task.CompletedTask;
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        // Behind a TLS-terminating reverse proxy on this host, Security:ForwardedHeaders=true makes
-        // X-Forwarded-Proto/For count (from loopback proxies only), so the request is HTTPS and cookies are Secure.
+        // Behind a TLS-terminating reverse proxy, Security:ForwardedHeaders=true makes X-Forwarded-Proto/For count, only
+        // from the proxies named in Security:KnownProxies (addresses) and Security:KnownNetworks (CIDR), loopback when
+        // none is named, and only the last hop (the address the proxy saw): the rate limit keys anonymous clients on it.
         if (app.Configuration.GetValue("Security:ForwardedHeaders", false))
-            app.UseForwardedHeaders(new ForwardedHeadersOptions
-            {
-                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
-                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-            });
+            app.UseForwardedHeaders(ForwardedHeadersSetup.Options(app.Configuration));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/errore/500", AllowStatusCode404Response = true });
         app.UseStatusCodePages(StatusCodePages.HandleAsync);
@@ -234,11 +242,13 @@ public static class PlatformModule
             }
             await next();
         });
+        app.UseContentTypeGuard();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<CookieApiOriginMiddleware>();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -19,7 +19,7 @@ public static class CliRunner
             ApplicationName = typeof(Program).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(TestKeys.Settings(database.ConnectionString))
         {
             ["Database:Provider"] = database.Provider.ToString(),
             ["Database:ConnectionString"] = database.ConnectionString,

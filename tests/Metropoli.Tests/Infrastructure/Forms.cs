@@ -47,6 +47,16 @@ public static partial class Forms
         return client;
     }
 
+    /// <summary>A cookie-authenticated client for the API as a page of the app would call it: signed in through the
+    /// login form, every request carrying the app's own <c>Origin</c> (cookie-authenticated API writes need it,
+    /// issue 18 point 18).</summary>
+    public static async Task<HttpClient> SignedInApi(this MetropoliApp app, string email)
+    {
+        var client = await app.SignedIn(email);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
+
     public static async Task<string> Html(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

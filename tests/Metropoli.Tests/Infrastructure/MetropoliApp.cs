@@ -44,6 +44,10 @@ public sealed class MetropoliApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };
+        foreach (var (key, value) in TestKeys.Settings(connectionString))
+        {
+            _settings[key] = value;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -140,4 +144,23 @@ public static class Demo
 
     public const string Rho = "015182";
     public const string Milano = "015146";
+}
+
+/// <summary>The keys kept outside the database (the audit anchor's, the Data Protection certificate) at one place for
+/// the whole test run, and one checkpoint file per database, so that the app and the command line run on the same
+/// database (<see cref="CliRunner"/>) share them and two databases never read each other's checkpoints.</summary>
+public static class TestKeys
+{
+    private static readonly string Folder = Path.Combine(Path.GetTempPath(), "metropoli-test-keys");
+
+    public static IReadOnlyDictionary<string, string?> Settings(string connectionString)
+    {
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..16];
+        return new Dictionary<string, string?>
+        {
+            ["Audit:AnchorKeyFile"] = Path.Combine(Folder, "audit-anchor.key"),
+            ["Audit:CheckpointFile"] = Path.Combine(Folder, "checkpoints", id + ".log"),
+            ["Security:DataProtectionCertificate"] = Path.Combine(Folder, "data-protection.pfx"),
+        };
+    }
 }

@@ -94,7 +94,7 @@ public sealed class AuthorizationMatrixFixture : AppFixture
 
         // A spare account and spare tokens: the matrix may disable or revoke them without touching its callers.
         Own["user"] = (await App.CreateUserAsync()).Id;
-        Set("token", await SpareTokenAsync(admin), await SpareTokenAsync(office));
+        Set("token", await SpareTokenAsync(Demo.Admin), await SpareTokenAsync(Demo.PlanOffice));
         Set("notification", await NotificationAsync(Demo.PlanOffice, InboxP), await NotificationAsync(Demo.RhoOfficer, InboxR));
         Own["feedback"] = (await App.WithDb(async db =>
         {
@@ -135,9 +135,11 @@ public sealed class AuthorizationMatrixFixture : AppFixture
 
     private static ByteArrayContent Pdf() => new("%PDF-1.4 prova"u8.ToArray()) { Headers = { { "Content-Type", "application/pdf" } } };
 
-    private static async Task<long> SpareTokenAsync(HttpClient client) =>
-        (await (await client.PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "spare", expiresInDays = 5 })))
-            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+    private Task<long> SpareTokenAsync(string email) => App.WithDb(async db =>
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        return (await Metropoli.Platform.Auth.AccessTokens.CreateAsync(db, user.Id, new("spare", 5), DateTime.UtcNow, CancellationToken.None)).Id;
+    });
 
     private async Task<long> NotificationAsync(string email, string subject) => await App.WithDb(async db =>
     {
@@ -194,7 +196,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/me"] = SignedIn,
         ["GET /api/v1/users/"] = Admin, ["GET /api/v1/users/{id}"] = Admin,
         ["GET /api/v1/audit-entries/"] = Admin, ["GET /api/v1/audit-entries/verification"] = Admin,
-        ["GET /api/v1/access-tokens/"] = SignedIn, ["POST /api/v1/access-tokens/"] = SignedIn,
+        // Only a signed-in session lists and creates tokens: the matrix calls the API with tokens, so nobody (issue 18, point 13).
+        ["GET /api/v1/access-tokens/"] = "", ["POST /api/v1/access-tokens/"] = "",
         ["DELETE /api/v1/access-tokens/{id:long}"] = "A|AP", // the administrator's spare token, then the plan office's: others get 404
         ["GET /api/v1/notifications/"] = SignedIn, ["POST /api/v1/notifications/{id:long}/read"] = "P|R", ["POST /api/v1/notifications/read-all"] = SignedIn,
         // Territory

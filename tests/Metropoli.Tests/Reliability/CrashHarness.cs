@@ -41,6 +41,12 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
+        // The keys outside the database are the test run's, as the in-process apps' (a database from the template
+        // holds Data Protection keys encrypted with that certificate).
+        foreach (var (k, v) in Metropoli.Tests.Infrastructure.TestKeys.Settings(database.ConnectionString))
+        {
+            _settings[k.Replace(":", "__", StringComparison.Ordinal)] = v!;
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())
         {
             _settings[k.Replace(":", "__", StringComparison.Ordinal)] = v;

@@ -23,6 +23,8 @@ public enum CaseKind
 {
     Baseline, WrongType, Null, HugeString, Unicode, Numbers, MissingFields, ExtraFields, BadDate, MalformedJson,
     WrongContentType, EmptyBody, WrongShape, QueryMutation, QueryInjection, PathMutation, UnknownQuery, BadIfMatch, DuplicateKeys,
+    /// <summary>A readable body under a Content-Type that is malformed or names an unknown charset (issue 18, point 11).</summary>
+    MalformedContentType,
 }
 
 /// <summary>A planned request: the operation, the kind of hostility, the caller and the seed that makes
@@ -220,6 +222,17 @@ public sealed class HostileInputGenerator(JsonElement document, Harvest harvest)
         "{\"a\":01}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":NaN}", "{\"a\":Infinity}", "/* c */ {}", "{\"a\":1} trailing", "\u0000", "{\"a\":\"\t\"}",
     ];
 
+    /// <summary>Content types a client may send with a well-formed body: unknown, empty, repeated or quoted charsets,
+    /// broken parameters, media types with odd case or spacing. Written raw (the client would refuse most).
+    /// <c>{0}</c> stands for the operation's own media type.</summary>
+    public static readonly string[] MalformedContentTypes =
+    [
+        "{0}; charset=nope", "{0}; charset=", "{0}; charset=\"\"", "{0}; charset=\"utf-8", "{0}; charset=utf-8; charset=nope", "{0}; charset=utf-7",
+        "{0}; charset=x-unknown-1252", "{0}; charset=utf-32", "{0}; charset=utf-16", "{0}; charset=latin1", "{0}; charset=UTF8", "{0};;", "{0}; =",
+        "{0}; charset", "{0}; charset=utf-8; boundary=", "{0} ; charset = utf-8", "{0}; charset=\"nope\"", "{0}/extra", "{0};charset=%75tf-8",
+        "{0}; q=0.5; charset=ebcdic", "{0}; charset=" + new string('x', 2000), "{0}\t; charset=nope",
+    ];
+
     public static readonly string[] ExtraFieldNames = ["__proto__", "$type", "id", "version", "createdAt", "isAdmin", "role", "unknownField", "", "a.b", "Id"];
 
     private readonly JsonElement _schemas = document.GetProperty("components").GetProperty("schemas");
@@ -264,7 +277,7 @@ public sealed class HostileInputGenerator(JsonElement document, Harvest harvest)
         if (op.Parameters.Any(p => p.In == "query")) kinds.AddRange([CaseKind.QueryMutation, CaseKind.QueryMutation, CaseKind.QueryInjection, CaseKind.QueryInjection, CaseKind.BadDate]);
         if (op.BodyTypes.Count > 0)
         {
-            kinds.AddRange([CaseKind.WrongContentType, CaseKind.EmptyBody, CaseKind.HugeString]);
+            kinds.AddRange([CaseKind.WrongContentType, CaseKind.EmptyBody, CaseKind.HugeString, CaseKind.MalformedContentType, CaseKind.MalformedContentType]);
         }
         if (op.HasJsonBody)
         {
@@ -423,6 +436,8 @@ public sealed class HostileInputGenerator(JsonElement document, Harvest harvest)
                     : Text(MalformedJson[rnd.Next(MalformedJson.Length)], "application/json");
             case CaseKind.EmptyBody:
                 return Text(rnd.Next(2) == 0 ? "" : "   ", "application/json");
+            case CaseKind.MalformedContentType:
+                return Bytes(Encoding.UTF8.GetBytes(baseline.ToJsonString()), MalformedContentType(rnd, "application/json"));
             case CaseKind.WrongContentType:
                 string[] types = ["text/plain", "application/xml", "application/x-www-form-urlencoded", "text/csv", "application/octet-stream", "application/jsonx", "image/png"];
                 var content = Text(baseline.ToJsonString(), types[rnd.Next(types.Length)]);
@@ -515,6 +530,10 @@ public sealed class HostileInputGenerator(JsonElement document, Harvest harvest)
             if (rnd.Next(6) == 0) content.Headers.ContentType = null;
             return content;
         }
+        if (c.Kind == CaseKind.MalformedContentType && type != "multipart/form-data")
+        {
+            return Bytes(Encoding.UTF8.GetBytes("name,type\n"), MalformedContentType(rnd, type));
+        }
         if (type == "text/csv")
         {
             string[] bodies =
@@ -555,8 +574,17 @@ public sealed class HostileInputGenerator(JsonElement document, Harvest harvest)
         // Written raw: the client refuses to format a NUL or a bare emoji in a file name, a hostile client does not.
         file.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"file\"; filename=\"" + names[rnd.Next(names.Length)] + "\"");
         form.Add(file);
+        if (c.Kind == CaseKind.MalformedContentType)
+        {
+            var boundary = form.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value;
+            form.Headers.Remove("Content-Type");
+            form.Headers.TryAddWithoutValidation("Content-Type", MalformedContentType(rnd, "multipart/form-data; boundary=" + boundary));
+        }
         return form;
     }
+
+    public static string MalformedContentType(Random rnd, string type) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, MalformedContentTypes[rnd.Next(MalformedContentTypes.Length)], type);
 
     private static StringContent Text(string text, string type)
     {

@@ -25,6 +25,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> NotBare = new()
     {
         ["/api/v1/municipalities/boundaries"] = "the whole GeoJSON of 133 Comuni: heavy, and read by the map only",
+        ["/api/v1/access-tokens"] = "listed from a signed-in session only (issue 18, point 13); the soak's clients use tokens",
     };
 
     private static readonly string[] Pages = ["/", "/piano", "/intese", "/comuni", "/organizzazioni", "/notifiche"];

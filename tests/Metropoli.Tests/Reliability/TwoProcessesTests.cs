@@ -88,11 +88,13 @@ public sealed class TwoProcessesTests(TwoProcessesFixture fx) : IClassFixture<Tw
         Assert.Equal(HttpStatusCode.Redirect, (await anonymousB.GetAsync("/notifiche")).StatusCode);
 
         // A personal token created through A's API answers on B, and is refused on both once revoked on B.
-        using var apiA = fx.A.Client(await fx.A.TokenForAsync(Demo.Admin));
-        var created = await (await apiA.PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "due processi", expiresInDays = 1 }))).ShouldBe(HttpStatusCode.Created);
+        // Tokens are made from a signed-in session (issue 18, point 13), from the app's own origin (point 18).
+        var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/access-tokens") { Content = Http.JsonBody(new { name = "due processi", expiresInDays = 1 }) };
+        create.Headers.TryAddWithoutValidation("Origin", fx.A.BaseUrl.GetLeftPart(UriPartial.Authority));
+        var created = await (await onA.SendAsync(create)).ShouldBe(HttpStatusCode.Created);
         var secret = created.GetProperty("token").GetString()!;
         using var bearerB = fx.B.Client(secret);
-        Assert.Equal(Demo.Admin, (await (await bearerB.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK)).GetProperty("userName").GetString());
+        Assert.Equal(Demo.PlanOffice, (await (await bearerB.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK)).GetProperty("userName").GetString());
         await (await bearerB.DeleteAsync($"/api/v1/access-tokens/{created.GetProperty("id")}")).ShouldBe(HttpStatusCode.NoContent);
         using var bearerA = fx.A.Client(secret);
         await (await bearerA.GetAsync("/api/v1/me")).ShouldBeProblem(401);

@@ -71,9 +71,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         return Page();
     }
 
-    internal static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/";
+    internal static string SafeReturnUrl(string? url) => Ui.LocalUrl.Safe(url);
 
     private static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), "dummy-password-for-timing");
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Metropoli.Platform.Account;
 
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<Localization.SharedResource> l) : PageModel
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Data.AppDbContext db, TimeProvider clock, IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -50,6 +50,8 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             }
             return Page();
         }
+        // A token must not outlive the password it was made under (issue 18, point 13).
+        await Auth.AccessTokens.RevokeAllAsync(db, user.Id, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         TempData["Success"] = l["Password cambiata."].Value;
         return Redirect("/account");

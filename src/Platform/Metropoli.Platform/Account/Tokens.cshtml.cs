@@ -25,6 +25,16 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock, IStringLoca
     private string UserId => CurrentUser.Of(User).Id!;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Only a signed-in session manages tokens: a request authenticated by a token is refused here as on the
+    /// API (issue 18, point 13), or a token could read this page's antiforgery token and post the form.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (AccessTokenHandler.ViaToken(User))
+        {
+            context.Result = StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
     public async Task OnGetAsync(CancellationToken ct) => Tokens = await AccessTokens.ListAsync(db, UserId, Now, ct);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)

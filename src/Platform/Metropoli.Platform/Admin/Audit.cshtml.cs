@@ -26,7 +26,7 @@ public sealed class AuditModel(AppDbContext db, ICurrentUser who, IStringLocaliz
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await AuditChain.VerifyAsync(db, null, ct);
+        Verification = await AuditChain.VerifyAsync(db, HttpContext.RequestServices, null, ct);
         await AuditRecorder.RecordReadAsync(db, who, "verify", Verification.Message, ct);
         await SearchAsync(ct);
     }

@@ -18,6 +18,11 @@ public static class Multipart
         {
             return (null, Problems.TooLarge.Result(tooLarge));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's body limit (Limits:MaxRequestBodyBytes): an I/O error too, but the client's size, not its syntax.
+            return (null, Problems.TooLarge.Result(tooLarge));
+        }
         catch (IOException) when (!ct.IsCancellationRequested)
         {
             return (null, Problems.BadRequest.Result("Il corpo multipart/form-data non è leggibile."));

@@ -82,9 +82,9 @@ public static class AuditSearch
                 return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await SearchAsync(db, who, filter, query, ct));
             })
             .WithName("searchAuditEntries").WithSummary("Cerca nel registro delle modifiche (solo amministratori).");
-        group.MapGet("/verification", async (AppDbContext db, ICurrentUser who, CancellationToken ct) =>
+        group.MapGet("/verification", async (AppDbContext db, ICurrentUser who, HttpContext http, CancellationToken ct) =>
             {
-                var result = await AuditChain.VerifyAsync(db, null, ct);
+                var result = await AuditChain.VerifyAsync(db, http.RequestServices, null, ct);
                 await AuditRecorder.RecordReadAsync(db, who, "verify", result.Message, ct);
                 return TypedResults.Ok(result);
             })

@@ -20,6 +20,12 @@ public sealed class AccessTokenHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>The claim that marks a principal authenticated by a token (its value is the token's id), as opposed to
+    /// a signed-in session: what only a session may do (create and list tokens) is refused to it.</summary>
+    public const string TokenIdClaim = "metropoli:token";
+
+    public static bool ViaToken(System.Security.Claims.ClaimsPrincipal user) => user.HasClaim(c => c.Type == TokenIdClaim);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -51,6 +57,8 @@ public sealed class AccessTokenHandler(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
         }
         var principal = await principals.CreateAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(TokenIdClaim,
+            token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -75,20 +75,48 @@ public static class AccessTokens
         return true;
     }
 
+    /// <summary>Revokes every active token of the user: after a password change, or when an administrator disables
+    /// the account (a token must not outlive the credentials it was made with). Returns how many.</summary>
+    public static async Task<int> RevokeAllAsync(AppDbContext db, string userId, DateTime now, CancellationToken ct)
+    {
+        var active = await db.Set<AccessToken>().Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in active)
+        {
+            token.RevokedAt = now;
+        }
+        if (active.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return active.Count;
+    }
+
+    /// <summary>Why a token is refused where only a signed-in session may act.</summary>
+    public const string SessionOnly = "I token personali si creano e si elencano solo dalla sessione web (Il mio profilo → Token personali), non con un altro token: un token non può generarne altri.";
+
     private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
 
     public static void MapAccessTokensApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/access-tokens").WithTags("Token personali").RequireAuthorization(Policies.Authenticated);
-        group.MapGet("/", async (ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/", async Task<Results<Ok<Paged<AccessTokenRow>>, ProblemHttpResult>> (ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
+                if (AccessTokenHandler.ViaToken(user))
+                {
+                    return Problems.Forbidden.Result(SessionOnly);
+                }
                 var items = await ListAsync(db, CurrentUser.Of(user).Id!, clock.GetUtcNow().UtcDateTime, ct);
                 return TypedResults.Ok(new Paged<AccessTokenRow>(items, items.Count, items.Count, 0));
             })
-            .WithName("listAccessTokens").WithSummary("I token personali dell'utente corrente.");
+            .WithName("listAccessTokens").WithSummary("I token personali dell'utente corrente (solo dalla sessione web, non con un token).")
+            .ProducesProblem(403);
         group.MapPost("/", async Task<Results<Created<CreatedAccessToken>, ProblemHttpResult>> (
                 CreateAccessTokenRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
+                if (AccessTokenHandler.ViaToken(user))
+                {
+                    return Problems.Forbidden.Result(SessionOnly);
+                }
                 var errors = Validate(request);
                 if (errors.Count > 0)
                 {
@@ -97,8 +125,8 @@ public static class AccessTokens
                 var created = await CreateAsync(db, CurrentUser.Of(user).Id!, request, clock.GetUtcNow().UtcDateTime, ct);
                 return TypedResults.Created($"/api/v1/access-tokens/{created.Id}", created);
             })
-            .WithName("createAccessToken").WithSummary("Crea un token personale; il segreto è mostrato solo ora.")
-            .ProducesProblem(422);
+            .WithName("createAccessToken").WithSummary("Crea un token personale (solo dalla sessione web, non con un altro token); il segreto è mostrato solo ora.")
+            .ProducesProblem(403).ProducesProblem(422);
         group.MapDelete("/{id:long}", async Task<Results<NoContent, ProblemHttpResult>> (
                 long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {

@@ -111,7 +111,7 @@ public static class UserAdmin
         return added;
     }
 
-    public static async Task<IdentityResult> SetDisabledAsync(UserManager<AppUser> users, AppUser user, bool disabled)
+    public static async Task<IdentityResult> SetDisabledAsync(UserManager<AppUser> users, AppDbContext db, AppUser user, bool disabled)
     {
         user.IsDisabled = disabled;
         user.LockoutEnabled = true;
@@ -120,6 +120,11 @@ public static class UserAdmin
         if (result.Succeeded)
         {
             await users.UpdateSecurityStampAsync(user); // ends the user's open sessions within a minute
+            if (disabled)
+            {
+                // Re-enabling the account must not bring its tokens back (issue 18, point 13).
+                await AccessTokens.RevokeAllAsync(db, user.Id, DateTime.UtcNow, CancellationToken.None);
+            }
         }
         return result;
     }

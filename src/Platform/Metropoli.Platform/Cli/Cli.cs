@@ -170,7 +170,7 @@ public static class Cli
     internal static async Task<int> SetDisabledAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, bool disabled)
     {
         var user = await FindUserAsync(sp, o);
-        var result = await UserAdmin.SetDisabledAsync(sp.GetRequiredService<UserManager<AppUser>>(), user, disabled);
+        var result = await UserAdmin.SetDisabledAsync(sp.GetRequiredService<UserManager<AppUser>>(), sp.GetRequiredService<AppDbContext>(), user, disabled);
         if (!result.Succeeded) throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
         Console.WriteLine(disabled ? $"Utente {user.Email} disabilitato." : $"Utente {user.Email} riabilitato.");
         return 0;
@@ -228,10 +228,20 @@ public static class Cli
         var db = sp.GetRequiredService<AppDbContext>();
         var total = await db.AuditEntries.LongCountAsync(ct);
         var progress = new Progress<long>(n => Console.Error.Write($"\r  verificate {n:N0} / {total:N0} righe"));
-        var result = await AuditChain.VerifyAsync(db, progress, ct);
+        var anchors = sp.GetRequiredService<AuditAnchors>();
+        var result = await AuditChain.VerifyAsync(db, progress, ct, anchors);
         Console.Error.WriteLine();
         Console.WriteLine(result.Message);
-        return result.Ok ? 0 : 3;
+        if (!result.Ok)
+        {
+            return 3;
+        }
+        // A chain that verified is anchored at its head: from now on, cutting it or rewriting it up to here shows.
+        if (await anchors.WriteCheckpointAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct) is { } checkpoint)
+        {
+            Console.WriteLine($"Punto di controllo alla riga {checkpoint.Sequence} aggiunto a {anchors.CheckpointFile}.");
+        }
+        return 0;
     }
 
     internal static async Task<int> BackupAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)

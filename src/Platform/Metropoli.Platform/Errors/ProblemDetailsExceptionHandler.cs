@@ -6,7 +6,7 @@ namespace Metropoli.Platform.Errors;
 
 /// <summary>The one place unexpected and malformed-request exceptions become responses.
 /// Internal details never leave the server: they are logged with the trace id.</summary>
-public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -14,7 +14,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         {
             BadHttpRequestException { StatusCode: 413 } => (413, Problems.DetailFor(413)),
             BadHttpRequestException { InnerException: JsonException je } => (400, JsonError(je)),
-            BadHttpRequestException bad => (bad.StatusCode, Clean(bad.Message)),
+            BadHttpRequestException bad => (bad.StatusCode, BindingError(bad)),
             JsonException je => (400, JsonError(je)),
             _ when IsTextRefusedByDatabase(exception) => (400, "Il testo contiene un carattere non ammesso (NUL, codice 0): toglilo e riprova."),
             DbUpdateConcurrencyException => (409, "Il record è stato modificato da un altro utente. Ricarica e riprova."),
@@ -69,6 +69,37 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     /// or by PostgreSQL in a query parameter (SQLSTATE 22021, 22P05). A client error, not a bug.</summary>
     private static bool IsTextRefusedByDatabase(Exception e) =>
         Chain(e).Any(x => x is Metropoli.Platform.Data.InvalidTextException or Npgsql.PostgresException { SqlState: "22021" or "22P05" });
+
+    [System.Text.RegularExpressions.GeneratedRegex("""parameter "(?:[^"]*\s)?([A-Za-z_][A-Za-z0-9_]*)" """, System.Text.RegularExpressions.RegexOptions.None, 200)]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
+
+    /// <summary>The framework's binding failures name the parameter with its .NET type ("Failed to bind parameter
+    /// \"Nullable&lt;long&gt; Party\" from \"abc\"."): internal details, in English, even in Production (issue 18,
+    /// point 19). The answer names the parameter as clients write it, in Italian; other request errors (Kestrel's) keep
+    /// their message, which names no type.</summary>
+    private static string BindingError(BadHttpRequestException bad)
+    {
+        var message = bad.Message;
+        var match = ParameterName().Match(message + " ");
+        if (!match.Success)
+        {
+            return message.Contains("media type", StringComparison.OrdinalIgnoreCase) ? Problems.DetailFor(415)
+                : message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "Il corpo della richiesta manca o non è leggibile."
+                : message.Contains('<') || message.Contains("System.", StringComparison.Ordinal) ? Problems.BadRequest.Title + "."
+                : Clean(message);
+        }
+        var raw = match.Groups[1].Value;
+        var name = char.ToLowerInvariant(raw[0]) + raw[1..];
+        if (message.StartsWith("Required parameter", StringComparison.Ordinal))
+        {
+            return $"Il parametro «{name}» è obbligatorio.";
+        }
+        if (message.StartsWith("Failed to bind parameter", StringComparison.Ordinal))
+        {
+            return $"Il parametro «{name}» ha un valore non valido: controlla il tipo (un numero, una data, …).";
+        }
+        return $"Il parametro «{name}» non è leggibile dalla richiesta.";
+    }
 
     // Anything longer is trimmed so no large echo of the input comes back.
     private static string Clean(string message) => message.Length > 300 ? message[..300] : message;

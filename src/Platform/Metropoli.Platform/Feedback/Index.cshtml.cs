@@ -16,7 +16,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
     public void OnGet(string? pagina)
     {
         var referer = Request.Headers.Referer.ToString();
-        Input.PagePath = pagina ?? (Uri.TryCreate(referer, UriKind.Absolute, out var u) && u.Host == Request.Host.Host ? u.PathAndQuery : "/");
+        Input.PagePath = LocalUrl.Safe(pagina ?? (Uri.TryCreate(referer, UriKind.Absolute, out var u) && u.Host == Request.Host.Host ? u.PathAndQuery : "/"));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
         }
         await SendFeedback.HandleAsync(db, Input, clock.GetUtcNow().UtcDateTime, ct);
         Sent = true;
-        Input.PagePath = Input.PagePath is { Length: > 0 } p && p.StartsWith('/') && !p.StartsWith("//", StringComparison.Ordinal) ? p : "/";
+        Input.PagePath = LocalUrl.Safe(Input.PagePath); // "/\evil.example" was an open redirect
         return Page();
     }
 }

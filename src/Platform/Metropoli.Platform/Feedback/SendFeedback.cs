@@ -45,7 +45,7 @@ public static class SendFeedback
         var entry = new FeedbackEntry
         {
             CreatedAt = now,
-            PagePath = string.IsNullOrWhiteSpace(r.PagePath) || !r.PagePath.StartsWith('/') ? "/" : r.PagePath.Trim(),
+            PagePath = Ui.LocalUrl.Safe(r.PagePath?.Trim()),
             Category = r.Category!,
             Message = r.Message!.Trim(),
             ContactEmail = string.IsNullOrWhiteSpace(r.ContactEmail) ? null : r.ContactEmail.Trim(),

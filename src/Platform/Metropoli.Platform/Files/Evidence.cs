@@ -51,6 +51,11 @@ public static class Evidence
         {
             await using var input = new CheckedContent(upload.Open(), extension);
             var stored = await files.SaveAsync(area, input, ct);
+            if (extension == ".xlsx" && await CheckWorkbookAsync(files, area, stored.Name, ct) is { } refused)
+            {
+                await files.DeleteAsync(area, stored.Name, ct);
+                return (null, refused);
+            }
             return (new StoredEvidence(SafeName(upload.FileName), stored.Name, TypeOfExtension[extension], stored.Size, stored.Sha256), null);
         }
         catch (RefusedContentException refused)
@@ -121,6 +126,48 @@ public static class Evidence
         {
             if (disposing) inner.Dispose();
             base.Dispose(disposing);
+        }
+    }
+
+    public const string WorkbookError = "Il file .xlsx non è una cartella di lavoro valida.";
+    public const string WorkbookTooLargeError = "Il file .xlsx una volta espanso supera 100 MB o contiene troppe parti: non è accettato.";
+
+    /// <summary>Expanded size and entries an .xlsx may have: a real workbook of 10 MB expands to a few tens of MB.</summary>
+    public const long MaxExpandedBytes = 100L * 1024 * 1024;
+    public const int MaxEntries = 10_000;
+
+    /// <summary>An .xlsx is a zip archive: its signature proves nothing about what it expands to (a zip bomb of a few
+    /// hundred kB expands to gigabytes). The stored file must open as a zip with the parts of a workbook, at most
+    /// <see cref="MaxEntries"/> entries, and expand to at most <see cref="MaxExpandedBytes"/>, counted by actually
+    /// decompressing (the sizes in the archive's directory may lie), stopping at the limit.</summary>
+    private static async Task<string?> CheckWorkbookAsync(IFileStore files, string area, string name, CancellationToken ct)
+    {
+        var opened = await files.OpenAsync(area, name, ct);
+        if (opened is null) return WorkbookError;
+        await using var content = opened.Content;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxEntries) return WorkbookTooLargeError;
+            if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry("xl/workbook.xml") is null) return WorkbookError;
+            var expanded = 0L;
+            var buffer = new byte[81920];
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > MaxExpandedBytes) return WorkbookTooLargeError;
+                await using var stream = entry.Open();
+                int read;
+                while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+                {
+                    expanded += read;
+                    if (expanded > MaxExpandedBytes) return WorkbookTooLargeError;
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        {
+            return WorkbookError;
         }
     }
 

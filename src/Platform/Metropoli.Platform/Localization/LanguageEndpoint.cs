@@ -12,9 +12,7 @@ public static class LanguageEndpoint
                 context.Response.Cookies.Append(cookies.Culture,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = cookies.Secure(context.Request) });
-                var target = !string.IsNullOrEmpty(ritorno) && ritorno.StartsWith('/') && !ritorno.StartsWith("//", StringComparison.Ordinal)
-                    && !ritorno.StartsWith("/\\", StringComparison.Ordinal) ? ritorno : "/";
-                return Results.LocalRedirect(target);
+                return Results.LocalRedirect(Ui.LocalUrl.Safe(ritorno));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -97,18 +97,14 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IOptionsMonitor<Ra
         await next(context);
     }
 
-    private static string ClientKey(HttpContext context)
-    {
-        string? auth = context.Request.Headers.Authorization;
-        if (auth is { Length: > 20 })
-        {
-            return "t:" + Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(
-                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(auth)))[..16];
-        }
-        return CurrentUser.Of(context.User).Id is { } id
+    /// <summary>The authenticated user (whatever token or session, however the header is spelled), else the client's
+    /// address: the address the connection came from, or the one a known proxy forwarded (<c>Security:ForwardedHeaders</c>).
+    /// Never the raw Authorization header: any change of it (the scheme's case, spaces, a Basic header, a random
+    /// token) started a fresh count (issue 18, point 14).</summary>
+    internal static string ClientKey(HttpContext context) =>
+        CurrentUser.Of(context.User).Id is { } id
             ? "u:" + id
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "?");
-    }
 
     private void Sweep(long now, long windowLength)
     {

@@ -88,7 +88,7 @@ public sealed class PlanDeletionTests(IndicatorsFixture fx) : IClassFixture<Indi
         var office = await fx.As(Demo.PlanOffice);
         var (_, indicator) = await Extras.PlanWithIndicatorAsync(office, status);
         var validated = await Extras.SubmitAsync(office, indicator, "2031", 40);
-        await Extras.ValidateAsync(office, validated);
+        await Extras.ValidateAsync(await fx.As(Demo.Admin), /* four eyes: not the submitter */ validated);
         var waiting = await Extras.SubmitAsync(office, indicator, "2032", 60);
         var url = $"/api/v1/indicators/{indicator}";
         await (await Extras.Delete(office, url, await PlanBuilders.ETagAsync(office, url))).ShouldBe(HttpStatusCode.NoContent);
@@ -108,7 +108,7 @@ public sealed class PlanDeletionTests(IndicatorsFixture fx) : IClassFixture<Indi
         var office = await fx.As(Demo.PlanOffice);
         var (tree, indicator) = await Extras.PlanWithIndicatorAsync(office, "approved");
         var m = await Extras.SubmitAsync(office, indicator, "2031", 40);
-        await Extras.ValidateAsync(office, m);
+        await Extras.ValidateAsync(await fx.As(Demo.Admin), /* four eyes: not the submitter */ m);
         var url = $"/api/v1/indicators/{indicator}";
         var refused = await (await Extras.Delete(office, url, await PlanBuilders.ETagAsync(office, url))).ShouldBeProblem(409);
         Assert.Contains("approvato", refused.GetProperty("reason").GetString());
@@ -152,7 +152,7 @@ public sealed class PlanDeletionTests(IndicatorsFixture fx) : IClassFixture<Indi
         Assert.Contains("in attesa", notWaiting.GetProperty("reason").GetString());
 
         var validated = await Extras.SubmitAsync(sector, indicator, "2033", 10);
-        await Extras.ValidateAsync(office, validated);
+        await Extras.ValidateAsync(await fx.As(Demo.Admin), /* four eyes: not the submitter */ validated);
         var counted = await (await Extras.Delete(sector, $"/api/v1/measurements/{validated}", "\"2\"")).ShouldBeProblem(409);
         Assert.Contains("validato", counted.GetProperty("reason").GetString());
     }
@@ -170,9 +170,9 @@ public sealed class PlanDeletionTests(IndicatorsFixture fx) : IClassFixture<Indi
         await (await Extras.Delete(office, $"/api/v1/measurements/{waiting}", "\"1\"")).ShouldBe(HttpStatusCode.NoContent);
 
         var first = await Extras.SubmitAsync(office, indicator, "2032", 20);
-        await Extras.ValidateAsync(office, first);
+        await Extras.ValidateAsync(await fx.As(Demo.Admin), /* four eyes: not the submitter */ first);
         var second = await Extras.SubmitAsync(office, indicator, "2032", 25);
-        await Extras.ValidateAsync(office, second);
+        await Extras.ValidateAsync(await fx.As(Demo.Admin), /* four eyes: not the submitter */ second);
         Assert.Equal(MeasurementStatuses.Superseded, await fx.App.WithDb(db => db.Set<Measurement>().Where(m => m.Id == first).Select(m => m.Status).SingleAsync()));
         await (await Extras.Delete(office, $"/api/v1/measurements/{first}", "\"3\"")).ShouldBeProblem(409);
         await (await Extras.Delete(office, $"/api/v1/measurements/{second}", "\"2\"")).ShouldBeProblem(409);
@@ -337,7 +337,7 @@ public sealed class PlanExtrasPagesTests(IndicatorsFixture fx) : IClassFixture<I
     {
         var office = await fx.As(Demo.PlanOffice);
         var (_, indicator) = await Extras.PlanWithIndicatorAsync(office, "approved");
-        await Extras.ValidateAsync(office, await Extras.SubmitAsync(office, indicator, "2031", 50));
+        await Extras.ValidateAsync(await fx.As(Demo.Admin), /* four eyes: not the submitter */ await Extras.SubmitAsync(office, indicator, "2031", 50));
         var html = await (await LoggedIn(Demo.PlanOffice)).Html($"/piano/indicatori/{indicator}/elimina");
         Assert.Contains("Non si può eliminare", html);
         Assert.DoesNotContain("name=\"Confirm\"", html);

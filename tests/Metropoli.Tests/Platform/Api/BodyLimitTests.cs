@@ -40,6 +40,8 @@ public sealed class BodyLimitTests(SmallBodyLimitFixture fx) : IClassFixture<Sma
     {
         var admin = await fx.As(Demo.Admin);
         var response = await admin.PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "piccolo", expiresInDays = 5 }));
-        await response.ShouldBe(HttpStatusCode.Created);
+        // Read and bound, so the handler answers: a token may not create tokens (issue 18, point 13), whatever the size.
+        var problem = await response.ShouldBeProblem(403);
+        Assert.Equal(Metropoli.Platform.Auth.AccessTokens.SessionOnly, problem.GetProperty("detail").GetString());
     }
 }

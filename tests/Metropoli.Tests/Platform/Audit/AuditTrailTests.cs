@@ -70,7 +70,7 @@ public sealed class AuditTrailTests(AppFixture fx) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_chain_verifies_after_writes()
     {
-        await (await (await fx.As(Demo.Admin)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "catena", expiresInDays = 2 }))).ShouldBe(HttpStatusCode.Created);
+        await (await (await fx.App.SignedInApi(Demo.Admin)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "catena", expiresInDays = 2 }))).ShouldBe(HttpStatusCode.Created);
         var result = await fx.App.WithDb(db => AuditChain.VerifyAsync(db, null, CancellationToken.None));
         Assert.True(result.Ok, result.Message);
         var entries = await EntriesAsync();
@@ -118,7 +118,7 @@ public sealed class AuditTamperTests(AppFixture fx) : IClassFixture<AppFixture>
 
     private async Task EnsureSomeEntriesAsync()
     {
-        var admin = await fx.As(Demo.Admin);
+        var admin = await fx.App.SignedInApi(Demo.Admin);
         for (var i = 0; i < 3; i++)
         {
             await (await admin.PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = $"voce-{i}", expiresInDays = 2 }))).ShouldBe(HttpStatusCode.Created);

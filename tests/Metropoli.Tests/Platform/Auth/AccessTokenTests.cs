@@ -16,7 +16,7 @@ public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_created_token_is_shown_once_and_only_its_sha256_is_stored()
     {
-        var admin = await fx.As(Demo.Admin);
+        var admin = await fx.App.SignedInApi(Demo.Admin);
         var response = await admin.PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "integrazione", expiresInDays = 7 }));
         var created = await response.ShouldBe(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt64();
@@ -42,7 +42,7 @@ public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_token_authenticates_its_user_with_roles_and_scopes()
     {
-        var created = await (await (await fx.As(Demo.RhoOfficer)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "script", expiresInDays = 1 })))
+        var created = await (await (await fx.App.SignedInApi(Demo.RhoOfficer)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "script", expiresInDays = 1 })))
             .ShouldBe(HttpStatusCode.Created);
         var me = await fx.App.WithToken(created.GetProperty("token").GetString()!).GetJson("/api/v1/me");
         Assert.Equal(Demo.RhoOfficer, me.GetProperty("userName").GetString());
@@ -53,7 +53,7 @@ public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_revoked_token_is_rejected_with_401()
     {
-        var owner = await fx.As(Demo.PlanOffice);
+        var owner = await fx.App.SignedInApi(Demo.PlanOffice);
         var created = await (await owner.PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "da-revocare", expiresInDays = 3 }))).ShouldBe(HttpStatusCode.Created);
         var token = fx.App.WithToken(created.GetProperty("token").GetString()!);
         await (await token.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK);
@@ -68,7 +68,7 @@ public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_user_cannot_revoke_someone_elses_token()
     {
-        var created = await (await (await fx.As(Demo.Admin)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "dell-admin", expiresInDays = 3 }))).ShouldBe(HttpStatusCode.Created);
+        var created = await (await (await fx.App.SignedInApi(Demo.Admin)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name = "dell-admin", expiresInDays = 3 }))).ShouldBe(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt64();
         await (await (await fx.As(Demo.Forum)).DeleteAsync($"/api/v1/access-tokens/{id}")).ShouldBeProblem(404);
         await (await fx.App.WithToken(created.GetProperty("token").GetString()!).GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK);
@@ -100,7 +100,7 @@ public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
         await fx.App.WithScope(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var result = await UserAdmin.SetDisabledAsync(users, (await users.FindByIdAsync(user.Id))!, disabled: true);
+            var result = await UserAdmin.SetDisabledAsync(users, sp.GetRequiredService<Metropoli.Platform.Data.AppDbContext>(), (await users.FindByIdAsync(user.Id))!, disabled: true);
             Assert.True(result.Succeeded);
             return 0;
         });
@@ -113,7 +113,7 @@ public sealed class AccessTokenTests(AppFixture fx) : IClassFixture<AppFixture>
     [InlineData("ok", 366, "expiresInDays")]
     public async Task Invalid_token_requests_are_422_problems_naming_the_field(string name, int days, string field)
     {
-        var problem = await (await (await fx.As(Demo.Forum)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name, expiresInDays = days }))).ShouldBeProblem(422);
+        var problem = await (await (await fx.App.SignedInApi(Demo.Forum)).PostAsync("/api/v1/access-tokens", Http.JsonBody(new { name, expiresInDays = days }))).ShouldBeProblem(422);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 

@@ -18,8 +18,8 @@ public sealed class RateLimitTests(TightRateLimitFixture fx) : IClassFixture<Tig
     [Fact]
     public async Task The_fourth_request_in_a_window_is_429_problem_with_retry_after_and_ratelimit_headers()
     {
-        // A fresh token is a fresh client bucket, whatever other tests in this class did.
-        var client = fx.App.WithToken(await fx.App.TokenFor(Demo.Forum));
+        // A fresh user is a fresh client bucket, whatever other tests in this class did (the count is the user's).
+        var client = fx.App.WithToken(await fx.App.TokenFor((await fx.App.CreateUserAsync()).Email!));
         for (var i = 1; i <= 3; i++)
         {
             var ok = await client.GetAsync("/api/v1/zones");
@@ -40,14 +40,14 @@ public sealed class RateLimitTests(TightRateLimitFixture fx) : IClassFixture<Tig
     [Fact]
     public async Task Clients_have_separate_buckets_and_non_api_paths_are_not_limited()
     {
-        var first = fx.App.WithToken(await fx.App.TokenFor(Demo.Forum));
+        var first = fx.App.WithToken(await fx.App.TokenFor((await fx.App.CreateUserAsync()).Email!));
         for (var i = 0; i < 4; i++)
         {
             await first.GetAsync("/api/v1/zones");
         }
         await (await first.GetAsync("/api/v1/zones")).ShouldBeProblem(429);
 
-        var second = fx.App.WithToken(await fx.App.TokenFor(Demo.Forum));
+        var second = fx.App.WithToken(await fx.App.TokenFor((await fx.App.CreateUserAsync()).Email!));
         await (await second.GetAsync("/api/v1/zones")).ShouldBe(HttpStatusCode.OK);
 
         var status = await first.GetAsync("/status");

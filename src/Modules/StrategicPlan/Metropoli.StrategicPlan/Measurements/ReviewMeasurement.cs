@@ -21,10 +21,14 @@ public static class ReviewMeasurement
 {
     public const string NotPending = "Si validano o respingono solo i valori in attesa di validazione.";
 
+    /// <summary>Four eyes (issue 18, point 19): the person who submitted or imported a value never validates it.</summary>
+    public const string OwnSubmission = "Non puoi validare un valore che hai inviato tu: serve la verifica di un'altra persona dell'ufficio di piano (principio dei quattro occhi).";
+
     public static async Task<Outcome> ValidateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? expectedVersion, CancellationToken ct)
     {
         var (m, refusal) = await LoadAsync(db, user, id, expectedVersion, ct);
         if (refusal is not null) return refusal;
+        if (m!.SubmittedBy == CurrentUser.Of(user).Id) return new Outcome.Refused(OwnSubmission);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var earlier in await db.Set<Measurement>()
