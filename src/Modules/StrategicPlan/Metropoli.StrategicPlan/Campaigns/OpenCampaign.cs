@@ -16,6 +16,7 @@ public sealed record OpenCampaignRequest(string? Name, int? Year, DateOnly? Dead
 public static class OpenCampaign
 {
     public const string OneOpenReason = "Questo piano ha già una campagna aperta: chiudila prima di aprirne un'altra.";
+    public const string DuplicateName = "Esiste già una campagna con questo nome in questo piano.";
     public const string PlanStateReason = "Si apre una campagna di monitoraggio solo per un piano adottato o approvato.";
 
     public static async Task<(Outcome Outcome, long Id)> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long planId, OpenCampaignRequest r, CancellationToken ct)
@@ -34,7 +35,7 @@ public static class OpenCampaign
         if (string.IsNullOrEmpty(name)) errors["name"] = ["Indica il nome della campagna, per esempio «Monitoraggio 2025»."];
         else if (name.Length > 200) errors["name"] = ["Il nome non può superare 200 caratteri."];
         else if (await db.Set<MonitoringCampaign>().AnyAsync(c => c.PlanId == planId && c.Name == name, ct))
-            errors["name"] = ["Esiste già una campagna con questo nome in questo piano."];
+            errors["name"] = [DuplicateName];
         if (r.Year is not { } year) errors["year"] = ["Indica l'anno di riferimento."];
         else if (year < plan.StartYear - 1 || year > plan.EndYear + 1)
             errors["year"] = [$"L'anno di riferimento deve essere nel periodo del piano ({plan.StartYear}-{plan.EndYear})."];
@@ -52,7 +53,14 @@ public static class OpenCampaign
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(campaign);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(ct))
+        {
+            // A parallel request opened a campaign (or took the name) first: the unique indexes said so.
+            await tx.RollbackAsync(ct);
+            return (await db.Set<MonitoringCampaign>().AnyAsync(c => c.PlanId == planId && c.Status == CampaignStatuses.Open, ct)
+                ? new Outcome.Refused(OneOpenReason)
+                : new Outcome.Invalid(new() { ["name"] = [DuplicateName] }), 0);
+        }
         var actions = await db.Set<PlanAction>().AsNoTracking()
             .Where(a => a.PlanId == planId && a.Status != ActionStatuses.Completed)
             .Select(a => new { a.Id, a.OwnerSector }).ToListAsync(ct);

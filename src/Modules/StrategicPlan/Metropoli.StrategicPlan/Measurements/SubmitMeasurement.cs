@@ -75,7 +75,12 @@ public static class SubmitMeasurement
         };
         Attach(m, stored);
         db.Add(m);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(ct))
+        {
+            // A parallel submission for the same period won (the partial unique index): its file stays, ours goes.
+            if (stored is not null) await files.DeleteAsync(Evidence.Area, stored.StoredName, CancellationToken.None);
+            return (new Outcome.Refused(Pending), 0);
+        }
         return (new Outcome.Done(m.Version), m.Id);
     }
 
@@ -116,7 +121,15 @@ public static class SubmitMeasurement
         m.ReviewedAt = null;
         m.RejectionReason = null;
         m.UpdatedAt = now;
-        return await VersionedSave.SaveAsync(db, m, ct);
+        try
+        {
+            return await VersionedSave.SaveAsync(db, m, ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear(); // a parallel submission for that period is now the one waiting
+            return new Outcome.Refused(Pending);
+        }
     }
 
     private static void Attach(Measurement m, StoredEvidence? stored)
