@@ -223,6 +223,13 @@ namespace Metropoli.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AgreementId")
                         .HasColumnType("INTEGER");
 
@@ -271,6 +278,10 @@ namespace Metropoli.Migrations.Sqlite
                     b.Property<string>("UploadedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByIstat")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
