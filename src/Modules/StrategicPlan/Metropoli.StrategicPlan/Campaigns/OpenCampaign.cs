@@ -5,6 +5,7 @@ using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Notifications;
+using Metropoli.StrategicPlan.Measurements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.StrategicPlan.Campaigns;
@@ -72,9 +73,11 @@ public static class OpenCampaign
         {
             foreach (var officer in await Recipients.ForSectorAsync(db, sector.Key, ct))
             {
-                await Notifier.NotifyAsync(db, officer, $"Nuova campagna di monitoraggio: {campaign.Name}",
-                    $"Il piano «{plan.Name}» chiede di aggiornare {sector.Count()} azioni del settore {sector.Key} " +
-                    $"(stato, avanzamento, stato di attuazione e misurazioni dell'anno {campaign.Year}) entro il {Formats.Date(campaign.Deadline)}.",
+                await Notifier.NotifyAsync(db, officer, new NotificationText(PlanNotifications.CampaignOpened,
+                        "Nuova campagna di monitoraggio: {campaign}",
+                        "Il piano «{plan}» chiede di aggiornare {count} azioni del settore {sector} (stato, avanzamento, stato di attuazione e misurazioni dell'anno {year}) entro il {deadline}.")
+                    .Text("campaign", campaign.Name).Text("plan", plan.Name).Number("count", sector.Count()).Text("sector", sector.Key)
+                    .Text("year", campaign.Year.ToString(CultureInfo.InvariantCulture)).Date("deadline", campaign.Deadline),
                     $"/piano/campagne/{campaign.Id}", $"campaign:{campaign.Id}:opened", ct);
             }
         }

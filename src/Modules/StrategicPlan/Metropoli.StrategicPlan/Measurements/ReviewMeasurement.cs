@@ -38,6 +38,7 @@ public static class ReviewMeasurement
         m.ReviewedAt = now;
         m.RejectionReason = null;
         m.UpdatedAt = now;
+        await PlanNotifications.ReviewedAsync(db, m, ct);
         var outcome = await VersionedSave.SaveAsync(db, m, ct);
         if (outcome is Outcome.Done) await tx.CommitAsync(ct);
         return outcome;
@@ -56,6 +57,7 @@ public static class ReviewMeasurement
         m.ReviewedAt = now;
         m.RejectionReason = reason;
         m.UpdatedAt = now;
+        await PlanNotifications.ReviewedAsync(db, m, ct);
         return await VersionedSave.SaveAsync(db, m, ct);
     }
 
