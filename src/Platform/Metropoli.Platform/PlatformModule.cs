@@ -252,6 +252,7 @@ public static class PlatformModule
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseIdempotencyKeys();
         return app;
     }
 

@@ -127,6 +127,10 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex(new[] { "PredecessorId" }, "IX_agreement_agreements_one_renewal")
+                        .IsUnique()
+                        .HasFilter("\"PredecessorId\" IS NOT NULL AND \"Status\" <> 'withdrawn'");
+
                     b.ToTable("agreement_agreements", (string)null);
                 });
 
@@ -232,6 +236,13 @@ namespace Metropoli.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<long>("AgreementId")
                         .HasColumnType("bigint");
 
@@ -281,6 +292,10 @@ namespace Metropoli.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UploadedByIstat")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.HasKey("Id");
 
@@ -564,6 +579,68 @@ namespace Metropoli.Migrations.Postgres
                     b.ToTable("agreement_zones", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Platform.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "Key", "Operation")
+                        .IsUnique();
+
+                    b.ToTable("platform_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -786,6 +863,10 @@ namespace Metropoli.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("SectorCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -942,9 +1023,20 @@ namespace Metropoli.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("text");
+
                     b.Property<string>("Link")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
@@ -1427,6 +1519,10 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasIndex("IndicatorId", "Status", "PeriodEnd");
 
+                    b.HasIndex(new[] { "IndicatorId", "Period" }, "IX_plan_measurements_one_pending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'submitted'");
+
                     b.ToTable("plan_measurements", (string)null);
                 });
 
@@ -1495,6 +1591,10 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasIndex("PlanId", "Name")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "PlanId" }, "IX_plan_campaigns_one_open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'open'");
 
                     b.ToTable("plan_campaigns", (string)null);
                 });

@@ -120,6 +120,10 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex(new[] { "PredecessorId" }, "IX_agreement_agreements_one_renewal")
+                        .IsUnique()
+                        .HasFilter("\"PredecessorId\" IS NOT NULL AND \"Status\" <> 'withdrawn'");
+
                     b.ToTable("agreement_agreements", (string)null);
                 });
 
@@ -219,6 +223,13 @@ namespace Metropoli.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AgreementId")
                         .HasColumnType("INTEGER");
 
@@ -267,6 +278,10 @@ namespace Metropoli.Migrations.Sqlite
                     b.Property<string>("UploadedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByIstat")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -543,6 +558,66 @@ namespace Metropoli.Migrations.Sqlite
                     b.ToTable("agreement_zones", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Platform.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "Key", "Operation")
+                        .IsUnique();
+
+                    b.ToTable("platform_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -761,6 +836,10 @@ namespace Metropoli.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SectorCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -911,8 +990,19 @@ namespace Metropoli.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("text");
+
                     b.Property<string>("Link")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")
@@ -1388,6 +1478,10 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId", "Status", "PeriodEnd");
 
+                    b.HasIndex(new[] { "IndicatorId", "Period" }, "IX_plan_measurements_one_pending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'submitted'");
+
                     b.ToTable("plan_measurements", (string)null);
                 });
 
@@ -1454,6 +1548,10 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasIndex("PlanId", "Name")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "PlanId" }, "IX_plan_campaigns_one_open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'open'");
 
                     b.ToTable("plan_campaigns", (string)null);
                 });

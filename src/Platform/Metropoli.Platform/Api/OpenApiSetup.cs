@@ -52,6 +52,21 @@ public static class OpenApiSetup
                     operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Autenticazione richiesta (problem+json)." });
                     operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Ruolo o ambito insufficiente (problem+json)." });
                 }
+                if (context.Description.HttpMethod == "POST" && !anonymous)
+                {
+                    // Every creating write of the API takes an Idempotency-Key (docs/adr/0031).
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = Idempotency.Header,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = Idempotency.OpenApiDescription,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Idempotency.MaxKeyLength },
+                    });
+                    operation.Responses.TryAdd("409", new OpenApiResponse { Description = "Conflitto, o una richiesta con la stessa Idempotency-Key ancora in corso (problem+json)." });
+                    operation.Responses.TryAdd("422", new OpenApiResponse { Description = "Dati non validi, o una Idempotency-Key già usata con un altro contenuto (problem+json)." });
+                }
                 operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Troppe richieste: vedi Retry-After e X-RateLimit-* (problem+json)." });
                 return Task.CompletedTask;
             });

@@ -15,6 +15,9 @@ public sealed class AppUser : IdentityUser
     public long? OrganisationId { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>"it" or "en": the language of the user's e-mails, set when they switch the site's language
+    /// (null: Italian).</summary>
+    public string? PreferredLanguage { get; set; }
 }
 
 public sealed class AppRole : IdentityRole
@@ -30,6 +33,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.SectorCode).HasMaxLength(64);
         b.Property(u => u.MunicipalityIstat).HasMaxLength(6);
+        b.Property(u => u.PreferredLanguage).HasMaxLength(8);
         b.Property(u => u.ZoneCode).HasMaxLength(64);
     }
 }

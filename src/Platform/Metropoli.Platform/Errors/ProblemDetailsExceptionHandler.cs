@@ -18,6 +18,8 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
             JsonException je => (400, JsonError(je)),
             _ when IsTextRefusedByDatabase(exception) => (400, "Il testo contiene un carattere non ammesso (NUL, codice 0): toglilo e riprova."),
             DbUpdateConcurrencyException => (409, "Il record è stato modificato da un altro utente. Ricarica e riprova."),
+            // A rule held by a unique index that a handler did not answer itself: a concurrent request won.
+            _ when Metropoli.Platform.Data.UniqueViolation.Is(exception) => (409, UniqueConflictDetail),
             _ when IsDatabaseUnavailable(exception) => (503, "Il database non risponde. Riprova tra poco."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, ""),
             _ => (500, "Si è verificato un errore imprevisto. Se persiste, comunica all'assistenza il codice " + context.TraceIdentifier + "."),
@@ -42,6 +44,8 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         await Problems.WriteAsync(context, Problems.For(status), detail);
         return true;
     }
+
+    public const string UniqueConflictDetail = "Un'altra richiesta ha appena registrato lo stesso dato: ricarica e verifica prima di riprovare.";
 
     private static IEnumerable<Exception> Chain(Exception e)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Platform.Localization;
 
@@ -6,9 +7,16 @@ namespace Metropoli.Platform.Localization;
 public static class LanguageEndpoint
 {
     public static void MapLanguageSwitch(this WebApplication app) =>
-        app.MapGet("/lingua", (string? cultura, string? ritorno, HttpContext context, Security.CookieNaming cookies) =>
+        app.MapGet("/lingua", async (string? cultura, string? ritorno, HttpContext context, Security.CookieNaming cookies, Data.AppDbContext db) =>
             {
                 var culture = cultura == "en" ? "en-GB" : "it-IT";
+                // A signed-in user's choice is also the language of their e-mails (issue 18, point 6).
+                if (context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
+                {
+                    var language = cultura == "en" ? "en" : "it";
+                    await db.Users.Where(u => u.Id == userId && u.PreferredLanguage != language)
+                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, language), context.RequestAborted);
+                }
                 context.Response.Cookies.Append(cookies.Culture,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = cookies.Secure(context.Request) });

@@ -29,8 +29,14 @@ public static class Inbox
             rows = rows.Where(n => n.ReadAt == null);
         }
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip(offset).Take(limit)
-            .Select(n => new NotificationItem(n.Id, n.Subject, n.Body, n.Link, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
+        // Rendered now, in the reader's language (issue 18, point 6).
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var items = (await rows.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip(offset).Take(limit).ToListAsync(ct))
+            .Select(n =>
+            {
+                var (subject, body) = NotificationText.Render(n.Kind, n.Subject, n.Body, n.Parameters, culture);
+                return new NotificationItem(n.Id, subject, body, n.Link, n.CreatedAt, n.ReadAt);
+            }).ToList();
         return new Paged<NotificationItem>(items, total, limit, offset);
     }
 

@@ -12,8 +12,14 @@ public sealed class Notification : INotAudited
 {
     public long Id { get; set; }
     public string UserId { get; set; } = "";
+    /// <summary>The Italian rendering when stored (what rows stored before kinds hold; also a fallback).</summary>
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
+    /// <summary>What the notification is ("campaign-opened", "measurement-rejected", …); <see cref="NotificationText.PlainText"/>
+    /// for rows stored as rendered text before kinds existed.</summary>
+    public string Kind { get; set; } = NotificationText.PlainText;
+    /// <summary>The Italian templates and the parameters (JSON), rendered in the reader's language when read.</summary>
+    public string? Parameters { get; set; }
     /// <summary>A local path ("/piano/…") the notification is about, or null.</summary>
     public string? Link { get; set; }
     public string DedupKey { get; set; } = "";
@@ -47,6 +53,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Body).HasMaxLength(4000);
         b.Property(n => n.Link).HasMaxLength(500);
         b.Property(n => n.DedupKey).HasMaxLength(300);
+        b.Property(n => n.Kind).HasMaxLength(100).HasDefaultValue(NotificationText.PlainText);
+        b.Property(n => n.Parameters).HasMaxLength(8000);
         b.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(n => new { n.UserId, n.DedupKey }).IsUnique();
         b.HasIndex(n => new { n.UserId, n.ReadAt });

@@ -10,8 +10,14 @@ public static class Notifier
 {
     /// <summary>Idempotent per (user, <paramref name="dedupKey"/>): answers false and adds nothing when
     /// the key was already used for that user (also when it is pending in this context).</summary>
-    public static async Task<bool> NotifyAsync(AppDbContext db, AppUser user, string subject, string body, string? link, string dedupKey, CancellationToken ct = default)
+    public static Task<bool> NotifyAsync(AppDbContext db, AppUser user, string subject, string body, string? link, string dedupKey, CancellationToken ct = default) =>
+        NotifyAsync(db, user, new NotificationText(NotificationText.PlainText, subject, body), link, dedupKey, ct);
+
+    /// <summary>A notification of a kind with its parameters: the centre renders it in the reader's language when
+    /// read, the e-mail is rendered now in the recipient's (<see cref="AppUser.PreferredLanguage"/>).</summary>
+    public static async Task<bool> NotifyAsync(AppDbContext db, AppUser user, NotificationText text, string? link, string dedupKey, CancellationToken ct = default)
     {
+        var (subject, body) = text.Render(NotificationText.CultureOf("it"));
         subject = Clip(subject, 300);
         dedupKey = Clip(dedupKey, 300);
         var pending = db.ChangeTracker.Entries<Notification>()
@@ -24,25 +30,30 @@ public static class Notifier
         db.Add(new Notification
         {
             UserId = user.Id, Subject = subject, Body = Clip(body, 4000), Link = link, DedupKey = dedupKey, CreatedAt = now,
+            Kind = text.Kind, Parameters = text.Kind == NotificationText.PlainText ? null : text.ParametersJson,
         });
         if (!string.IsNullOrWhiteSpace(user.Email) && !user.IsDisabled)
         {
+            var culture = NotificationText.CultureOf(user.PreferredLanguage);
+            var (mailSubject, mailBody) = text.Render(culture);
             db.Add(new OutboxMessage
             {
-                To = user.Email, Subject = subject, Body = EmailBody(user, body, link), CreatedAt = now, NextAttemptAt = now,
+                To = user.Email, Subject = Clip(mailSubject, 300), Body = EmailBody(user, mailBody, link, culture), CreatedAt = now, NextAttemptAt = now,
             });
         }
         return true;
     }
 
-    private static string EmailBody(AppUser user, string body, string? link)
+    private static string EmailBody(AppUser user, string body, string? link, System.Globalization.CultureInfo culture)
     {
-        var text = $"Gentile {user.DisplayName},\n\n{body}\n";
+        string T(string italian, string? value = null) =>
+            new NotificationText("mail", italian, "").Text("value", value).Render(culture).Subject;
+        var text = T("Gentile {value},", user.DisplayName) + $"\n\n{body}\n";
         if (link is not null)
         {
-            text += $"\nApri in Metropoli: {link}\n";
+            text += "\n" + T("Apri in Metropoli: {value}", link) + "\n";
         }
-        return Clip(text + "\n—\nMetropoli · Città metropolitana di Milano. Messaggio automatico: le notifiche sono anche nella pagina /notifiche.", 8000);
+        return Clip(text + "\n—\n" + T("Metropoli · Città metropolitana di Milano. Messaggio automatico: le notifiche sono anche nella pagina /notifiche."), 8000);
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

@@ -81,4 +81,43 @@ public sealed class AgreementDocumentsTests(AppFixture fx) : IClassFixture<AppFi
         await (await rho.PostAsync($"/api/v1/agreements/{id}/documents", Form(Pdf, "delibera.pdf", "evidence", city.ToString()))).ShouldBeProblem(403);
         await (await rho.PostAsync($"/api/v1/agreements/{id}/documents", Form(Pdf, "testo.pdf"))).ShouldBeProblem(403);
     }
+
+    [Fact]
+    public async Task An_officers_upload_is_evidence_visibly_theirs_and_public_only_once_the_owner_office_accepts_it()
+    {
+        // Issue 18, point 15: the Milano officer put a "signed text" with any title on a public agreement in force.
+        var office = await fx.As(Demo.PlanOffice);
+        var (id, rhoParty, _) = await InForceAsync(fx.App, office, Demo.Rho);
+        var own = await AddObligationAsync(office, id, rhoParty, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
+        var rho = await fx.As(Demo.RhoOfficer);
+        var anonymous = fx.App.Anonymous();
+
+        // Never of a kind reserved to the owner office.
+        foreach (var kind in new[] { "signed-text", "annex", "minutes" })
+        {
+            var refused = await (await rho.PostAsync($"/api/v1/agreements/{id}/documents", Form(Pdf, "testo.pdf", kind, own.ToString()))).ShouldBeProblem(422);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("kind", out _), refused.GetRawText());
+        }
+
+        // Evidence of their obligation: stored, seen by the office and by Rho, not by the public.
+        var doc = (await (await rho.PostAsync($"/api/v1/agreements/{id}/documents", Form(Pdf, "delibera.pdf", "evidence", own.ToString())))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Assert.Equal(0, (await anonymous.GetJson($"/api/v1/agreements/{id}")).GetProperty("documents").GetArrayLength());
+        await (await anonymous.GetAsync($"/api/v1/agreement-documents/{doc}/file")).ShouldBeProblem(404);
+        var seenByOffice = Assert.Single((await office.GetJson($"/api/v1/agreements/{id}")).GetProperty("documents").EnumerateArray());
+        Assert.False(seenByOffice.GetProperty("accepted").GetBoolean());
+        Assert.Equal("evidence", seenByOffice.GetProperty("kind").GetString());
+        Assert.Contains("Rho", seenByOffice.GetProperty("submittedBy").GetString());
+        Assert.Single((await rho.GetJson($"/api/v1/agreements/{id}")).GetProperty("documents").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, (await rho.GetAsync($"/api/v1/agreement-documents/{doc}/file")).StatusCode);
+
+        // Only the owner office accepts it; then it is public, still marked as the Comune's.
+        await (await rho.PostAsync($"/api/v1/agreement-documents/{doc}/acceptance", null)).ShouldBeProblem(403);
+        await (await office.PostAsync($"/api/v1/agreement-documents/{doc}/acceptance", null)).ShouldBe(HttpStatusCode.NoContent);
+        await (await office.PostAsync($"/api/v1/agreement-documents/{doc}/acceptance", null)).ShouldBeProblem(409);
+        var published = Assert.Single((await anonymous.GetJson($"/api/v1/agreements/{id}")).GetProperty("documents").EnumerateArray());
+        Assert.True(published.GetProperty("accepted").GetBoolean());
+        Assert.Contains("Rho", published.GetProperty("submittedBy").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/agreement-documents/{doc}/file")).StatusCode);
+    }
 }

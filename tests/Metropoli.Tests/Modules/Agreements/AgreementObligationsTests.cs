@@ -63,6 +63,10 @@ public sealed class AgreementObligationsTests(AppFixture fx) : IClassFixture<App
         Assert.Single(notifications);
         Assert.Contains("Approvazione del progetto", notifications[0].Subject, StringComparison.Ordinal);
         Assert.Equal($"/intese/{id}#obblighi", notifications[0].Link);
+        // Read in English, the date follows the reader (issue 18, point 6).
+        var english = (await (await fx.As(Demo.RhoOfficer)).GetJson("/api/v1/notifications?limit=100&culture=en")).GetProperty("items").EnumerateArray()
+            .Select(n => n.GetProperty("subject").GetString()).ToList();
+        Assert.Contains($"Obligation due on {Today.AddDays(10).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}: “Approvazione del progetto”", english);
         Assert.True(await fx.App.WithDb(db => db.Set<OutboxMessage>().AnyAsync(m => m.To == Demo.RhoOfficer && m.Subject.Contains("Approvazione del progetto"))));
         Assert.False(await fx.App.WithDb(db => db.Set<Notification>().AnyAsync(n => n.DedupKey.StartsWith($"agreement-obligation:{far}:"))));
 

@@ -85,6 +85,15 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, ICurrentUse
         return await AnswerAsync(id, outcome, "", "Documento caricato.", "#documenti", ct);
     }
 
+    public async Task<IActionResult> OnPostAcceptDocumentAsync(long id, long documentId, CancellationToken ct)
+    {
+        ClearExcept(nameof(Confirm));
+        var detail = await GetAgreement.HandleAsync(db, User, clock, id, ct);
+        if (detail is null || detail.Documents.All(d => d.Id != documentId)) return NotFound();
+        var outcome = await Documents.UploadDocument.AcceptAsync(db, User, clock, documentId, ct);
+        return await AnswerAsync(id, outcome, "", "Documento accettato: ora è visibile con l'intesa.", "#documenti", ct);
+    }
+
     public async Task<IActionResult> OnPostAddBodyAsync(long id, CancellationToken ct)
     {
         ClearExcept(nameof(Body));

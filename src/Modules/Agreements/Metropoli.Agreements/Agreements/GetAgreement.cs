@@ -15,8 +15,11 @@ public sealed record PartyView(long Id, long OrganisationId, string Name, string
 public sealed record ObligationView(long Id, long PartyId, string PartyName, string Kind, string Title, string? Description, DateOnly DueDate,
     string Status, DateOnly? CompletedOn, string? EvidenceNote, bool Overdue, bool CanUpdate, int Version);
 public sealed record AmendmentView(long Id, int Number, string Title, string? Description, DateOnly SignedOn, DateOnly? NewExpiryDate, DateTimeOffset CreatedAt);
+/// <param name="SubmittedBy">For evidence uploaded by a Comune's officer, the Comune (the party that owes the
+/// obligation); null for the owner office's documents.</param>
+/// <param name="Accepted">False while an officer's upload waits for the owner office.</param>
 public sealed record DocumentView(long Id, string Kind, string Title, string FileName, string ContentType, long Size, string Sha256,
-    long? ObligationId, long? MeetingId, DateTimeOffset UploadedAt);
+    long? ObligationId, long? MeetingId, DateTimeOffset UploadedAt, string? SubmittedBy = null, bool Accepted = true);
 public sealed record MeetingView(long Id, DateOnly Date, string? Place, string? Agenda, string? Minutes, int Version);
 public sealed record BodyView(long Id, string Name, string? Members, IReadOnlyList<MeetingView> Meetings, int Version);
 public sealed record StatusChangeView(string FromStatus, string ToStatus, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
@@ -72,8 +75,12 @@ public static class GetAgreement
             .ToList();
         var amendments = (await db.Set<AgreementAmendment>().AsNoTracking().Where(x => x.AgreementId == id).OrderBy(x => x.Number).ToListAsync(ct))
             .Select(x => new AmendmentView(x.Id, x.Number, x.Title, x.Description, x.SignedOn, x.NewExpiryDate, Utc(x.CreatedAt))).ToList();
+        var debtorOf = obligations.ToDictionary(o => o.Id, o => o.PartyName);
         var documents = (await db.Set<AgreementDocument>().AsNoTracking().Where(x => x.AgreementId == id).OrderBy(x => x.UploadedAt).ThenBy(x => x.Id).ToListAsync(ct))
-            .Select(x => new DocumentView(x.Id, x.Kind, x.Title, x.FileName, x.ContentType, x.Size, x.Sha256, x.ObligationId, x.MeetingId, Utc(x.UploadedAt))).ToList();
+            .Where(x => Documents.UploadDocument.MaySee(user, a.OwnerSector, x.AcceptedAt, x.UploadedByIstat))
+            .Select(x => new DocumentView(x.Id, x.Kind, x.Title, x.FileName, x.ContentType, x.Size, x.Sha256, x.ObligationId, x.MeetingId, Utc(x.UploadedAt),
+                x.UploadedByIstat is null ? null : x.ObligationId is { } oid && debtorOf.TryGetValue(oid, out var debtor) ? debtor : x.UploadedByIstat,
+                x.AcceptedAt is not null)).ToList();
         var bodies = await db.Set<AgreementBody>().AsNoTracking().Where(x => x.AgreementId == id).OrderBy(x => x.Name).ToListAsync(ct);
         var bodyIds = bodies.Select(b => b.Id).ToList();
         var meetings = await db.Set<AgreementMeeting>().AsNoTracking().Where(m => bodyIds.Contains(m.BodyId)).OrderBy(m => m.Date).ToListAsync(ct);

@@ -146,6 +146,8 @@ public static class SaveAgreement
         return await VersionedSave.SaveAsync(db, agreement, ct);
     }
 
+    public const string RenewalExists = "Questa intesa ha già un rinnovo in corso o registrato.";
+
     /// <summary>A renewal: a new proposal linked to the agreement it renews, with the same data, parties,
     /// themes, territory and plan links; dates and acts are left for the new procedure.</summary>
     public static async Task<(Outcome Outcome, long Id)> RenewAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct)
@@ -156,7 +158,7 @@ public static class SaveAgreement
         if (old.Status is not (AgreementStatuses.InForce or AgreementStatuses.Expired or AgreementStatuses.Concluded))
             return (new Outcome.Refused("Si rinnova solo un'intesa in vigore, scaduta o conclusa."), 0);
         if (await db.Set<Agreement>().AnyAsync(a => a.PredecessorId == id && a.Status != AgreementStatuses.Withdrawn, ct))
-            return (new Outcome.Refused("Questa intesa ha già un rinnovo in corso o registrato."), 0);
+            return (new Outcome.Refused(RenewalExists), 0);
         var now = clock.GetUtcNow().UtcDateTime;
         var renewal = new Agreement
         {
@@ -166,7 +168,7 @@ public static class SaveAgreement
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(renewal);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(ct)) return (new Outcome.Refused(RenewalExists), 0); // a parallel renewal won (unique index)
         foreach (var p in await db.Set<AgreementParty>().AsNoTracking().Where(p => p.AgreementId == id).ToListAsync(ct))
             db.Add(new AgreementParty { AgreementId = renewal.Id, OrganisationId = p.OrganisationId, Role = p.Role, Note = p.Note, UpdatedAt = now });
         foreach (var t in await db.Set<AgreementThemeLink>().AsNoTracking().Where(x => x.AgreementId == id).ToListAsync(ct))

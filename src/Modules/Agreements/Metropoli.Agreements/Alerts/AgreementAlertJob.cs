@@ -52,11 +52,12 @@ public sealed class AgreementAlertJob(TimeProvider clock, IConfiguration configu
                     people.AddRange(sector);
                     foreach (var istat in parties.Where(p => p.MunicipalityIstat != null).Select(p => p.MunicipalityIstat!).Distinct())
                         people.AddRange(await Recipients.ForMunicipalityAsync(db, istat, ct));
-                    var subject = $"L'intesa «{a.Title}» scade il {expiry:dd/MM/yyyy}";
-                    var body = $"L'intesa «{a.Title}» scade tra {days} giorni, il {expiry:dd/MM/yyyy}." + (a.AutoRenewal
-                        ? " È previsto il rinnovo tacito."
-                        : " Se la collaborazione deve proseguire, avvia il rinnovo o registra un atto aggiuntivo.");
-                    sent += await NotifyAllAsync(db, people, subject, body, link, $"agreement-expiry:{a.Id}:{expiry:yyyy-MM-dd}", ct);
+                    var text = new NotificationText(ExpiryKind, "L'intesa «{title}» scade il {expiry}",
+                            a.AutoRenewal
+                                ? "L'intesa «{title}» scade tra {days} giorni, il {expiry}. È previsto il rinnovo tacito."
+                                : "L'intesa «{title}» scade tra {days} giorni, il {expiry}. Se la collaborazione deve proseguire, avvia il rinnovo o registra un atto aggiuntivo.")
+                        .Text("title", a.Title).Number("days", days).Date("expiry", expiry);
+                    sent += await NotifyAllAsync(db, people, text, link, $"agreement-expiry:{a.Id}:{expiry:yyyy-MM-dd}", ct);
                 }
             }
 
@@ -77,26 +78,31 @@ public sealed class AgreementAlertJob(TimeProvider clock, IConfiguration configu
                 people.AddRange(sector);
                 if (people.Count == 0) people.AddRange(planOffice);
                 var who = party?.Name ?? "";
-                var (subject, body, key) = overdue
-                    ? ($"Obbligo scaduto: «{o.Title}»",
-                        $"L'obbligo «{o.Title}» di {who} nell'intesa «{a.Title}» era dovuto entro il {o.DueDate:dd/MM/yyyy} e non risulta adempiuto.",
+                var (text, key) = overdue
+                    ? (new NotificationText(ObligationOverdueKind, "Obbligo scaduto: «{obligation}»",
+                            "L'obbligo «{obligation}» di {party} nell'intesa «{title}» era dovuto entro il {due} e non risulta adempiuto."),
                         $"agreement-obligation-overdue:{o.Id}:{o.DueDate:yyyy-MM-dd}")
-                    : ($"Obbligo in scadenza il {o.DueDate:dd/MM/yyyy}: «{o.Title}»",
-                        $"L'obbligo «{o.Title}» di {who} nell'intesa «{a.Title}» scade tra {days} giorni, il {o.DueDate:dd/MM/yyyy}.",
+                    : (new NotificationText(ObligationDueKind, "Obbligo in scadenza il {due}: «{obligation}»",
+                            "L'obbligo «{obligation}» di {party} nell'intesa «{title}» scade tra {days} giorni, il {due}."),
                         $"agreement-obligation:{o.Id}:{o.DueDate:yyyy-MM-dd}");
-                sent += await NotifyAllAsync(db, people, subject, body, link + "#obblighi", key, ct);
+                text.Text("obligation", o.Title).Text("party", who).Text("title", a.Title).Number("days", days).Date("due", o.DueDate);
+                sent += await NotifyAllAsync(db, people, text, link + "#obblighi", key, ct);
             }
             await db.SaveChangesAsync(ct);
         }
         return sent;
     }
 
-    private static async Task<int> NotifyAllAsync(AppDbContext db, List<AppUser> people, string subject, string body, string link, string key, CancellationToken ct)
+    public const string ExpiryKind = "agreement-expiry";
+    public const string ObligationDueKind = "agreement-obligation-due";
+    public const string ObligationOverdueKind = "agreement-obligation-overdue";
+
+    private static async Task<int> NotifyAllAsync(AppDbContext db, List<AppUser> people, NotificationText text, string link, string key, CancellationToken ct)
     {
         var sent = 0;
         foreach (var user in people.DistinctBy(u => u.Id))
         {
-            if (await Notifier.NotifyAsync(db, user, subject, body, link, key, ct)) sent++;
+            if (await Notifier.NotifyAsync(db, user, text, link, key, ct)) sent++;
         }
         return sent;
     }

@@ -32,6 +32,15 @@ internal static class DocumentsApi
             .WithName("uploadAgreementDocument").WithSummary("Carica un documento (campo «file»: PDF, PNG, JPG, CSV o XLSX, al più 10 MB; «kind»: signed-text, annex, minutes, evidence; «title»; facoltativi «obligationId» e «meetingId»). Ne registra lo SHA-256.")
             .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
+        api.MapPost("/agreement-documents/{id:long}/acceptance", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var outcome = await UploadDocument.AcceptAsync(db, user, clock, id, ct);
+                return outcome is Outcome.Done ? TypedResults.NoContent() : OutcomeHttp.ToHttp(outcome, context, "Nessun documento con questo identificativo.");
+            })
+            .RequireAuthorization(Policies.Authenticated).WithTags(AgreementsApi.Tag)
+            .WithName("acceptAgreementDocument").WithSummary("L'ufficio titolare dell'intesa accetta l'evidenza caricata da un referente comunale: da quel momento il documento è visibile con l'intesa. Un documento già accettato risponde 409.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
         api.MapGet("/agreement-documents/{id:long}/file", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, IFileStore files, CancellationToken ct) =>
             {
                 var d = await UploadDocument.FindAsync(db, user, id, ct);

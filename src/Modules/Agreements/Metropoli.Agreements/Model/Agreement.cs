@@ -206,6 +206,9 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         b.HasIndex(a => a.Status);
         b.HasIndex(a => a.ExpiryDate);
         b.HasIndex(a => a.PredecessorId);
+        // One renewal in progress or registered per agreement (a withdrawn one does not count), held by the database (docs/adr/0031).
+        b.HasIndex(a => a.PredecessorId, "IX_agreement_agreements_one_renewal").IsUnique()
+            .HasFilter("\"PredecessorId\" IS NOT NULL AND \"Status\" <> 'withdrawn'");
         b.HasOne<Agreement>().WithMany().HasForeignKey(a => a.PredecessorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

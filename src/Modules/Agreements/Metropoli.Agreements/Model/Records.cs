@@ -46,6 +46,13 @@ public sealed class AgreementDocument
     public string Sha256 { get; set; } = "";
     public string UploadedBy { get; set; } = "";
     public DateTime UploadedAt { get; set; }
+    /// <summary>The Comune whose municipality officer uploaded the document as evidence of its obligation;
+    /// null for the owner office's documents (docs/adr/0031).</summary>
+    public string? UploadedByIstat { get; set; }
+    /// <summary>When the owner office accepted the document: until then an officer's upload is seen only by the
+    /// office and that Comune's officers. The office's own documents are accepted as they are uploaded.</summary>
+    public DateTime? AcceptedAt { get; set; }
+    public string? AcceptedBy { get; set; }
 }
 
 public static class DocumentKinds
@@ -132,6 +139,8 @@ internal sealed class AgreementDocumentConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.Property(x => x.UploadedByIstat).HasMaxLength(6);
+        b.Property(x => x.AcceptedBy).HasMaxLength(256);
         b.HasIndex(x => x.AgreementId);
         b.HasIndex(x => x.ObligationId);
         b.HasIndex(x => x.MeetingId);

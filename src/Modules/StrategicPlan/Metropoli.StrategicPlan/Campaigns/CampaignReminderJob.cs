@@ -12,6 +12,8 @@ namespace Metropoli.StrategicPlan.Campaigns;
 /// rerun, a restart or a second instance never sends the same reminder twice to the same person.</summary>
 public sealed class CampaignReminderJob(TimeProvider clock, IConfiguration configuration) : IRecurringJob
 {
+    public const string CampaignReminder = "campaign-reminder";
+
     public string Name => "campaign-reminders";
 
     public TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Jobs:CampaignRemindersSeconds", 3600d));
@@ -32,7 +34,7 @@ public sealed class CampaignReminderJob(TimeProvider clock, IConfiguration confi
             if (left < 0)
             {
                 key = "overdue";
-                subject = $"Scaduta la campagna «{campaign.Name}»: aggiornamenti mancanti";
+                subject = "Scaduta la campagna «{campaign}»: aggiornamenti mancanti";
             }
             else
             {
@@ -40,8 +42,8 @@ public sealed class CampaignReminderJob(TimeProvider clock, IConfiguration confi
                 if (reached.Count == 0) continue;
                 key = "days-" + reached.Min();
                 subject = left == 0
-                    ? $"Scade oggi la campagna «{campaign.Name}»"
-                    : $"Promemoria: la campagna «{campaign.Name}» scade tra {left} giorni";
+                    ? "Scade oggi la campagna «{campaign}»"
+                    : "Promemoria: la campagna «{campaign}» scade tra {left} giorni";
             }
             var waiting = await db.Set<CampaignTask>().AsNoTracking()
                 .Where(t => t.CampaignId == campaign.Id && (t.Status == TaskStatuses.Pending || t.Status == TaskStatuses.Returned))
@@ -50,9 +52,11 @@ public sealed class CampaignReminderJob(TimeProvider clock, IConfiguration confi
             {
                 foreach (var officer in await Recipients.ForSectorAsync(db, sector.Sector, ct))
                 {
-                    var body = $"{sector.Count} azioni del settore {sector.Sector} attendono ancora l'aggiornamento " +
-                               $"(scadenza {Formats.Date(campaign.Deadline)}).";
-                    if (await Notifier.NotifyAsync(db, officer, subject, body, $"/piano/campagne/{campaign.Id}", $"campaign:{campaign.Id}:reminder:{key}", ct))
+                    var text = new NotificationText(CampaignReminder, subject,
+                            "{count} azioni del settore {sector} attendono ancora l'aggiornamento (scadenza {deadline}).")
+                        .Text("campaign", campaign.Name).Number("left", left).Number("count", sector.Count).Text("sector", sector.Sector)
+                        .Date("deadline", campaign.Deadline);
+                    if (await Notifier.NotifyAsync(db, officer, text, $"/piano/campagne/{campaign.Id}", $"campaign:{campaign.Id}:reminder:{key}", ct))
                     {
                         sent++;
                     }

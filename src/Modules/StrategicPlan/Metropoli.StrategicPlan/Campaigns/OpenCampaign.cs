@@ -5,6 +5,7 @@ using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Notifications;
+using Metropoli.StrategicPlan.Measurements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.StrategicPlan.Campaigns;
@@ -16,6 +17,7 @@ public sealed record OpenCampaignRequest(string? Name, int? Year, DateOnly? Dead
 public static class OpenCampaign
 {
     public const string OneOpenReason = "Questo piano ha già una campagna aperta: chiudila prima di aprirne un'altra.";
+    public const string DuplicateName = "Esiste già una campagna con questo nome in questo piano.";
     public const string PlanStateReason = "Si apre una campagna di monitoraggio solo per un piano adottato o approvato.";
 
     public static async Task<(Outcome Outcome, long Id)> HandleAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long planId, OpenCampaignRequest r, CancellationToken ct)
@@ -34,7 +36,7 @@ public static class OpenCampaign
         if (string.IsNullOrEmpty(name)) errors["name"] = ["Indica il nome della campagna, per esempio «Monitoraggio 2025»."];
         else if (name.Length > 200) errors["name"] = ["Il nome non può superare 200 caratteri."];
         else if (await db.Set<MonitoringCampaign>().AnyAsync(c => c.PlanId == planId && c.Name == name, ct))
-            errors["name"] = ["Esiste già una campagna con questo nome in questo piano."];
+            errors["name"] = [DuplicateName];
         if (r.Year is not { } year) errors["year"] = ["Indica l'anno di riferimento."];
         else if (year < plan.StartYear - 1 || year > plan.EndYear + 1)
             errors["year"] = [$"L'anno di riferimento deve essere nel periodo del piano ({plan.StartYear}-{plan.EndYear})."];
@@ -52,7 +54,14 @@ public static class OpenCampaign
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(campaign);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(ct))
+        {
+            // A parallel request opened a campaign (or took the name) first: the unique indexes said so.
+            await tx.RollbackAsync(ct);
+            return (await db.Set<MonitoringCampaign>().AnyAsync(c => c.PlanId == planId && c.Status == CampaignStatuses.Open, ct)
+                ? new Outcome.Refused(OneOpenReason)
+                : new Outcome.Invalid(new() { ["name"] = [DuplicateName] }), 0);
+        }
         var actions = await db.Set<PlanAction>().AsNoTracking()
             .Where(a => a.PlanId == planId && a.Status != ActionStatuses.Completed)
             .Select(a => new { a.Id, a.OwnerSector }).ToListAsync(ct);
@@ -64,9 +73,11 @@ public static class OpenCampaign
         {
             foreach (var officer in await Recipients.ForSectorAsync(db, sector.Key, ct))
             {
-                await Notifier.NotifyAsync(db, officer, $"Nuova campagna di monitoraggio: {campaign.Name}",
-                    $"Il piano «{plan.Name}» chiede di aggiornare {sector.Count()} azioni del settore {sector.Key} " +
-                    $"(stato, avanzamento, stato di attuazione e misurazioni dell'anno {campaign.Year}) entro il {Formats.Date(campaign.Deadline)}.",
+                await Notifier.NotifyAsync(db, officer, new NotificationText(PlanNotifications.CampaignOpened,
+                        "Nuova campagna di monitoraggio: {campaign}",
+                        "Il piano «{plan}» chiede di aggiornare {count} azioni del settore {sector} (stato, avanzamento, stato di attuazione e misurazioni dell'anno {year}) entro il {deadline}.")
+                    .Text("campaign", campaign.Name).Text("plan", plan.Name).Number("count", sector.Count()).Text("sector", sector.Key)
+                    .Text("year", campaign.Year.ToString(CultureInfo.InvariantCulture)).Date("deadline", campaign.Deadline),
                     $"/piano/campagne/{campaign.Id}", $"campaign:{campaign.Id}:opened", ct);
             }
         }

@@ -5,6 +5,7 @@ using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Notifications;
+using Metropoli.StrategicPlan.Measurements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.StrategicPlan.Campaigns;
@@ -74,9 +75,26 @@ public static class TaskWork
             var code = await db.Set<PlanAction>().Where(a => a.Id == task.ActionId).Select(a => a.Code).SingleAsync(ct);
             foreach (var officer in await Recipients.ForSectorAsync(db, task.OwnerSector, ct))
             {
-                await Notifier.NotifyAsync(db, officer, $"Attività restituita: azione {code} ({campaign.Name})",
-                    $"L'ufficio di piano chiede di correggere l'aggiornamento dell'azione {code}: {task.ReviewNote}",
+                await Notifier.NotifyAsync(db, officer, new NotificationText(PlanNotifications.TaskReturned,
+                        "Attività restituita: azione {action} ({campaign})",
+                        "L'ufficio di piano chiede di correggere l'aggiornamento dell'azione {action}: {note}")
+                    .Text("action", code).Text("campaign", campaign.Name).Text("note", task.ReviewNote),
                     $"/piano/campagne/attivita/{task.Id}", $"campaign:{campaign.Id}:task:{task.Id}:returned:{task.Version}", ct);
+            }
+        }
+        else
+        {
+            // The acceptance goes to who reported (stored by display name), or to the sector when they are gone.
+            var code = await db.Set<PlanAction>().Where(a => a.Id == task.ActionId).Select(a => a.Code).SingleAsync(ct);
+            var officers = await Recipients.ForSectorAsync(db, task.OwnerSector, ct);
+            var submitters = officers.Where(o => o.DisplayName == task.SubmittedBy).ToList();
+            foreach (var officer in submitters.Count > 0 ? submitters : officers)
+            {
+                await Notifier.NotifyAsync(db, officer, new NotificationText(PlanNotifications.TaskAccepted,
+                        "Attività accettata: azione {action} ({campaign})",
+                        "L'ufficio di piano ha accettato l'aggiornamento dell'azione {action}.")
+                    .Text("action", code).Text("campaign", campaign.Name),
+                    $"/piano/campagne/attivita/{task.Id}", $"campaign:{campaign.Id}:task:{task.Id}:accepted:{task.Version}", ct);
             }
         }
         return await VersionedSave.SaveAsync(db, task, ct);

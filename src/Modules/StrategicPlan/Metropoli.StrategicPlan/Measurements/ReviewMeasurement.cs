@@ -42,6 +42,7 @@ public static class ReviewMeasurement
         m.ReviewedAt = now;
         m.RejectionReason = null;
         m.UpdatedAt = now;
+        await PlanNotifications.ReviewedAsync(db, m, ct);
         var outcome = await VersionedSave.SaveAsync(db, m, ct);
         if (outcome is Outcome.Done) await tx.CommitAsync(ct);
         return outcome;
@@ -60,6 +61,7 @@ public static class ReviewMeasurement
         m.ReviewedAt = now;
         m.RejectionReason = reason;
         m.UpdatedAt = now;
+        await PlanNotifications.ReviewedAsync(db, m, ct);
         return await VersionedSave.SaveAsync(db, m, ct);
     }
 

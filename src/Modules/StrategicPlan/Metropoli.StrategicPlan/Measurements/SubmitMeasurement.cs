@@ -75,7 +75,16 @@ public static class SubmitMeasurement
         };
         Attach(m, stored);
         db.Add(m);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.TrySaveAsync(ct))
+        {
+            // A parallel submission for the same period won (the partial unique index): its file stays, ours goes.
+            if (stored is not null) await files.DeleteAsync(Evidence.Area, stored.StoredName, CancellationToken.None);
+            return (new Outcome.Refused(Pending), 0);
+        }
+        await PlanNotifications.WaitingAsync(db, m, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (new Outcome.Done(m.Version), m.Id);
     }
 
@@ -116,7 +125,16 @@ public static class SubmitMeasurement
         m.ReviewedAt = null;
         m.RejectionReason = null;
         m.UpdatedAt = now;
-        return await VersionedSave.SaveAsync(db, m, ct);
+        try
+        {
+            await PlanNotifications.WaitingAsync(db, m, ct);
+            return await VersionedSave.SaveAsync(db, m, ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear(); // a parallel submission for that period is now the one waiting
+            return new Outcome.Refused(Pending);
+        }
     }
 
     private static void Attach(Measurement m, StoredEvidence? stored)

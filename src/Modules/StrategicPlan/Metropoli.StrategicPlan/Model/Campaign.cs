@@ -123,6 +123,8 @@ internal sealed class CampaignConfiguration :
     IEntityTypeConfiguration<MonitoringCampaign>, IEntityTypeConfiguration<CampaignTask>,
     IEntityTypeConfiguration<CampaignSnapshot>, IEntityTypeConfiguration<CampaignActionSnapshot>
 {
+    public const string OneOpenIndex = "IX_plan_campaigns_one_open";
+
     public void Configure(EntityTypeBuilder<MonitoringCampaign> b)
     {
         b.ToTable("plan_campaigns");
@@ -137,6 +139,8 @@ internal sealed class CampaignConfiguration :
         b.HasOne<Plan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.PlanId, c.Name }).IsUnique();
         b.HasIndex(c => c.Status);
+        // One open campaign per plan, held by the database (parallel openings: docs/adr/0031).
+        b.HasIndex(c => c.PlanId, OneOpenIndex).IsUnique().HasFilter("\"Status\" = 'open'");
     }
 
     public void Configure(EntityTypeBuilder<CampaignTask> b)

@@ -118,6 +118,8 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
         // The latest validated value of an indicator is one seek (dashboards, indicator lists).
         b.HasIndex(m => new { m.IndicatorId, m.Status, m.PeriodEnd });
         b.HasIndex(m => m.Status);
+        // One value waiting for validation per indicator and period, held by the database (docs/adr/0031).
+        b.HasIndex(m => new { m.IndicatorId, m.Period }, "IX_plan_measurements_one_pending").IsUnique().HasFilter("\"Status\" = 'submitted'");
         b.HasOne<Indicator>().WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

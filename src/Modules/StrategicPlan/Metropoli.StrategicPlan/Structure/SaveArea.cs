@@ -64,7 +64,8 @@ public static class SaveArea
         var area = new PlanArea { PlanId = planId, SortOrder = sortOrder };
         Apply(area, r, clock);
         db.Add(area);
-        await db.SaveChangesAsync(ct);
+        // A parallel request that took the code first: the same answer as if it had come after (unique index).
+        if (!await db.TrySaveAsync(ct)) return (new Outcome.Invalid(new() { ["code"] = ["Nel piano esiste già un'area con questo codice."] }), 0);
         return (new Outcome.Done(area.Version), area.Id);
     }
 

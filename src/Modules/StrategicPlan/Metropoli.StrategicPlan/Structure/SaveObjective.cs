@@ -73,7 +73,8 @@ public static class SaveObjective
         var objective = new PlanObjective { PlanId = planId.Value, SortOrder = sortOrder };
         Apply(objective, r, clock);
         db.Add(objective);
-        await db.SaveChangesAsync(ct);
+        // A parallel request that took the code first: the same answer as if it had come after (unique index).
+        if (!await db.TrySaveAsync(ct)) return (new Outcome.Invalid(new() { ["code"] = ["Nel piano esiste già un obiettivo con questo codice."] }), 0);
         return (new Outcome.Done(objective.Version), objective.Id);
     }
 
