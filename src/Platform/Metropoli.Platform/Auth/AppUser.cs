@@ -15,6 +15,8 @@ public sealed class AppUser : IdentityUser
     public long? OrganisationId { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set for an account created with a one-time password: the first sign-in leads to the password change.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public sealed class AppRole : IdentityRole
@@ -31,5 +33,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.SectorCode).HasMaxLength(64);
         b.Property(u => u.MunicipalityIstat).HasMaxLength(6);
         b.Property(u => u.ZoneCode).HasMaxLength(64);
+        // Existing accounts chose their password: the column added by AccountsSessionsAccessLog starts false (ADR 0030).
+        b.Property(u => u.MustChangePassword).HasDefaultValue(false);
     }
 }

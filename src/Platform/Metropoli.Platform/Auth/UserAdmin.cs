@@ -13,7 +13,8 @@ public sealed record UserRow(string Id, string UserName, string Email, string Di
     DateTimeOffset? LockedOutUntil);
 
 public sealed record NewUser(string Email, string DisplayName, string Role, string? Password,
-    string? SectorCode = null, string? MunicipalityIstat = null, string? ZoneCode = null, long? OrganisationId = null);
+    string? SectorCode = null, string? MunicipalityIstat = null, string? ZoneCode = null, long? OrganisationId = null,
+    bool MustChangePassword = false);
 
 /// <summary>User administration: the admin pages, the API and the CLI all come through here.</summary>
 public static class UserAdmin
@@ -81,6 +82,7 @@ public static class UserAdmin
             ZoneCode = Blank(request.ZoneCode),
             OrganisationId = request.OrganisationId,
             CreatedAt = now,
+            MustChangePassword = request.MustChangePassword && request.Password is not null,
         };
         var result = request.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password);
         if (!result.Succeeded)
