@@ -74,7 +74,7 @@ public sealed class UserEditModel(AppDbContext db, UserManager<AppUser> users, I
             return Page();
         }
         if (!StampMatches(user)) return Page();
-        var result = await UserAdmin.SetDisabledAsync(users, user, !user.IsDisabled);
+        var result = await UserAdmin.SetDisabledAsync(users, user, !user.IsDisabled, db);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) ModelState.AddModelError(string.Empty, e.Description);

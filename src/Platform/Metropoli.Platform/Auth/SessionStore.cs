@@ -15,7 +15,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        await WithDb(httpContext, async db =>
+        // Its own scope: saving through the request's context would also save whatever the page left tracked.
+        await WithDb(null, async db =>
         {
             db.Add(new UserSession
             {
@@ -26,7 +27,6 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
                 ExpiresAt = ticket.Properties.ExpiresUtc?.UtcDateTime,
             });
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var e in db.ChangeTracker.Entries<UserSession>().ToList()) e.State = EntityState.Detached;
         });
         return key;
     }

@@ -109,7 +109,9 @@ public static class UserAdmin
         return added;
     }
 
-    public static async Task<IdentityResult> SetDisabledAsync(UserManager<AppUser> users, AppUser user, bool disabled)
+    /// <summary>Disables or enables an account. Disabling ends its sessions at once when <paramref name="db"/> is given
+    /// (server-side sessions, ADR 0030); the rotated stamp ends any other within a minute.</summary>
+    public static async Task<IdentityResult> SetDisabledAsync(UserManager<AppUser> users, AppUser user, bool disabled, AppDbContext? db = null)
     {
         user.IsDisabled = disabled;
         user.LockoutEnabled = true;
@@ -118,6 +120,10 @@ public static class UserAdmin
         if (result.Succeeded)
         {
             await users.UpdateSecurityStampAsync(user); // ends the user's open sessions within a minute
+            if (disabled && db is not null)
+            {
+                await DatabaseTicketStore.EndSessionsAsync(db, user.Id, null, CancellationToken.None);
+            }
         }
         return result;
     }

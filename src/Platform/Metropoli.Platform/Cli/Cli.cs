@@ -201,7 +201,7 @@ public static class Cli
     internal static async Task<int> SetDisabledAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, bool disabled)
     {
         var user = await FindUserAsync(sp, o);
-        var result = await UserAdmin.SetDisabledAsync(sp.GetRequiredService<UserManager<AppUser>>(), user, disabled);
+        var result = await UserAdmin.SetDisabledAsync(sp.GetRequiredService<UserManager<AppUser>>(), user, disabled, sp.GetRequiredService<AppDbContext>());
         if (!result.Succeeded) throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
         Console.WriteLine(disabled ? $"Utente {user.Email} disabilitato." : $"Utente {user.Email} riabilitato.");
         return 0;

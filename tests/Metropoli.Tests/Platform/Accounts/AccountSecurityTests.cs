@@ -93,6 +93,24 @@ public sealed class AccountSecurityTests(AppFixture fx) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task Disabling_an_account_ends_its_sessions_at_once()
+    {
+        var user = await fx.App.CreateUserAsync();
+        var browser = await SignInAsync(user.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+
+        var admin = await fx.App.SignedIn(Demo.Admin);
+        var form = await admin.Html($"/admin/utenti/{user.Id}");
+        var stamp = Regex.Match(form, "name=\"Stamp\"[^>]*value=\"([^\"]*)\"|value=\"([^\"]*)\"[^>]*name=\"Stamp\"");
+        var value = stamp.Groups[1].Success ? stamp.Groups[1].Value : stamp.Groups[2].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/utenti/{user.Id}", [("Stamp", value), ("Confirm", "true")], "ToggleDisabled")).StatusCode);
+        Assert.True(await fx.App.WithDb(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.IsDisabled).SingleAsync()));
+
+        // Not "within a minute", when the stamp is next checked: the session is gone.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
     public async Task Turning_two_factor_off_needs_the_password_or_a_code()
     {
         var user = await fx.App.CreateUserAsync();
