@@ -17,6 +17,8 @@ public sealed class PageCoverageTests(BrowserFixture fx, ITestOutputHelper outpu
         ["/errore/{code:int}"] = ("shown in place of a failed request by the status-code pages, never linked", "/errore/404"),
         ["/accesso-negato"] = ("the redirection target when a role lacks a right; links shown to a role never lead there", "/accesso-negato"),
         ["/accedi/codice"] = ("the second step of signing in, only after the password of an account with 2FA", null),
+        ["/accedi/codice-di-recupero"] = ("linked from the second step of signing in, only after the password of an account with 2FA", null),
+        ["/accedi/nuova-password"] = ("reached from the link of a password-reset or invitation e-mail", null),
     };
 
     /// <summary>Pages the first full run (2026-12-02) found unreached for every demo role: a real gap

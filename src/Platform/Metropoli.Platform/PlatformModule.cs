@@ -38,11 +38,13 @@ public static class PlatformModule
         // Identity: local accounts, lockout, password rules, optional authenticator 2FA.
         services.AddIdentity<AppUser, AppRole>(o =>
             {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
+                // Length over composition, and a block list (PasswordPolicy; NIST SP 800-63B, ADR 0030).
+                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedAccessAttempts", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15d));
                 o.Lockout.AllowedForNewUsers = true;
@@ -52,7 +54,12 @@ public static class PlatformModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ItalianIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicy>()
+            .AddTokenProvider<InvitationTokenProvider>(AccountEmails.InvitationProvider)
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
+        // Reset links expire in an hour, invitations in a week; both work once (the stamp they are bound to rotates).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromMinutes(config.GetValue("Security:PasswordResetMinutes", 60d)));
+        services.Configure<InvitationTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(config.GetValue("Security:InvitationDays", 7d)));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // Unset keeps Identity's default (PBKDF2, 100,000 iterations). The test settings lower it: hashing is
         // then no longer what every test app's start and every sign-in spends its time on.
@@ -98,6 +105,11 @@ public static class PlatformModule
                 ? Problems.WriteAsync(ctx.HttpContext, Problems.Forbidden, "Il tuo ruolo non consente questa operazione.")
                 : Redirect(ctx);
         });
+
+        // Sessions live on the server (ADR 0030): signing out ends the session, not only the browser's cookie.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((o, store) => o.SessionStore = store);
 
         // Identity's other cookies and TempData's follow the same naming and Secure policy.
         foreach (var (scheme, name) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "metropoli.2fa"),
@@ -250,6 +262,7 @@ public static class PlatformModule
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<CookieApiOriginMiddleware>();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
+        app.UseMiddleware<PasswordChangeRequirementMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseIdempotencyKeys();

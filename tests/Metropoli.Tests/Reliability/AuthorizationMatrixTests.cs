@@ -260,6 +260,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /dichiarazione-accessibilita"] = All, ["PAGE /note-legali"] = All, ["PAGE /segnalazioni"] = All,
         ["PAGE /accedi"] = All,
         ["PAGE /accedi/codice"] = "", // without a pending two-factor sign-in it sends everyone back to /accedi
+        ["PAGE /accedi/codice-di-recupero"] = "", // the same, with a recovery code
+        ["PAGE /accedi/password-dimenticata"] = All, ["PAGE /accedi/nuova-password"] = All, ["PAGE /admin/accessi"] = Admin,
         ["PAGE /esci"] = All,
         ["PAGE /account"] = SignedIn, ["PAGE /account/password"] = SignedIn, ["PAGE /account/token"] = SignedIn, ["PAGE /account/due-fattori"] = SignedIn,
         ["PAGE /notifiche"] = SignedIn,
@@ -289,7 +291,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /intese/{id:long}/stato"] = "APS|AP", ["PAGE /intese/obblighi/{id:long}"] = "APSR|APS",
 
         // Page forms (POST, one entry per handler), sent with a valid antiforgery token and a version that never matches.
-        ["PAGE POST /accedi"] = All, ["PAGE POST /accedi/codice"] = "", ["PAGE POST /esci"] = All, ["PAGE POST /errore/{code:int}"] = All, ["PAGE POST /segnalazioni"] = All,
+        ["PAGE POST /accedi"] = All, ["PAGE POST /accedi/codice"] = "", ["PAGE POST /accedi/codice-di-recupero"] = "",
+        ["PAGE POST /accedi/password-dimenticata"] = All, ["PAGE POST /accedi/nuova-password"] = All, ["PAGE POST /esci"] = All, ["PAGE POST /errore/{code:int}"] = All, ["PAGE POST /segnalazioni"] = All,
         ["PAGE POST /account/password"] = SignedIn, ["PAGE POST /account/due-fattori?handler=Enable"] = SignedIn, ["PAGE POST /account/due-fattori?handler=Disable"] = SignedIn,
         ["PAGE POST /account/token?handler=Create"] = SignedIn, ["PAGE POST /account/token?handler=Revoke"] = SignedIn,
         ["PAGE POST /notifiche?handler=Read"] = "P|R", ["PAGE POST /notifiche?handler=ReadAll"] = SignedIn,

@@ -22,6 +22,8 @@ public sealed class AgreementsModule : IMetropoliModule
 
     public string Name => ModuleName;
 
+    public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary vocabulary) => AgreementAuditTerms.Describe(vocabulary);
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<AgreementOptions>(builder.Configuration, "Agreements");

@@ -23,6 +23,8 @@ public sealed class StrategicPlanModule : IMetropoliModule
 
     public string Name => PlanContract.Module;
 
+    public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary vocabulary) => PlanAuditTerms.Describe(vocabulary);
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<Report.ReportOptions>(builder.Configuration, "Reports");

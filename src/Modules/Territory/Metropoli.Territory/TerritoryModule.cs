@@ -20,6 +20,8 @@ public sealed class TerritoryModule : IMetropoliModule
 
     public string Name => TerritoryContract.Module;
 
+    public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary vocabulary) => TerritoryAuditTerms.Describe(vocabulary);
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Boundaries>();

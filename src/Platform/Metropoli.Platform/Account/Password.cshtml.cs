@@ -28,6 +28,9 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The account still has its one-time password: the page explains why it is shown.</summary>
+    public bool Required => User.HasClaim(AppClaimsFactory.MustChangePasswordClaim, "true");
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
@@ -41,6 +44,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         {
             return Challenge();
         }
+        user.MustChangePassword = false; // saved with the new password, only if it is accepted
         var result = await users.ChangePasswordAsync(user, Input.Current, Input.New);
         if (!result.Succeeded)
         {

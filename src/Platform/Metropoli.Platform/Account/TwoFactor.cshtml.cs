@@ -15,13 +15,18 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     public bool Required { get; private set; }
     public string FormattedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
+    public string QrCodeDataUri { get; private set; } = "";
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>To turn 2FA off: the password, or a code of the app (ADR 0030).</summary>
     [BindProperty]
-    public bool ConfirmDisable { get; set; }
+    public string? DisablePassword { get; set; }
+
+    [BindProperty]
+    public string? DisableCode { get; set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
 
@@ -51,9 +56,16 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     {
         var user = await LoadAsync();
         if (user is null) return Challenge();
-        if (!ConfirmDisable)
+        if (!user.TwoFactorEnabled) return Redirect("/account/due-fattori");
+        var code = (DisableCode ?? "").Replace(" ", "").Replace("-", "");
+        var proved = !string.IsNullOrEmpty(DisablePassword) ? await users.CheckPasswordAsync(user, DisablePassword)
+            : code.Length > 0 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
+        if (!proved)
         {
-            ModelState.AddModelError(nameof(ConfirmDisable), l["Spunta la conferma per disattivare."]);
+            ModelState.AddModelError(string.IsNullOrEmpty(DisablePassword) && code.Length > 0 ? nameof(DisableCode) : nameof(DisablePassword),
+                string.IsNullOrEmpty(DisablePassword) && code.Length == 0
+                    ? l["Per disattivare indica la tua password o un codice dell'app di autenticazione."]
+                    : l["Password o codice non corretti."]);
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -74,16 +86,25 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-                // Resetting the key rotates the security stamp; without a fresh cookie the stamp check
-                // (every minute) would sign the user out just for having opened this page.
-                await signIn.RefreshSignInAsync(user);
+                // A first key for a user who has none: stored without ResetAuthenticatorKeyAsync, which would rotate
+                // the security stamp and sign the user out of the other browsers for having opened this page. The
+                // stamp rotates when 2FA is turned on or off (SetTwoFactorEnabledAsync), where it must.
+                key = users.GenerateNewAuthenticatorKey();
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
             }
             FormattedKey = Format(key);
             AuthenticatorUri = $"otpauth://totp/Metropoli:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Metropoli&digits=6";
+            QrCodeDataUri = QrCode(AuthenticatorUri);
         }
         return user;
+    }
+
+    /// <summary>The authenticator URI as a PNG QR code (QRCoder), inline: the CSP allows <c>data:</c> images.</summary>
+    private static string QrCode(string uri)
+    {
+        using var data = QRCoder.QRCodeGenerator.GenerateQrCode(uri, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var png = new QRCoder.PngByteQRCode(data).GetGraphic(5);
+        return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 
     private static string Format(string key)

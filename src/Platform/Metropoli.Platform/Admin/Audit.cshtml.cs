@@ -39,7 +39,7 @@ public sealed class AuditModel(AppDbContext db, ICurrentUser who, IStringLocaliz
             Filter = new AuditFilter();
             Query = new ListQuery { Limit = 50 };
         }
-        var page = await AuditSearch.SearchAsync(db, who, Filter, Query with { Limit = Query.Limit ?? 50 }, ct);
+        var page = await AuditSearch.SearchAsync(db, who, Filter, Query with { Limit = Query.Limit ?? 50 }, ct, changesOnly: true);
         Items = page.Items;
         Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
     }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Metropoli.Platform.Admin;
 
-public sealed class UserNewModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<Localization.SharedResource> l) : PageModel
+public sealed class UserNewModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ICurrentUser who,
+    Microsoft.Extensions.Options.IOptions<Notifications.EmailOptions> email, IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -28,7 +29,13 @@ public sealed class UserNewModel(AppDbContext db, UserManager<AppUser> users, Ti
     [BindProperty]
     public UserScopesInput Scopes { get; set; } = new();
 
+    /// <summary>Give the user a one-time password to hand over, to be changed at the first sign-in, instead of the
+    /// invitation by e-mail (the default, ADR 0030).</summary>
+    [BindProperty]
+    public bool TemporaryPassword { get; set; }
+
     public string? CreatedPassword { get; private set; }
+    public string? InvitedEmail { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await Scopes.LoadOptionsAsync(db, ct);
 
@@ -39,10 +46,11 @@ public sealed class UserNewModel(AppDbContext db, UserManager<AppUser> users, Ti
         {
             return Page();
         }
-        var password = Data.Startup.NewPassword();
+        var password = TemporaryPassword ? Data.Startup.NewPassword() : null;
         var (m, z, s) = Scopes.Relevant();
+        var now = clock.GetUtcNow().UtcDateTime;
         var (user, errors) = await UserAdmin.CreateAsync(users, db,
-            new NewUser(Input.Email, Input.DisplayName, Scopes.Role, password, s, m, z), clock.GetUtcNow().UtcDateTime, ct);
+            new NewUser(Input.Email, Input.DisplayName, Scopes.Role, password, s, m, z, MustChangePassword: true), now, ct);
         if (user is null)
         {
             if (errors.Remove("password", out var identityErrors))
@@ -54,6 +62,13 @@ public sealed class UserNewModel(AppDbContext db, UserManager<AppUser> users, Ti
             {
                 ModelState.AddModelError("Input.Email", e);
             }
+            return Page();
+        }
+        if (password is null)
+        {
+            await AccountEmails.SendInvitationAsync(users, db, user, email.Value, User.DisplayName(), now, ct);
+            await AccountEmails.AuditAsync(db, who.Id, who.Name, user, "invito inviato per e-mail", ct);
+            InvitedEmail = user.Email;
             return Page();
         }
         CreatedPassword = password;

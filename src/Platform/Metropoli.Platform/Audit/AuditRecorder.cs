@@ -121,27 +121,31 @@ public static class AuditRecorder
         await WriteAsync(db, [entry], ct);
     }
 
-    /// <summary>Appends entries that record reads of the trail, in their own transaction.</summary>
-    public static async Task RecordReadAsync(AppDbContext db, ICurrentUser who, string what, string detail, CancellationToken ct)
+    /// <summary>Records a read of the trail in the access log (<see cref="AccessLogEntry"/>), not in the chain of changes
+    /// (ADR 0030). The same person reading the same record's history again within five minutes adds no line.</summary>
+    public static async Task RecordReadAsync(AppDbContext db, ICurrentUser who, string what, string detail, CancellationToken ct,
+        string? entityType = null, string? entityId = null)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var head = await LockHeadAsync(db, ct);
-        var entry = new AuditEntry
+        var now = Truncate(DateTime.UtcNow);
+        if (what == "history")
         {
-            Sequence = head.Sequence + 1,
-            At = Truncate(DateTime.UtcNow),
-            UserId = who.Id,
-            UserName = who.Name,
-            EntityType = "AuditTrail",
-            EntityId = what,
-            Action = "read",
-            After = detail,
-            PreviousHash = head.Hash,
-        };
-        entry.Hash = ComputeHash(entry);
-        await WriteAsync(db, [entry], ct);
-        await tx.CommitAsync(ct);
+            var since = now.AddMinutes(-5);
+            if (await db.Set<AccessLogEntry>().AnyAsync(e => e.What == what && e.UserName == who.Name && e.EntityType == entityType
+                    && e.EntityId == entityId && e.At > since, ct))
+            {
+                return;
+            }
+        }
+        db.Add(new AccessLogEntry
+        {
+            At = now, UserId = who.Id, UserName = who.Name, What = what, EntityType = Clip(entityType, 128), EntityId = Clip(entityId, 128),
+            Detail = Clip(detail, 2000),
+        });
+        await db.SaveChangesAsync(ct);
+        foreach (var e in db.ChangeTracker.Entries<AccessLogEntry>().ToList()) e.State = EntityState.Detached;
     }
+
+    private static string? Clip(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 
     public static string ComputeHash(AuditEntry e)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Metropoli.Platform.Audit;
 
 public sealed record AuditRow(long Sequence, DateTimeOffset At, string UserName, string EntityType, string EntityId,
-    string Action, string? Before, string? After, string Hash);
+    string Action, string? Before, string? After, string Hash, string? UserId = null, string? UserDisplayName = null);
 
 public sealed record AuditFilter
 {
@@ -20,14 +20,17 @@ public sealed record AuditFilter
     public DateOnly? To { get; init; }
 }
 
-/// <summary>Searching the trail, and a record's history. Every search is itself written to the trail.</summary>
+/// <summary>Searching the trail, and a record's history. Every search is written to the access log (ADR 0030).</summary>
 public static class AuditSearch
 {
     public static readonly string[] Sortable = ["sequence"];
 
-    public static async Task<Paged<AuditRow>> SearchAsync(AppDbContext db, ICurrentUser who, AuditFilter f, ListQuery query, CancellationToken ct)
+    public static async Task<Paged<AuditRow>> SearchAsync(AppDbContext db, ICurrentUser who, AuditFilter f, ListQuery query, CancellationToken ct,
+        bool changesOnly = false, string access = "search")
     {
         var rows = db.AuditEntries.AsNoTracking();
+        // Reads were written to the chain before the access log existed (ADR 0030): the register of changes leaves them out.
+        if (changesOnly && string.IsNullOrWhiteSpace(f.Action)) rows = rows.Where(e => e.Action != "read");
         if (!string.IsNullOrWhiteSpace(f.EntityType)) rows = rows.Where(e => e.EntityType == f.EntityType);
         if (!string.IsNullOrWhiteSpace(f.EntityId)) rows = rows.Where(e => e.EntityId == f.EntityId);
         if (!string.IsNullOrWhiteSpace(f.User)) rows = rows.Where(e => e.UserName == f.User);
@@ -52,17 +55,22 @@ public static class AuditSearch
         rows = descending ? rows.OrderByDescending(e => e.Sequence) : rows.OrderBy(e => e.Sequence);
         var total = await rows.CountAsync(ct);
         var items = await rows.Skip(query.EffectiveOffset).Take(query.EffectiveLimit)
-            .Select(e => new { e.Sequence, e.At, e.UserName, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash })
+            .Select(e => new { e.Sequence, e.At, e.UserId, e.UserName, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash })
             .ToListAsync(ct);
-        await AuditRecorder.RecordReadAsync(db, who, "search", Describe(f, query), ct);
+        var ids = items.Where(e => e.UserId != null).Select(e => e.UserId!).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        await AuditRecorder.RecordReadAsync(db, who, access, Describe(f, query), ct, f.EntityType, f.EntityId);
         return new Paged<AuditRow>(
-            items.Select(e => new AuditRow(e.Sequence, new DateTimeOffset(e.At, TimeSpan.Zero), e.UserName, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash)).ToList(),
+            items.Select(e => new AuditRow(e.Sequence, new DateTimeOffset(e.At, TimeSpan.Zero), e.UserName, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash,
+                e.UserId, e.UserId is { } id && names.TryGetValue(id, out var name) && name.Length > 0 ? name : null)).ToList(),
             total, query.EffectiveLimit, query.EffectiveOffset);
     }
 
     /// <summary>The history of one record, newest first.</summary>
     public static Task<Paged<AuditRow>> HistoryAsync(AppDbContext db, ICurrentUser who, string entityType, string entityId, CancellationToken ct) =>
-        SearchAsync(db, who, new AuditFilter { EntityType = entityType, EntityId = entityId }, new ListQuery { Limit = ListQuery.MaxLimit }, ct);
+        SearchAsync(db, who, new AuditFilter { EntityType = entityType, EntityId = entityId }, new ListQuery { Limit = ListQuery.MaxLimit }, ct,
+            changesOnly: true, access: "history");
 
     private static string Describe(AuditFilter f, ListQuery q) => System.Text.Json.JsonSerializer.Serialize(new
     {

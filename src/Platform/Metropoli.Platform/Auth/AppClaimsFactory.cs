@@ -10,12 +10,15 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<App
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
     public const string TwoFactorClaim = "metropoli:2fa";
+    /// <summary>Present while the account still has the one-time password it was created with (ADR 0030).</summary>
+    public const string MustChangePasswordClaim = "metropoli:must-change-password";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var id = await base.GenerateClaimsAsync(user);
         id.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
         id.AddClaim(new Claim(TwoFactorClaim, user.TwoFactorEnabled ? "true" : "false"));
+        if (user.MustChangePassword) id.AddClaim(new Claim(MustChangePasswordClaim, "true"));
         if (user.SectorCode is { } s) id.AddClaim(new Claim(ScopeClaims.Sector, s));
         if (user.MunicipalityIstat is { } m) id.AddClaim(new Claim(ScopeClaims.Municipality, m));
         if (user.ZoneCode is { } z) id.AddClaim(new Claim(ScopeClaims.Zone, z));

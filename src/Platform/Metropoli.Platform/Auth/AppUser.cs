@@ -18,6 +18,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>"it" or "en": the language of the user's e-mails, set when they switch the site's language
     /// (null: Italian).</summary>
     public string? PreferredLanguage { get; set; }
+
+    /// <summary>Set for an account created with a one-time password: the first sign-in leads to the password change.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public sealed class AppRole : IdentityRole
@@ -35,5 +38,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.MunicipalityIstat).HasMaxLength(6);
         b.Property(u => u.PreferredLanguage).HasMaxLength(8);
         b.Property(u => u.ZoneCode).HasMaxLength(64);
+        // Existing accounts chose their password: the column added by AccountsSessionsAccessLog starts false (ADR 0030).
+        b.Property(u => u.MustChangePassword).HasDefaultValue(false);
     }
 }

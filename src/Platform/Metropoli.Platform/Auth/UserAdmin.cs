@@ -13,7 +13,8 @@ public sealed record UserRow(string Id, string UserName, string Email, string Di
     DateTimeOffset? LockedOutUntil);
 
 public sealed record NewUser(string Email, string DisplayName, string Role, string? Password,
-    string? SectorCode = null, string? MunicipalityIstat = null, string? ZoneCode = null, long? OrganisationId = null);
+    string? SectorCode = null, string? MunicipalityIstat = null, string? ZoneCode = null, long? OrganisationId = null,
+    bool MustChangePassword = false);
 
 /// <summary>User administration: the admin pages, the API and the CLI all come through here.</summary>
 public static class UserAdmin
@@ -85,6 +86,7 @@ public static class UserAdmin
             ZoneCode = Blank(request.ZoneCode),
             OrganisationId = request.OrganisationId,
             CreatedAt = now,
+            MustChangePassword = request.MustChangePassword && request.Password is not null,
         };
         var result = request.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password);
         if (!result.Succeeded)
@@ -111,6 +113,8 @@ public static class UserAdmin
         return added;
     }
 
+    /// <summary>Disables or enables an account. Disabling ends its sessions at once (server-side sessions, ADR 0030)
+    /// and revokes its access tokens (re-enabling does not bring them back); the rotated stamp ends any other within a minute.</summary>
     public static async Task<IdentityResult> SetDisabledAsync(UserManager<AppUser> users, AppDbContext db, AppUser user, bool disabled)
     {
         user.IsDisabled = disabled;
@@ -124,6 +128,7 @@ public static class UserAdmin
             {
                 // Re-enabling the account must not bring its tokens back (issue 18, point 13).
                 await AccessTokens.RevokeAllAsync(db, user.Id, DateTime.UtcNow, CancellationToken.None);
+                await DatabaseTicketStore.EndSessionsAsync(db, user.Id, null, CancellationToken.None);
             }
         }
         return result;

@@ -140,7 +140,8 @@ public static class Cli
         long? organisation = o.TryGetValue("organisation", out var org) && long.TryParse(org, out var id) ? id : null;
         var (user, errors) = await UserAdmin.CreateAsync(sp.GetRequiredService<UserManager<AppUser>>(), sp.GetRequiredService<AppDbContext>(),
             new NewUser(Required(o, "email"), o.GetValueOrDefault("name") ?? Required(o, "email"), Required(o, "role"), password,
-                o.GetValueOrDefault("sector"), o.GetValueOrDefault("municipality"), o.GetValueOrDefault("zone"), organisation),
+                o.GetValueOrDefault("sector"), o.GetValueOrDefault("municipality"), o.GetValueOrDefault("zone"), organisation,
+                MustChangePassword: !o.ContainsKey("password")),
             sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
@@ -149,7 +150,37 @@ public static class Cli
         Console.WriteLine($"Utente creato: {user.Email} ({Roles.Label(Required(o, "role"))}).");
         if (!o.ContainsKey("password"))
         {
-            Console.WriteLine($"Password iniziale (mostrata solo ora): {password}");
+            Console.WriteLine($"Password temporanea (mostrata solo ora, da cambiare al primo accesso): {password}");
+        }
+        return 0;
+    }
+
+    /// <summary>Sets a user's password from the command line (ADR 0030): the given one, or a generated one-time
+    /// password to be changed at the next sign-in. Ends the user's sessions, lifts a lockout, and is audited.</summary>
+    internal static async Task<int> ResetPasswordAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    {
+        var user = await FindUserAsync(sp, o);
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var db = sp.GetRequiredService<AppDbContext>();
+        var given = o.GetValueOrDefault("password");
+        var password = given ?? Data.Startup.NewPassword();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password);
+            if (!check.Succeeded) throw new CliException(string.Join(" ", check.Errors.Select(e => e.Description)));
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        user.MustChangePassword = given is null;
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded) throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.ResetAccessFailedCountAsync(user);
+        if (!user.IsDisabled) await users.SetLockoutEndDateAsync(user, null);
+        await DatabaseTicketStore.EndSessionsAsync(db, user.Id, null, ct);
+        await AccountEmails.AuditAsync(db, null, CurrentUser.SystemName, user, "reimpostata da riga di comando", ct);
+        Console.WriteLine($"Password di {user.Email} reimpostata; le sue sessioni sono state chiuse.");
+        if (given is null)
+        {
+            Console.WriteLine($"Password temporanea (mostrata solo ora, da cambiare al primo accesso): {password}");
         }
         return 0;
     }

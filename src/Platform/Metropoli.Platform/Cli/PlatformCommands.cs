@@ -27,11 +27,13 @@ internal static class PlatformCommands
         }),
         new(["seed"], "carica i dati di riferimento (e con --demo gli account e i contenuti dimostrativi)",
             [new("demo", "aggiunge gli account e i contenuti dimostrativi", Flag: true)], SeedAsync),
-        new(["users", "create"], "crea un utente (senza --password ne genera una e la stampa)",
+        new(["users", "create"], "crea un utente (senza --password ne genera una temporanea, la stampa e la fa cambiare al primo accesso)",
             [Email, new("role", "il ruolo: " + string.Join(", ", Roles.All), Required: true, ValueName: "R"), new("name", "nome visualizzato", ValueName: "N"),
-                new("password", "password (almeno 12 caratteri, maiuscole, minuscole e cifre)", ValueName: "P"),
+                new("password", "password (almeno 12 caratteri, non comune)", ValueName: "P"),
                 new("organisation", "id dell'organizzazione", ValueName: "ID"), .. Scopes],
             Cli.CreateUserAsync),
+        new(["users", "reset-password"], "reimposta la password di un utente (senza --password ne genera una temporanea, la stampa e la fa cambiare al primo accesso); chiude le sue sessioni e lo sblocca",
+            [Email, new("password", "la nuova password (almeno 12 caratteri, non comune)", ValueName: "P")], Cli.ResetPasswordAsync),
         new(["users", "list"], "elenca gli utenti", [], (sp, _, ct) => Cli.ListUsersAsync(sp, ct)),
         new(["users", "disable"], "disattiva un utente", [Email], (sp, o, _) => Cli.SetDisabledAsync(sp, o, true)),
         new(["users", "enable"], "riattiva un utente", [Email], (sp, o, _) => Cli.SetDisabledAsync(sp, o, false)),
@@ -56,10 +58,12 @@ internal static class PlatformCommands
         Console.WriteLine("Dati di riferimento caricati.");
         if (o.ContainsKey("demo"))
         {
-            foreach (var (a, p) in await Startup.CreateDemoAccountsAsync(sp, ct))
+            var created = await Startup.CreateDemoAccountsAsync(sp, ct);
+            foreach (var (a, p) in created)
             {
                 Console.WriteLine($"  {Roles.Label(a.Role),-24} {a.Email,-36} {p}");
             }
+            Startup.SaveDemoAccounts(sp, created);
             await Startup.SeedDemoContentAsync(sp, ct);
             Console.WriteLine("Contenuti dimostrativi caricati.");
         }

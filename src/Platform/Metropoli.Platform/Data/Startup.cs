@@ -47,6 +47,7 @@ public static class Startup
         {
             var created = await CreateDemoAccountsAsync(sp, ct);
             PrintDemoAccounts(created);
+            SaveDemoAccounts(sp, created);
             await SeedDemoContentAsync(sp, ct);
         }
     }
@@ -126,6 +127,29 @@ public static class Startup
         return new string(chars);
     }
 
+    /// <summary>Generated demo passwords are also written to <c>demo-accounts.txt</c> in the data folder (readable by the
+    /// owner only), so that missing the first console output does not lose them (ADR 0030). Development only.</summary>
+    public static string? SaveDemoAccounts(IServiceProvider sp, List<(DemoAccount Account, string Password)> created)
+    {
+        if (created.Count == 0 || !string.IsNullOrEmpty(sp.GetRequiredService<IConfiguration>()["Demo:Password"]))
+        {
+            return null;
+        }
+        var options = sp.GetRequiredService<DatabaseOptions>();
+        var folder = Path.GetFullPath(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.DataFolder));
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "demo-accounts.txt");
+        var lines = created.Select(c => $"{Roles.Label(c.Account.Role),-24} {c.Account.Email,-36} {c.Password}")
+            .Prepend("# Account dimostrativi di Metropoli (solo per prove: cancella questo file quando non serve più).");
+        File.WriteAllLines(file, lines);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        Console.WriteLine($"Password degli account dimostrativi salvate anche in {file}.");
+        return file;
+    }
+
     private static void PrintDemoAccounts(List<(DemoAccount Account, string Password)> created)
     {
         if (created.Count == 0)
@@ -138,6 +162,8 @@ public static class Startup
         {
             Console.WriteLine($"  {Roles.Label(a.Role),-24} {a.Email,-36} {p}");
         }
+        Console.WriteLine("  Perse? Reimpostale con: dotnet run --project src/Metropoli.Host -- users reset-password --email E");
+        Console.WriteLine("  (o avvia con Demo:Password impostata: le password degli account creati saranno quella).");
         Console.WriteLine("==================================================================================");
         Console.WriteLine();
     }

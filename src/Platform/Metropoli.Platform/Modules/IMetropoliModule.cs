@@ -54,6 +54,9 @@ public interface IMetropoliModule
     Task<IEnumerable<HomeFigure>> HomeFiguresAsync(IServiceProvider services, CancellationToken ct) =>
         Task.FromResult(Enumerable.Empty<HomeFigure>());
 
+    /// <summary>How the history of changes names this module's records, fields and codes (<see cref="Audit.AuditVocabulary"/>).</summary>
+    void DescribeAudit(Audit.AuditVocabulary vocabulary) { }
+
     /// <summary>Command-line commands (<c>dotnet Metropoli.Host.dll COMMAND</c>).</summary>
     IEnumerable<CliCommand> Commands => [];
 }

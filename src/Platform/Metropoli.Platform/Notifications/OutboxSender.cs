@@ -29,6 +29,12 @@ public sealed class EmailOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Metropoli's public address (https://…), the start of the links in account e-mails (password reset,
+    /// invitation). Never taken from the request's Host header, which a client chooses (ADR 0030); when empty the
+    /// e-mails carry the path alone.</summary>
+    [Url]
+    public string? PublicUrl { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SmtpHost) || !string.IsNullOrWhiteSpace(PickupDirectory);
 }
 

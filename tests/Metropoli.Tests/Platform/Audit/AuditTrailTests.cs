@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Metropoli.Tests.Platform.Audit;
 
 /// <summary>The append-only audit trail: who changed what, before and after, without secrets;
-/// reads of the trail are themselves recorded; the hash chain verifies.</summary>
+/// reads of the trail are recorded in the access log; the hash chain verifies.</summary>
 // On PostgreSQL too: the audit hash chain is written with raw SQL and a head row updated in the same transaction.
 [Trait("Database", "Both")]
 public sealed class AuditTrailTests(AppFixture fx) : IClassFixture<AppFixture>
@@ -83,19 +83,21 @@ public sealed class AuditTrailTests(AppFixture fx) : IClassFixture<AppFixture>
     {
         var admin = await fx.As(Demo.Admin);
         var countBefore = (await EntriesAsync()).Count;
+        var accessesBefore = await fx.App.WithDb(db => db.Set<AccessLogEntry>().CountAsync());
         var page = await admin.GetJson("/api/v1/audit-entries?entityType=AppUser&limit=50");
         Assert.NotEmpty(page.GetProperty("items").EnumerateArray());
         Assert.All(page.GetProperty("items").EnumerateArray(), e => Assert.Equal("AppUser", e.GetProperty("entityType").GetString()));
         var sequences = page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(sequences.OrderByDescending(s => s), sequences);
 
-        var entries = await EntriesAsync();
-        Assert.Equal(countBefore + 1, entries.Count);
-        var read = entries[^1];
-        Assert.Equal("read", read.Action);
-        Assert.Equal("AuditTrail", read.EntityType);
+        // The read goes to the access log, not to the chain of changes (issue 18, point 7; ADR 0030).
+        Assert.Equal(countBefore, (await EntriesAsync()).Count);
+        var accesses = await fx.App.WithDb(db => db.Set<AccessLogEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(accessesBefore + 1, accesses.Count);
+        var read = accesses[^1];
+        Assert.Equal("search", read.What);
         Assert.Equal(Demo.Admin, read.UserName);
-        Assert.Contains("AppUser", read.After);
+        Assert.Contains("AppUser", read.Detail);
 
         var verification = await admin.GetJson("/api/v1/audit-entries/verification");
         Assert.True(verification.GetProperty("ok").GetBoolean(), verification.ToString());
