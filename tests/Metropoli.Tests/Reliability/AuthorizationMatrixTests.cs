@@ -251,7 +251,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/agreement-obligations/{id:long}"] = "APSR|APS", ["PUT /api/v1/agreement-obligations/{id:long}"] = "APS|AP",
         ["PUT /api/v1/agreement-obligations/{id:long}/status"] = "APSR|AP",
         ["POST /api/v1/agreement-bodies/{id:long}/meetings"] = "APS|AP", ["PUT /api/v1/agreement-meetings/{id:long}"] = "APS|AP",
-        ["GET /api/v1/agreement-documents/{id:long}/file"] = "APSR|APS",
+        ["GET /api/v1/agreement-documents/{id:long}/file"] = "APSR|APS", ["POST /api/v1/agreement-documents/{id:long}/acceptance"] = "APS|AP",
+        // The sectors registry: anyone reads it, the administrator keeps it (issue 18.3).
+        ["GET /api/v1/sectors"] = All,
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
 
         // Pages (GET): who may open them on the fixture's records.
@@ -322,6 +324,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /intese/{id:long}?handler=AddObligation"] = "APS|AP", ["PAGE POST /intese/{id:long}?handler=Amendment"] = "APS|AP",
         ["PAGE POST /intese/{id:long}?handler=Upload"] = "APS|AP", ["PAGE POST /intese/{id:long}?handler=AddBody"] = "APS|AP",
         ["PAGE POST /intese/{id:long}?handler=AddMeeting"] = "APS|AP", ["PAGE POST /intese/{id:long}?handler=Renew"] = "APS|AP",
+        ["PAGE POST /intese/{id:long}?handler=AcceptDocument"] = "APS|AP",
+        ["PAGE /admin/settori"] = Admin, ["PAGE /admin/settori/{code}"] = Admin, ["PAGE POST /admin/settori"] = Admin, ["PAGE POST /admin/settori/{code}"] = Admin,
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\}")]
@@ -384,6 +388,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                 // The error page answers the status it shows: 429 is neither a denial nor a refused form.
                 "code" when segment is "errore" => "=429",
                 "code" when segment is "agreement-themes" => "=qualita-aria",
+                "code" when segment is "settori" => "=ambiente",
                 "code" => "zone",
                 _ when fx.Own.ContainsKey(name) => name,
                 "areaId" or "objectiveId" or "planId" or "actionId" => name[..^2],
@@ -426,6 +431,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
     private static readonly Dictionary<string, (string Name, string Value)[]> FormFields = new()
     {
         ["PAGE POST /intese/{id:long}?handler=AddMeeting"] = [("BodyId", "{body}")],
+        ["PAGE POST /intese/{id:long}?handler=AcceptDocument"] = [("documentId", "{document}")],
         ["PAGE POST /intese/{id:long}?handler=RemoveParty"] = [("PartyId", "{party}")], // it owes an obligation: removal is refused after authorization
         ["PAGE POST /notifiche?handler=Read"] = [("id", "{notification}")],
         ["PAGE POST /admin/segnalazioni?handler=Handled"] = [("id", "{feedback}")],

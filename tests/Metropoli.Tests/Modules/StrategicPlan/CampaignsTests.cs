@@ -33,7 +33,7 @@ public sealed class CampaignsTests(CampaignsFixture fx) : IClassFixture<Campaign
     private async Task<(PlanBuilders.Built Tree, long OtherAction)> AdoptedPlanAsync(HttpClient office)
     {
         var tree = await PlanBuilders.CreateTreeAsync(office, "ambiente", startYear: 2031);
-        var other = await PlanBuilders.CreateActionAsync(office, tree.ObjectiveId, "A1.1.2", "trasporti");
+        var other = await PlanBuilders.CreateActionAsync(office, tree.ObjectiveId, "A1.1.2", "mobilita");
         await (await PlanBuilders.Transition(office, tree.PlanId, "adopted")).ShouldBe(HttpStatusCode.NoContent);
         return (tree, other);
     }

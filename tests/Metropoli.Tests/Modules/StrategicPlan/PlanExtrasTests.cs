@@ -264,7 +264,7 @@ public sealed class PlanExtrasPagesTests(IndicatorsFixture fx) : IClassFixture<I
         Assert.Contains("Nel frattempo un altro utente", System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
         Assert.Equal(80, (await office.GetJson($"/api/v1/plans/{plan}/indicator-thresholds")).GetProperty("onTrack").GetInt32());
         var history = await browser.Html(url);
-        Assert.Contains("piano@metropoli.example", history);
+        Assert.Contains("Paolo Ufficio di Piano", history);
         Assert.DoesNotContain("Le soglie non sono mai state cambiate", history);
     }
 

@@ -589,7 +589,7 @@ public sealed partial class OrganisationsTests(AppFixture fx) : IClassFixture<Ap
         var (id, _) = await CreateAsync(NewRequest());
         var page = await (await fx.As(Demo.Admin)).GetStringAsync($"/organizzazioni/{id}");
         Assert.Contains("Cronologia delle modifiche", page);
-        Assert.Contains("admin@metropoli.example", page);
+        Assert.Contains("Anna Amministratrice", page);
     }
 
     // ---------------------------------------------------------------- translations
