@@ -1,0 +1,29 @@
+using Metropoli.Platform.Modules;
+using Metropoli.Tests.Infrastructure;
+
+namespace Metropoli.Tests.Platform.Home;
+
+/// <summary>The home page describes what exists (ADR 0035): every module's links, in both languages, and no promise
+/// of modules "to come" (issue 18, point 20).</summary>
+public sealed class HomePageTests(AppFixture fx) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("?culture=en")]
+    public async Task The_home_page_lists_what_the_modules_offer_and_promises_nothing(string query)
+    {
+        var html = await fx.App.Anonymous().Html("/" + query);
+        foreach (var word in new[] { "arriveranno", "prossimi moduli", "will arrive", "next modules" })
+        {
+            Assert.DoesNotContain(word, html, StringComparison.OrdinalIgnoreCase);
+        }
+        var links = ModuleCatalog.All.SelectMany(m => m.HomeLinks).ToList();
+        Assert.Contains(links, l => l.Href == "/piano");
+        Assert.Contains(links, l => l.Href == "/intese");
+        foreach (var link in links)
+        {
+            Assert.Contains($"href=\"{link.Href}\"", html);
+        }
+        Assert.Contains(query == "" ? "Il Piano strategico" : "Strategic Plan", html, StringComparison.OrdinalIgnoreCase);
+    }
+}
