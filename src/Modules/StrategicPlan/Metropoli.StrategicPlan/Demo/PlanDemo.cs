@@ -17,6 +17,14 @@ public static class PlanDemo
     public const string CurrentName = "Piano strategico triennale del territorio metropolitano in vigore (dati dimostrativi)";
     public const string NextName = "Piano strategico triennale del territorio metropolitano successivo (in preparazione, dati dimostrativi)";
 
+    /// <summary>The names the demo plans had before their years followed the clock (ADR 0035): a database seeded
+    /// by an earlier release keeps them, and the seed leaves it alone rather than adding a second demo.</summary>
+    public static readonly string[] EarlierNames =
+    [
+        "Piano strategico triennale del territorio metropolitano 2022-2024 — Orizzonte 2026 (dati dimostrativi)",
+        "Piano strategico triennale del territorio metropolitano 2025-2027 (in preparazione, dati dimostrativi)",
+    ];
+
     /// <summary>The years of the plan in force on <paramref name="today"/>: the two before and today's.</summary>
     public static (int Start, int End) CurrentYears(DateOnly today) => (today.Year - 2, today.Year);
 
@@ -130,7 +138,8 @@ public static class PlanDemo
 
     public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
-        if (await db.Set<Plan>().AnyAsync(p => p.Name == CurrentName || p.Name == NextName, ct))
+        string[] names = [CurrentName, NextName, .. EarlierNames];
+        if (await db.Set<Plan>().AnyAsync(p => names.Contains(p.Name), ct))
         {
             return;
         }
