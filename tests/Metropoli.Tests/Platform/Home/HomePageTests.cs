@@ -26,4 +26,31 @@ public sealed class HomePageTests(AppFixture fx) : IClassFixture<AppFixture>
         }
         Assert.Contains(query == "" ? "Il Piano strategico" : "Strategic Plan", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void No_text_of_the_site_promises_modules_to_come()
+    {
+        var src = Path.Combine(RepoRoot(), "src");
+        var files = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".resx", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(files);
+        var promises = files.Where(f => File.ReadAllText(f) is var text
+            && (text.Contains("arriveranno nei prossimi moduli", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("will arrive in the next modules", StringComparison.OrdinalIgnoreCase)))
+            .Select(Path.GetFileName).ToList();
+        Assert.True(promises.Count == 0, "Texts promising modules to come: " + string.Join(", ", promises));
+    }
+
+    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(source)!);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Metropoli.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir!.FullName;
+    }
 }
