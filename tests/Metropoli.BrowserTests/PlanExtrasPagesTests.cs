@@ -24,7 +24,7 @@ public sealed class PlanExtrasPagesTests(BrowserFixture fx)
 
     private async Task<long> DemoPlanAsync(IBrowserContext context) =>
         (await Json(context, fx.Url("/api/v1/plans?limit=200"))).GetProperty("items").EnumerateArray()
-            .First(p => p.GetProperty("name").GetString()!.Contains("Orizzonte 2026", StringComparison.Ordinal)).GetProperty("id").GetInt64();
+            .First(p => p.GetProperty("name").GetString()!.Contains("in vigore (dati dimostrativi)", StringComparison.Ordinal)).GetProperty("id").GetInt64();
 
     [Fact]
     public async Task Comune_zone_and_objective_pages_pass_the_page_checks_in_Italian_and_English()

@@ -24,7 +24,7 @@ public sealed partial class PlanPagesTests(BrowserFixture fx)
     {
         await page.GotoAsync("/piano");
         await Check(page, watch, language);
-        await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "Orizzonte 2026" }).First);
+        await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "in vigore (dati dimostrativi)" }).First);
         var plan = new Uri(page.Url).AbsolutePath;
         Assert.Matches(PlanPath(), plan);
         await Check(page, watch, language);
@@ -108,7 +108,7 @@ public sealed partial class PlanPagesTests(BrowserFixture fx)
         var page = await context.NewPageAsync();
         await Session.LogInAsync(page, "settore@metropoli.example");
         await page.GotoAsync("/piano");
-        await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "Orizzonte 2026" }).First);
+        await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "in vigore (dati dimostrativi)" }).First);
         await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "Contratti di fiume" }).First);
         await page.ClickAndWaitForPageAsync(page.Locator("main a[href$='/avanzamento']"));
         await page.Locator("#Input_Status").SelectOptionAsync("on-track");
@@ -131,7 +131,7 @@ public sealed partial class PlanPagesTests(BrowserFixture fx)
         var page = await context.NewPageAsync();
         var watch = new PageChecks.ConsoleWatch(page);
         await page.GotoAsync("/piano");
-        await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "Orizzonte 2026" }).First);
+        await page.ClickAndWaitForPageAsync(page.Locator("main a", new() { HasText = "in vigore (dati dimostrativi)" }).First);
         var plan = new Uri(page.Url).AbsolutePath;
         Assert.Matches(PlanPath(), plan);
         await page.ClickAndWaitForPageAsync(page.Locator($"main a[href='{plan}/cruscotto']").First);

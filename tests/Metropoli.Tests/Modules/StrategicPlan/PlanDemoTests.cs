@@ -2,6 +2,7 @@ using Metropoli.Tests.Infrastructure;
 using Metropoli.StrategicPlan.Demo;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.StrategicPlan;
@@ -32,5 +33,17 @@ public sealed class PlanDemoTests
         Assert.Equal(23, await db.Set<DupMission>().CountAsync());
         Assert.Equal(99, await db.Set<DupProgramme>().CountAsync());
         Assert.Equal(11, await db.Set<PlanTag>().CountAsync());
+
+        // The demo is current and consistent (ADR 0035): the plan in force covers today's year, the next follows it,
+        // every demo campaign falls inside its plan's years, and the one for the current year is open.
+        var today = CivilClock.Today(TimeProvider.System);
+        Assert.Equal((today.Year - 2, today.Year), (plans[0].StartYear, plans[0].EndYear));
+        Assert.Equal(today.Year + 1, plans[1].StartYear);
+        var campaigns = await db.Set<MonitoringCampaign>().Where(c => c.PlanId == current).OrderBy(c => c.Year).ToListAsync();
+        Assert.Equal([today.Year - 2, today.Year - 1, today.Year], campaigns.Select(c => c.Year));
+        Assert.All(campaigns, c => Assert.InRange(c.Year, plans[0].StartYear, plans[0].EndYear));
+        Assert.Equal([CampaignStatuses.Closed, CampaignStatuses.Closed, CampaignStatuses.Open], campaigns.Select(c => c.Status));
+        Assert.All(await db.Set<PlanAction>().Where(a => a.PlanId == current).ToListAsync(),
+            a => Assert.True(a.StartDate!.Value.Year >= plans[0].StartYear, a.Code));
     }
 }

@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Metropoli.StrategicPlan.Demo;
 
 /// <summary>Demonstration campaigns for the demo plan, run through the real handlers with a clock set in
-/// the past: 2023 (closed, actions at about half their progress), 2024 (closed, today's values) and 2025
-/// (open, deadline in a month, tasks waiting), so that the timeline, the reports and the task lists have
-/// something to show. Idempotent: a plan that has campaigns is left alone.</summary>
+/// the past, for the years of the plan in force (<see cref="PlanDemo.CurrentYears"/>): the first (closed, actions
+/// at about half their progress), the second (closed, today's values) and the current one (open, deadline in a
+/// month, tasks waiting), so that the timeline, the reports and the task lists have something to show and no
+/// campaign falls outside its plan (ADR 0035). Idempotent: a plan that has campaigns is left alone.</summary>
 public static class CampaignDemo
 {
     private sealed class DemoClock(DateTimeOffset now) : TimeProvider
@@ -28,11 +29,12 @@ public static class CampaignDemo
         var current = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == planId)
             .ToDictionaryAsync(a => a.Id, a => (a.Status, a.Progress, a.Narrative), ct);
 
-        await RunAsync(db, office, planId, 2023, current, half: true, ct);
-        await RunAsync(db, office, planId, 2024, current, half: false, ct);
         var today = CivilClock.Today(clock);
+        var (start, end) = PlanDemo.CurrentYears(today);
+        await RunAsync(db, office, planId, start, current, half: true, ct);
+        await RunAsync(db, office, planId, start + 1, current, half: false, ct);
         await OpenCampaign.HandleAsync(db, office, clock, planId,
-            new OpenCampaignRequest("Monitoraggio 2025 (dati dimostrativi)", 2025, today.AddDays(30), "7,1",
+            new OpenCampaignRequest($"Monitoraggio {end} (dati dimostrativi)", end, today.AddDays(30), "7,1",
                 "Campagna dimostrativa: aggiornate stato, avanzamento e stato di attuazione delle azioni del vostro settore."), ct);
         db.ChangeTracker.Clear();
     }

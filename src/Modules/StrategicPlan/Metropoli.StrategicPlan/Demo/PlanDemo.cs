@@ -9,11 +9,27 @@ namespace Metropoli.StrategicPlan.Demo;
 /// <summary>Demonstration content: a plan shaped like the PSTTM 2022-2024 "Orizzonte 2026" (approved,
 /// with its drivers and policy areas, a few objectives and actions across sectors, Comuni and zones) and
 /// the next plan in preparation. Every title says it is demonstration data; codes, amounts, dates and
-/// acts are invented. Idempotent: a plan with the same name is left as it is.</summary>
+/// acts are invented. The years follow the clock (ADR 0035): the plan in force covers the two years before
+/// today's and today's, the next one the three after, so the demo campaigns (<see cref="CampaignDemo"/>) fall
+/// inside it and a campaign for the current year can be opened. Idempotent: a plan with the same name is left as it is.</summary>
 public static class PlanDemo
 {
-    public const string CurrentName = "Piano strategico triennale del territorio metropolitano 2022-2024 — Orizzonte 2026 (dati dimostrativi)";
-    public const string NextName = "Piano strategico triennale del territorio metropolitano 2025-2027 (in preparazione, dati dimostrativi)";
+    public const string CurrentName = "Piano strategico triennale del territorio metropolitano in vigore (dati dimostrativi)";
+    public const string NextName = "Piano strategico triennale del territorio metropolitano successivo (in preparazione, dati dimostrativi)";
+
+    /// <summary>The names the demo plans had before their years followed the clock (ADR 0035): a database seeded
+    /// by an earlier release keeps them, and the seed leaves it alone rather than adding a second demo.</summary>
+    public static readonly string[] EarlierNames =
+    [
+        "Piano strategico triennale del territorio metropolitano 2022-2024 — Orizzonte 2026 (dati dimostrativi)",
+        "Piano strategico triennale del territorio metropolitano 2025-2027 (in preparazione, dati dimostrativi)",
+    ];
+
+    /// <summary>The years of the plan in force on <paramref name="today"/>: the two before and today's.</summary>
+    public static (int Start, int End) CurrentYears(DateOnly today) => (today.Year - 2, today.Year);
+
+    /// <summary>The data below is written for a plan 2024-2026; this moves it to <see cref="CurrentYears"/>.</summary>
+    private const int WrittenStartYear = 2024;
 
     private const string Note = "Dati dimostrativi: la struttura riprende il PSTTM 2022-2024; codici, importi, date, atti e avanzamenti sono inventati.";
 
@@ -22,7 +38,7 @@ public static class PlanDemo
     private sealed record DemoObjective(string Code, string Title, DemoAction[] Actions);
 
     private sealed record DemoAction(string Code, string Title, string Sector, string Status, int Progress, decimal Budget, string Programme,
-        string[] Tags, string[] Zones, string[] Comuni, int StartYear = 2023, int EndYear = 2024, string? Narrative = null);
+        string[] Tags, string[] Zones, string[] Comuni, int StartYear = 2025, int EndYear = 2026, string? Narrative = null);
 
     private static readonly DemoArea[] Current =
     [
@@ -45,7 +61,7 @@ public static class PlanDemo
                 new("D2.1.2", "Contratti di fiume per Olona, Seveso e Lambro", "ambiente", ActionStatuses.Late, 35, 450_000m, "09.06",
                     ["sostenibilita"], [], ["015166", "015077", "015192"], Narrative: "Ritardo nella convocazione dei tavoli (dato dimostrativo)."),
                 new("D2.1.3", "Parchi agricoli: Parco Agricolo Sud Milano e sistema delle aree protette", "ambiente", ActionStatuses.NotStarted, 0, 200_000m, "09.05",
-                    ["sostenibilita", "prossimita"], ["sud-ovest", "sud-est"], [], 2024, 2025),
+                    ["sostenibilita", "prossimita"], ["sud-ovest", "sud-est"], [], 2026, 2027),
             ]),
         ]),
         new("D3", AreaKinds.Driver, "Sustain-ability",
@@ -63,7 +79,7 @@ public static class PlanDemo
             new("D4.1", "Rifiuti come risorsa",
             [
                 new("D4.1.1", "Simbiosi industriale tra le imprese dell'Alto Milanese", "ambiente", ActionStatuses.Completed, 100, 250_000m, "09.03",
-                    ["sostenibilita", "attrattivita"], ["alto-milanese"], ["015118", "015194"], 2022, 2023, "Concluso il progetto pilota con 14 imprese (dato dimostrativo)."),
+                    ["sostenibilita", "attrattivita"], ["alto-milanese"], ["015118", "015194"], 2024, 2025, "Concluso il progetto pilota con 14 imprese (dato dimostrativo)."),
             ]),
         ]),
         new("D5", AreaKinds.Driver, "Diritto alla mobilità",
@@ -122,11 +138,14 @@ public static class PlanDemo
 
     public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
-        if (await db.Set<Plan>().AnyAsync(p => p.Name == CurrentName || p.Name == NextName, ct))
+        string[] names = [CurrentName, NextName, .. EarlierNames];
+        if (await db.Set<Plan>().AnyAsync(p => names.Contains(p.Name), ct))
         {
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var (startYear, endYear) = CurrentYears(CivilClock.Today(clock));
+        var shift = startYear - WrittenStartYear;
         var metropolitanCity = await db.Reads<ITerritoryQueries>().Organisations.Where(o => o.Type == OrganisationTypes.MetropolitanCity).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
         var partners = await db.Reads<ITerritoryQueries>().Organisations
             .Where(o => o.Type == OrganisationTypes.Region || o.MunicipalityIstat == "015146")
@@ -136,11 +155,11 @@ public static class PlanDemo
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var current = new Plan
         {
-            Name = CurrentName, StartYear = 2022, EndYear = 2024, Status = PlanStatuses.Approved,
-            Description = "Il Piano strategico triennale del territorio metropolitano, con l'orizzonte del 2026: cinque pilastri "
+            Name = CurrentName, StartYear = startYear, EndYear = endYear, Status = PlanStatuses.Approved,
+            Description = $"Il Piano strategico triennale del territorio metropolitano {startYear}-{endYear}: cinque pilastri "
                 + "(sostenibilità, connettività, prossimità, inclusione, attrattività), cinque driver di sviluppo e le aree di policy. " + Note,
-            AdoptionActBody = "Consiglio metropolitano (dato dimostrativo)", AdoptionActNumber = "12/2023", AdoptionActDate = new DateOnly(2023, 3, 29),
-            ApprovalActBody = "Conferenza metropolitana (dato dimostrativo)", ApprovalActNumber = "3/2023", ApprovalActDate = new DateOnly(2023, 5, 17),
+            AdoptionActBody = "Consiglio metropolitano (dato dimostrativo)", AdoptionActNumber = $"12/{startYear - 1}", AdoptionActDate = new DateOnly(startYear - 1, 11, 27),
+            ApprovalActBody = "Conferenza metropolitana (dato dimostrativo)", ApprovalActNumber = $"3/{startYear}", ApprovalActDate = new DateOnly(startYear, 1, 17),
             UpdatedAt = now,
         };
         db.Add(current);
@@ -164,7 +183,7 @@ public static class PlanDemo
                 {
                     var values = new ActionValues(objective.Id, x.Code, x.Title + " (dimostrativa)", Note, ++actionOrder, x.Sector,
                         metropolitanCity, x.Sector == "ambiente" ? partners : [],
-                        new DateOnly(x.StartYear, 1, 1), new DateOnly(x.EndYear, 12, 31), x.Budget, x.Status, x.Progress, x.Narrative,
+                        new DateOnly(x.StartYear + shift, 1, 1), new DateOnly(x.EndYear + shift, 12, 31), x.Budget, x.Status, x.Progress, x.Narrative,
                         programmes.GetValueOrDefault(x.Programme), programmes.ContainsKey(x.Programme) ? x.Programme : null, "DUP-SeS-" + a.Code,
                         x.Comuni, x.Zones, x.Tags);
                     await SaveAction.InsertAsync(db, current.Id, values, null, clock, ct);
@@ -174,7 +193,7 @@ public static class PlanDemo
 
         var next = new Plan
         {
-            Name = NextName, StartYear = 2025, EndYear = 2027, Status = PlanStatuses.Draft, PreviousPlanId = current.Id,
+            Name = NextName, StartYear = endYear + 1, EndYear = endYear + 3, Status = PlanStatuses.Draft, PreviousPlanId = current.Id,
             Description = "Il piano successivo, in preparazione: visibile solo all'ufficio di piano finché non è adottato. " + Note,
             UpdatedAt = now,
         };
@@ -190,7 +209,7 @@ public static class PlanDemo
         // The forestation action continues in the next plan: carried over, keeping the link to the one it comes from.
         var carried = await db.Set<PlanAction>().Where(x => x.PlanId == current.Id && x.Code == "D2.1.1").SingleAsync(ct);
         await SaveAction.InsertAsync(db, next.Id, new ActionValues(forest.Id, "D2.1.1", carried.Title, Note, 1, carried.OwnerSector, carried.LeadOrganisationId,
-            partners, new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), 900_000m, ActionStatuses.NotStarted, 0, null,
+            partners, new DateOnly(endYear + 1, 1, 1), new DateOnly(endYear + 3, 12, 31), 900_000m, ActionStatuses.NotStarted, 0, null,
             carried.DupMissionCode, carried.DupProgrammeCode, carried.DupObjectiveCode, ["015182", "015118"], ["nord-ovest", "alto-milanese"], ["sostenibilita", "pnrr-m2"]),
             carried.Id, clock, ct);
         await tx.CommitAsync(ct);
