@@ -68,7 +68,7 @@ public sealed class IndicatorPagesTests(BrowserFixture fx)
         await page.FillAsync("#Input_Name", "");
         await page.FillAsync("#Input_TargetValues_0", "abc");
         await page.ClickAndWaitForPageAsync(page.Locator("main form button[type=submit]").First);
-        Assert.Contains("Scrivi un numero", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("non è un numero", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await Check(page, watch);
 
         var action = (await Json(context, fx.Url($"/api/v1/indicators/{pm10}"))).GetProperty("actionId").GetInt64();
