@@ -36,6 +36,14 @@ public static class Downloads
         };
     }
 
+    /// <summary>A download from a page handler (Razor Pages returns <see cref="Microsoft.AspNetCore.Mvc.IActionResult"/>).</summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult AsAction(this IResult result) => new ResultAction(result);
+
+    private sealed class ResultAction(IResult result) : Microsoft.AspNetCore.Mvc.IActionResult
+    {
+        public Task ExecuteResultAsync(Microsoft.AspNetCore.Mvc.ActionContext context) => result.ExecuteAsync(context.HttpContext);
+    }
+
     private static string Formats(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The open-data CSV: BOM, <c>,</c>, invariant numbers, ISO dates, formula cells neutralised.</summary>
