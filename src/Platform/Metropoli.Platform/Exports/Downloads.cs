@@ -24,7 +24,7 @@ public static class Downloads
     public static IResult File<T>(HttpContext context, string baseName, string sheetTitle, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows)
     {
         var today = CivilClock.Today(context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System);
-        var name = FileName(baseName, Formats(today));
+        var name = FileName(baseName) + "-" + Formats(today);
         var list = rows.ToList();
         var format = context.Request.Query[FormatParameter].ToString().Trim().ToLowerInvariant();
         return format switch
