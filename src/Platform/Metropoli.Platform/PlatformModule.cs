@@ -1,3 +1,4 @@
+using Metropoli.Platform.Exports;
 using System.Globalization;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
@@ -255,6 +256,8 @@ public static class PlatformModule
             await next();
         });
         app.UseContentTypeGuard();
+        // HEAD on every GET (downloads included): same status and headers, no body.
+        app.UseHeadAsGet();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Metropoli.Platform.Api;
 
-/// <summary>Open-data CSV: UTF-8 with BOM-less header row, ISO dates, codes as text, and cells that a
+/// <summary>Open-data CSV: UTF-8 with a BOM (so spreadsheets read the accents), a header row, ISO dates, codes as text, and cells that a
 /// spreadsheet would run as formulas neutralised with a leading apostrophe (CSV injection).</summary>
 public static class Csv
 {
@@ -34,6 +34,6 @@ public static class Csv
         {
             sb.Append(Line(cells(r))).Append("\r\n");
         }
-        return Results.File(Encoding.UTF8.GetBytes(sb.ToString()), "text/csv; charset=utf-8", fileName);
+        return Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())], "text/csv; charset=utf-8", fileName);
     }
 }

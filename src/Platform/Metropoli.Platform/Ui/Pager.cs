@@ -36,5 +36,8 @@ public sealed record Pager(string Path, IReadOnlyDictionary<string, string?> Que
     }
 
     public string ExportUrl(string path) =>
-        QueryHelpers.AddQueryString(path, Query.Where(kv => kv.Key is not ("offset" or "limit") && !string.IsNullOrEmpty(kv.Value)));
+        QueryHelpers.AddQueryString(path, Query.Where(kv => kv.Key is not ("offset" or "limit" or "formato") && !string.IsNullOrEmpty(kv.Value)));
+
+    /// <summary>The same download in another format: "it" (CSV for Italian Excel) or "xlsx".</summary>
+    public string ExportUrl(string path, string format) => QueryHelpers.AddQueryString(ExportUrl(path), "formato", format);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Metropoli.Platform.Api;
+using Metropoli.Platform.Exports;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ internal static class RegisterApi
                 var errors = ListAgreements.Validate(query, filter);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 var rows = await ListAgreements.AllAsync(db, user, query, filter, ct);
-                return TypedResults.File(ExportAgreements.ToCsv(rows, $"{request.Scheme}://{request.Host}"), "text/csv; charset=utf-8", "intese.csv");
+                return Downloads.File(request.HttpContext, "intese", "Registro delle intese", ExportAgreements.Columns($"{request.Scheme}://{request.Host}"), rows);
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

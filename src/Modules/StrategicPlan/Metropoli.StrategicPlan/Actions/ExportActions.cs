@@ -2,17 +2,27 @@ using System.Security.Claims;
 using Metropoli.StrategicPlan.Plans;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Exports;
 
 namespace Metropoli.StrategicPlan.Actions;
 
 /// <summary>The action list's CSV download: same filters, same handler, every matching row.</summary>
 public static class ExportActions
 {
+    public static readonly ExportColumn<ActionRow>[] Columns =
+    [
+        new("plan", "Piano", a => a.PlanName), new("area_code", "Codice area", a => a.AreaCode), new("area_title", "Area", a => a.AreaTitle),
+        new("objective_code", "Codice obiettivo", a => a.ObjectiveCode), new("objective_title", "Obiettivo", a => a.ObjectiveTitle),
+        new("action_code", "Codice azione", a => a.Code), new("action_title", "Azione", a => a.Title), new("owner_sector", "Settore responsabile", a => a.OwnerSector),
+        new("status", "Stato", a => a.Status), new("progress", "Avanzamento (%)", a => a.Progress), new("start_date", "Data di inizio", a => a.StartDate),
+        new("end_date", "Data di fine", a => a.EndDate), new("budget", "Budget (euro)", a => a.Budget), new("dup_programme", "Programma DUP", a => a.DupProgramme),
+    ];
+
     public static void MapActionsExport(this WebApplication app) =>
         app.MapGet("/piano/{id:long}/azioni/export.csv", async (long id, [AsParameters] ListQuery query, [AsParameters] ActionFilter filter,
-                ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+                ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
-                if (await GetPlan.HandleAsync(db, user, id, ct) is null)
+                if (await GetPlan.HandleAsync(db, user, id, ct) is not { } plan)
                 {
                     return OutcomeHttp.NotFound(PlanAccess.PlanNotFound);
                 }
@@ -23,11 +33,7 @@ public static class ExportActions
                     filter = new ActionFilter();
                 }
                 var page = await ListActions.HandleAsync(db, user, all, filter with { Plan = id }, ct);
-                return Csv.File($"piano-{id}-azioni.csv",
-                    ["plan", "area_code", "area_title", "objective_code", "objective_title", "action_code", "action_title", "owner_sector",
-                        "status", "progress", "start_date", "end_date", "budget", "dup_programme"],
-                    page.Items, a => [a.PlanName, a.AreaCode, a.AreaTitle, a.ObjectiveCode, a.ObjectiveTitle, a.Code, a.Title, a.OwnerSector,
-                        a.Status, a.Progress, a.StartDate, a.EndDate, a.Budget, a.DupProgramme]);
+                return Downloads.File(context, $"azioni-piano-{plan.StartYear}-{plan.EndYear}", "Azioni " + plan.Name, Columns, page.Items);
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

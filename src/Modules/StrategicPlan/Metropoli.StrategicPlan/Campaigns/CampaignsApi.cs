@@ -6,6 +6,7 @@ using Metropoli.StrategicPlan.Report;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Exports;
 using Microsoft.Extensions.Options;
 
 namespace Metropoli.StrategicPlan.Campaigns;
@@ -77,7 +78,9 @@ public static class CampaignsApi
             .AllowAnonymous()
             .WithName("getMonitoringReport").WithSummary("Il rapporto di monitoraggio di una campagna chiusa: le tabelle con tutte le cifre.")
             .Produces<ReportResponse>().ProducesProblem(404).ProducesProblem(409);
-        campaigns.MapGet("/{id:long}/report/csv", async Task<IResult> (long id, [Description("Tabella: sintesi, stato-azioni, aree, stato-indicatori, indicatori, ritardi, azioni.")] string? table, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+        campaigns.MapGet("/{id:long}/report/csv", async Task<IResult> (long id, [Description("Tabella: sintesi, stato-azioni, aree, stato-indicatori, indicatori, ritardi, azioni.")] string? table,
+                [Description("it: la variante per Excel in italiano (separatore ;, virgola decimale, date gg/mm/aaaa); assente: il CSV con la virgola.")] string? formato,
+                ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
             {
                 var (model, conflict) = await MonitoringReport.BuildAsync(db, user, id, ct);
                 if (model is null) return ReportMissing(conflict);
@@ -88,7 +91,8 @@ public static class CampaignsApi
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["table"] = [$"Tabella sconosciuta. Valori ammessi: {string.Join(", ", tables.Select(t => t.Key))}."] });
                 }
-                return Results.File(ReportFiles.Csv(chosen), "text/csv; charset=utf-8", $"rapporto-{id}-{chosen.Key}.csv");
+                var italian = string.Equals(formato?.Trim(), "it", StringComparison.OrdinalIgnoreCase);
+                return Results.File(ReportFiles.Csv(chosen, italian), Downloads.CsvType, ReportFileName(model, chosen.Key + (italian ? "-it" : "")) + ".csv");
             })
             .AllowAnonymous()
             .WithName("getMonitoringReportCsv").WithSummary("Una tabella del rapporto in CSV (UTF-8 con BOM).")
@@ -98,7 +102,7 @@ public static class CampaignsApi
                 var (model, conflict) = await MonitoringReport.BuildAsync(db, user, id, ct);
                 if (model is null) return ReportMissing(conflict);
                 return Results.File(ReportFiles.Xlsx(MonitoringReport.Tables(model, s => s)),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rapporto-{id}.xlsx");
+                    Downloads.XlsxType, ReportFileName(model) + ".xlsx");
             })
             .AllowAnonymous()
             .WithName("getMonitoringReportXlsx").WithSummary("Tutte le tabelle del rapporto in un file XLSX, un foglio per tabella.")
@@ -110,7 +114,7 @@ public static class CampaignsApi
                 var (pdf, error) = await ReportFiles.PdfAsync(StandaloneHtml(model, s => s, CultureInfo.GetCultureInfo("it-IT"), null), options.Value, ct);
                 return pdf is null
                     ? ReportFiles.PdfUnavailable.Result(error!)
-                    : Results.File(pdf, "application/pdf", $"rapporto-{id}.pdf");
+                    : Results.File(pdf, "application/pdf", ReportFileName(model) + ".pdf");
             })
             .AllowAnonymous()
             .WithName("getMonitoringReportPdf").WithSummary("Il rapporto in PDF, stampato dal rapporto HTML (richiede Chromium sul server; altrimenti 503).")
@@ -181,6 +185,11 @@ public static class CampaignsApi
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    /// <summary>"rapporto-monitoraggio-campagna-2025[-azioni]": the report's files named after the campaign, not its id.</summary>
+    private static string ReportFileName(ReportModel model, string? part = null) =>
+        Downloads.FileName("rapporto-monitoraggio", model.Campaign.Name, model.Campaign.Name.Contains(model.Campaign.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? null : model.Campaign.Year.ToString(CultureInfo.InvariantCulture), part);
 
     private static IResult ReportMissing(string? conflict) => conflict is null
         ? OutcomeHttp.NotFound("Nessuna campagna con questo identificativo.")

@@ -2,6 +2,7 @@ using Metropoli.StrategicPlan.Actions;
 using Metropoli.StrategicPlan.Model;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Exports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -70,17 +71,21 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
         return Page();
     }
 
-    /// <summary>?handler=indicatori: every indicator of the dashboard, with the same filter, as CSV.</summary>
+    /// <summary>The indicators download's columns: codes for the machine CSV, Italian headers for the others.</summary>
+    public static readonly ExportColumn<DashboardIndicator>[] IndicatorColumns =
+    [
+        new("code", "Codice", i => i.Code), new("name", "Indicatore", i => i.Name), new("unit", "Unità di misura", i => i.Unit),
+        new("latest_period", "Ultimo periodo", i => i.LatestPeriod), new("latest_value", "Ultimo valore", i => i.LatestValue),
+        new("achievement_percent", "Raggiungimento (%)", i => i.Achievement), new("status", "Stato", i => i.Status),
+    ];
+
+    /// <summary>?handler=indicatori: every indicator of the dashboard, with the same filter, as CSV (machine,
+    /// <c>&amp;formato=it</c> or <c>&amp;formato=xlsx</c>).</summary>
     public async Task<IActionResult> OnGetIndicatoriAsync(long id, CancellationToken ct)
     {
         if (!ModelState.IsValid || Filter.Validate().Count > 0) Filter = new DashboardFilter();
         var view = await PlanDashboard.BuildAsync(db, User, id, Filter, CivilClock.Today(clock), ct, cache: cache);
         if (view is null) return NotFound();
-        var csv = new System.Text.StringBuilder("code,name,unit,latest_period,latest_value,achievement_percent,status\r\n");
-        foreach (var i in view.Indicators)
-        {
-            csv.Append(Csv.Line(i.Code, i.Name, i.Unit, i.LatestPeriod, i.LatestValue, i.Achievement, i.Status)).Append("\r\n");
-        }
-        return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"cruscotto-{id}-indicatori.csv");
+        return Downloads.File(HttpContext, "indicatori-cruscotto-" + view.PlanName, "Indicatori " + view.PlanName, IndicatorColumns, view.Indicators).AsAction();
     }
 }

@@ -2,11 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Errors;
+using Metropoli.Platform.Exports;
 
 namespace Metropoli.StrategicPlan.Report;
 
@@ -30,78 +28,17 @@ public static class ReportFiles
     /// <summary>The printer (Chromium) is missing or failed: the HTML, CSV and XLSX report still work.</summary>
     public static readonly ProblemType PdfUnavailable = new("pdf-unavailable", 503, "PDF non disponibile");
 
-    public static byte[] Csv(ReportTable table)
-    {
-        var sb = new StringBuilder();
-        sb.Append(string.Join(',', table.Headers.Select(h => Platform.Api.Csv.Cell(h)))).Append("\r\n");
-        foreach (var row in table.Rows)
-        {
-            sb.Append(Platform.Api.Csv.Line([.. row])).Append("\r\n");
-        }
-        // The BOM lets spreadsheet programs open accented text as UTF-8.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
+    /// <summary>A table as CSV with the BOM: the machine form (<c>,</c>, invariant numbers) or, with
+    /// <paramref name="italian"/>, the form Italian Excel opens (<c>;</c>, decimal commas, dd/MM/yyyy).</summary>
+    public static byte[] Csv(ReportTable table, bool italian = false) =>
+        italian
+            ? Downloads.ItalianCsv(table.Headers, table.Rows.Select(r => r.ToArray()))
+            : Downloads.MachineCsv(table.Headers, table.Rows.Select(r => r.ToArray()));
 
-    public static byte[] Xlsx(IReadOnlyList<ReportTable> tables)
-    {
-        using var stream = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = doc.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            uint id = 1;
-            foreach (var table in tables)
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                data.AppendChild(Row(table.Headers.Cast<object?>().ToList(), header: true));
-                foreach (var row in table.Rows)
-                {
-                    data.AppendChild(Row(row, header: false));
-                }
-                part.Worksheet = new Worksheet(data);
-                var name = table.Title.Length > 31 ? table.Title[..31] : table.Title;
-                sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = SheetName(name) });
-            }
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static string SheetName(string name) =>
-        new(name.Select(ch => "[]:*?/\\".Contains(ch) ? ' ' : ch).ToArray());
-
-    private static Row Row(IReadOnlyList<object?> cells, bool header)
-    {
-        var row = new Row();
-        foreach (var value in cells)
-        {
-            var cell = value switch
-            {
-                int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i) },
-                decimal d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) },
-                DateOnly d => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) },
-                null => new Cell(),
-                // Inline strings are never evaluated as formulas, so "=cmd|…" stays text.
-                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }) },
-            };
-            if (header)
-            {
-                cell.StyleIndex = 1;
-            }
-            row.AppendChild(cell);
-        }
-        return row;
-    }
-
-    private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font(), new Font(new Bold())),
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-        new Borders(new Border()),
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+    /// <summary>One sheet per table, named after the table's full title (shortened at a word when over 31 characters),
+    /// header frozen, columns sized to their content.</summary>
+    public static byte[] Xlsx(IReadOnlyList<ReportTable> tables) =>
+        Platform.Exports.Xlsx.Workbook(tables.Select(t => new XlsxSheet(t.Title, t.Headers, t.Rows)));
 
     // One Chromium at a time: parallel requests each starting a browser on a small server all ran past the
     // time limit (hostile-input run, 8 in flight). A closed campaign's report does not change, so the same HTML

@@ -1,5 +1,7 @@
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Exports;
+using Metropoli.Platform.Time;
 
 namespace Metropoli.Territory.Organisations;
 
@@ -9,20 +11,28 @@ public static class ExportOrganisations
     /// <summary>The import's columns, then what only the registry knows.</summary>
     public static readonly string[] CsvHeader = ["id", .. ImportOrganisations.Columns, "municipality_istat", "updated_at"];
 
+    /// <summary>The columns of the downloads: <see cref="CsvHeader"/> for the machine CSV, Italian headers for the others.</summary>
+    public static readonly ExportColumn<OrganisationRow>[] Columns =
+    [
+        new("id", "Id", o => o.Id), new("name", "Denominazione", o => o.Name), new("type", "Tipo", o => o.Type),
+        new("fiscal_code", "Codice fiscale", o => o.FiscalCode), new("vat_number", "Partita IVA", o => o.VatNumber), new("ipa_code", "Codice IPA", o => o.IpaCode),
+        new("address", "Indirizzo", o => o.Address), new("postal_code", "CAP", o => o.PostalCode), new("city", "Città", o => o.City),
+        new("email", "Email", o => o.Email), new("pec", "PEC", o => o.Pec), new("phone", "Telefono", o => o.Phone), new("website", "Sito web", o => o.Website),
+        new("municipality_istat", "Codice ISTAT del Comune", o => o.MunicipalityIstat), new("updated_at", "Ultima modifica", o => o.UpdatedAt.UtcDateTime),
+    ];
+
     public static void MapOrganisationsExport(this WebApplication app)
     {
-        app.MapGet("/organizzazioni/export.csv", async ([AsParameters] ListQuery query, [AsParameters] OrganisationFilter filter, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/organizzazioni/export.csv", async ([AsParameters] ListQuery query, [AsParameters] OrganisationFilter filter, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var page = await AllAsync(db, query, filter, ct);
-                return Csv.File("organizzazioni.csv", CsvHeader, page.Items,
-                    o => [o.Id, o.Name, o.Type, o.FiscalCode, o.VatNumber, o.IpaCode, o.Address, o.PostalCode, o.City, o.Email, o.Pec, o.Phone, o.Website,
-                        o.MunicipalityIstat, o.UpdatedAt.UtcDateTime]);
+                return Downloads.File(context, "organizzazioni", "Organizzazioni", Columns, page.Items);
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
         app.MapGet("/organizzazioni/export.json", async ([AsParameters] ListQuery query, [AsParameters] OrganisationFilter filter, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
-                context.Response.Headers.ContentDisposition = "attachment; filename=\"organizzazioni.json\"";
+                context.Response.Headers.ContentDisposition = Downloads.ContentDisposition(Downloads.FileName("organizzazioni", CivilClock.Today(context.RequestServices.GetRequiredService<TimeProvider>()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) + ".json");
                 return TypedResults.Ok(await AllAsync(db, query, filter, ct));
             })
             .AllowAnonymous()
