@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: builds once, then runs
+#   (0) tests/Metropoli.ArchitectureTests (module boundaries),
 #   (a) tests/Metropoli.Tests on SQLite (all but the classes marked [Trait("Database", "Postgres")]),
 #   (b) tests/Metropoli.Tests on a throw-away PostgreSQL cluster (loopback, temp folder): the classes
 #       marked Database=Both or Database=Postgres (docs/adr/0024-ci-budget.md says which and why),
@@ -149,7 +150,7 @@ fi
 
 RESULTS="$ROOT/TestResults"
 mkdir -p "$RESULTS"
-rm -f "$RESULTS"/sqlite.trx "$RESULTS"/postgres.trx "$RESULTS"/browser.trx
+rm -f "$RESULTS"/architecture.trx "$RESULTS"/sqlite.trx "$RESULTS"/postgres.trx "$RESULTS"/browser.trx
 
 log "dotnet build Metropoli.slnx -c Release"
 BUILD_START=$SECONDS
@@ -221,6 +222,8 @@ rm -f "$OPENAPI_JSON"
 # Which provider runs which class is chosen per class with [Trait("Database", ...)]: Both, Postgres
 # (the database-bound checks whose failures only PostgreSQL shows) or Sqlite; a class without the
 # trait does not depend on the database and runs on SQLite only.
+# What may use what (NetArchTest, docs/adr/0026): seconds, and first, so a boundary broken fails early.
+run_tests architecture tests/Metropoli.ArchitectureTests ""
 run_tests sqlite tests/Metropoli.Tests "Database!=Postgres" METROPOLI_TEST_PROVIDER=Sqlite "METROPOLI_OPENAPI_OUT=$OPENAPI_JSON"
 
 # The OpenAPI document the sqlite run wrote, linted with Spectral's "spectral:oas" ruleset: 0 errors.
