@@ -221,7 +221,8 @@ public sealed class PlanExtrasPagesTests(IndicatorsFixture fx) : IClassFixture<I
         Assert.Contains("Numero di azioni per stato (dati del grafico)", html);
         var section = html[html.IndexOf($"chart-territory-{plan}-h", StringComparison.Ordinal)..];
         Assert.Contains($"<dd class=\"col-sm-8\">{dashboard.GetProperty("actions").GetInt32()}</dd>", section);
-        Assert.Contains($"<dd class=\"col-sm-8\">{dashboard.GetProperty("lateActions").GetArrayLength()}</dd>", section);
+        Assert.Contains($"<dd class=\"col-sm-8\">{dashboard.GetProperty("declaredLate").GetInt32()} <small", section);
+        Assert.Contains($"<dd class=\"col-sm-8\">{dashboard.GetProperty("pastEnd").GetInt32()} <small", section);
 
         var zone = await anonymous.Html("/zone/nord-ovest");
         Assert.Contains("Il Piano strategico nella zona", zone);
