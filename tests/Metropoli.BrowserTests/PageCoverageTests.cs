@@ -28,7 +28,7 @@ public sealed class PageCoverageTests(BrowserFixture fx, ITestOutputHelper outpu
     [
         "/associazioni/{id:long}", "/associazioni/{id:long}/modifica",
         "/piano/misurazioni/da-validare", "/piano/misurazioni/importa",
-        "/piano/misurazioni/{measurement:long}/correggi", "/piano/misurazioni/{measurement:long}/elimina",
+        "/piano/misurazioni/{measurement:long}/elimina",
     ];
 
     [Fact]
