@@ -165,6 +165,33 @@ public sealed class ExportsTests(AppFixture fx) : IClassFixture<AppFixture>
         Assert.Contains(';', itText.Split("\r\n")[0]);
     }
 
+    [Fact]
+    public async Task Italian_files_show_status_labels_and_sector_names_while_the_machine_csv_keeps_the_codes()
+    {
+        var client = await fx.As(Demo.Admin);
+        var plan = await PlanAsync();
+        var sectorName = await fx.App.WithDb(db => db.Set<Metropoli.Platform.Sectors.Sector>().Where(x => x.Code == "ambiente").Select(x => x.NameIt).SingleAsync());
+        var url = $"/piano/{plan.Id}/azioni/export.csv";
+        var machine = Encoding.UTF8.GetString(await client.GetByteArrayAsync(url));
+        var italian = Encoding.UTF8.GetString(await client.GetByteArrayAsync(url + "?formato=it"));
+        Assert.Contains(",ambiente,", machine);
+        Assert.Matches(",(on-track|not-started|at-risk|late|completed|suspended),", machine);
+        Assert.Contains(";" + sectorName + ";", italian);
+        Assert.DoesNotContain(";ambiente;", italian);
+        Assert.DoesNotMatch(";(on-track|not-started|at-risk|late|completed|suspended);", italian);
+        Assert.Matches(";(in linea|non avviata|a rischio|in ritardo|completata|sospesa);", italian);
+
+        var register = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/intese/export.csv?formato=it"));
+        Assert.DoesNotContain(";in-force;", register);
+        Assert.Contains(";in vigore;", register);
+
+        // The monitoring report names the sector, in the reader's language, never its code.
+        var campaign = await fx.App.WithDb(db => db.Set<CampaignActionSnapshot>().Where(x => x.OwnerSector == "ambiente").Select(x => x.CampaignId).FirstAsync());
+        var report = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/api/v1/monitoring-campaigns/{campaign}/report/csv?table=azioni"));
+        Assert.Contains(sectorName, report);
+        Assert.DoesNotContain(",ambiente,", report);
+    }
+
     /// <summary>Each sheet: header row frozen (pane split after row 1), widths set on every column; returns the
     /// sheet names and each sheet's first header cell.</summary>
     private static (List<string> Names, List<string> FirstHeaders) AssertWorkbook(byte[] bytes, string url)

@@ -42,6 +42,7 @@ public static class Startup
         {
             await db.MigrateUnderLockAsync(ct);
             await SeedReferenceDataAsync(sp, ct);
+            await Security.UnencryptedKeys.RevokeAsync(sp, ct);
         }
         if (demo && !await db.Users.AnyAsync(ct))
         {

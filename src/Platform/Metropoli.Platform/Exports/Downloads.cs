@@ -7,8 +7,19 @@ using Microsoft.Net.Http.Headers;
 namespace Metropoli.Platform.Exports;
 
 /// <summary>One column of a list download: the machine code (open-data CSV header), the Italian header (Italian
-/// CSV and XLSX) and the value of a row.</summary>
-public sealed record ExportColumn<T>(string Code, string Label, Func<T, object?> Value);
+/// CSV and XLSX), the value of a row (the machine CSV keeps codes) and, where a code has a name, what the Italian files
+/// show instead (<paramref name="Shown"/>: a status's label, a sector's name).</summary>
+public sealed record ExportColumn<T>(string Code, string Label, Func<T, object?> Value, Func<T, ExportNames, object?>? Shown = null)
+{
+    public object? ShownValue(T row, ExportNames names) => Shown is null ? Value(row) : Shown(row, names);
+}
+
+/// <summary>Names the Italian files print instead of codes (one per request).</summary>
+public sealed class ExportNames(Sectors.SectorNames sectors)
+{
+    /// <summary>The sector's Italian name (the Italian files are Italian whatever the reader's language).</summary>
+    public string Sector(string? code) => sectors.ItalianName(code);
+}
 
 /// <summary>The three forms of a list download (ADR 0034): the machine CSV at the bare URL (<c>,</c>, invariant
 /// numbers, ISO dates, English codes), <c>?formato=it</c> for Italian Excel (<c>;</c>, decimal commas, dd/MM/yyyy,
@@ -26,12 +37,13 @@ public static class Downloads
         var today = CivilClock.Today(context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System);
         var name = FileName(baseName) + "-" + Formats(today);
         var list = rows.ToList();
+        var names = new ExportNames(context.RequestServices.GetRequiredService<Sectors.SectorNames>());
         var format = context.Request.Query[FormatParameter].ToString().Trim().ToLowerInvariant();
         return format switch
         {
             "xlsx" => Results.File(Xlsx.Workbook([new XlsxSheet(sheetTitle, [.. columns.Select(c => c.Label)],
-                list.Select(r => (IReadOnlyList<object?>)[.. columns.Select(c => c.Value(r))]))]), XlsxType, name + ".xlsx"),
-            "it" => Results.File(ItalianCsv([.. columns.Select(c => c.Label)], list.Select(r => columns.Select(c => c.Value(r)).ToArray())), CsvType, name + "-it.csv"),
+                list.Select(r => (IReadOnlyList<object?>)[.. columns.Select(c => c.ShownValue(r, names))]))]), XlsxType, name + ".xlsx"),
+            "it" => Results.File(ItalianCsv([.. columns.Select(c => c.Label)], list.Select(r => columns.Select(c => c.ShownValue(r, names)).ToArray())), CsvType, name + "-it.csv"),
             _ => Results.File(MachineCsv([.. columns.Select(c => c.Code)], list.Select(r => columns.Select(c => c.Value(r)).ToArray())), CsvType, name + ".csv"),
         };
     }

@@ -13,6 +13,9 @@ public sealed class SectorNames(AppDbContext db)
     /// <summary>The sector's name in the reader's language; the code itself for a value the registry does not know, "—" for none.</summary>
     public string Name(string? code) => code is null or "" ? "—" : All.TryGetValue(code, out var s) ? s.Name : code;
 
+    /// <summary>The sector's Italian name, for files that are Italian whatever the reader's language.</summary>
+    public string ItalianName(string? code) => code is null or "" ? "—" : All.TryGetValue(code, out var s) ? s.NameIt : code;
+
     /// <summary>The sectors offered in a form: the active ones, plus <paramref name="current"/> when it is inactive.</summary>
     public IReadOnlyList<Sector> Choices(string? current = null) =>
         All.Values.Where(s => s.Active || s.Code == current).OrderBy(s => s.SortOrder).ThenBy(s => s.NameIt, StringComparer.CurrentCulture).ToList();

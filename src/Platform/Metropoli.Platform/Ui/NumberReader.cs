@@ -28,6 +28,9 @@ public sealed record NumberError(string Template, params object[] Args)
 
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, Args);
 
+    /// <summary>The message to be read later in the reader's language (an import's error list).</summary>
+    public LocalText Text => new(Template, Args);
+
     /// <summary>The message in the reader's language (the Italian template is the resource key).</summary>
     public string In(Microsoft.Extensions.Localization.IStringLocalizer l) => l[Template, Args].Value;
 }

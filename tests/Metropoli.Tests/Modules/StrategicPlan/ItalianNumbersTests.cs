@@ -125,4 +125,28 @@ public sealed class ItalianNumbersTests(IndicatorsFixture fx) : IClassFixture<In
         await (await office.PostAsync($"/api/v1/measurements/import?plan={plan}&numbers=it", Csv(file))).ShouldBe(HttpStatusCode.OK);
         Assert.Equal([1234.5m, 26000m], (await ValuesAsync(id)).Order());
     }
+
+    [Fact]
+    public async Task An_import_refused_on_the_page_lists_its_errors_in_the_readers_language()
+    {
+        var (id, plan, code) = await IndicatorAsync();
+        var office = await SignedIn(Demo.PlanOffice);
+        await office.GetAsync("/lingua?cultura=en&ritorno=%2F");
+        var token = await office.AntiforgeryTokenAsync("/piano/misurazioni/importa");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(plan.ToString(System.Globalization.CultureInfo.InvariantCulture)), "PlanId" },
+            { new StringContent("en"), "Numbers" },
+        };
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"indicator_code,period,value,note\n{code},2023,\"1,250\",\nZZ9,2023,5,\n{code},2024,abc,\n")), "Upload", "valori.csv");
+        var response = await office.PostAsync("/piano/misurazioni/importa", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("The plan has no indicator with code ZZ9.", html);
+        Assert.Contains("“abc” is not a number", html);
+        Assert.DoesNotContain("non è un numero", html);
+        Assert.DoesNotContain("Nel piano non c'è", html);
+        Assert.Empty(await ValuesAsync(id));
+    }
 }

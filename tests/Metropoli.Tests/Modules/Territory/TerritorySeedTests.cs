@@ -57,4 +57,44 @@ public sealed class TerritorySeedTests(AppFixture fx) : IClassFixture<AppFixture
         Assert.Equal(before, await fx.App.WithDb(db => db.AuditEntries.CountAsync()));
         Assert.Equal(versions, await fx.App.WithDb(db => db.Set<Municipality>().AsNoTracking().ToDictionaryAsync(m => m.IstatCode, m => m.Version)));
     }
+
+    [Fact]
+    public void The_public_register_lists_a_valid_tax_code_and_a_pec_for_each_of_the_133_comuni()
+    {
+        var ipa = TerritorySeed.ReadIpaRows();
+        var comuni = TerritorySeed.ReadRows().Select(r => r.IstatCode).ToHashSet();
+        Assert.Equal(comuni.Order(), ipa.Keys.Order());
+        Assert.All(ipa.Values, r => Assert.True(Metropoli.Platform.Identifiers.IdentifierCheck.ValidateCodiceFiscaleEnte(r.FiscalCode).Ok, r.IstatCode));
+        Assert.Equal(133, ipa.Values.Select(r => r.FiscalCode).Distinct().Count());
+        Assert.All(ipa.Values, r => Assert.Matches(@"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", r.Pec.ToLowerInvariant()));
+        Assert.Equal(("01199250158", "protocollo@postacert.comune.milano.it"), (ipa[Demo.Milano].FiscalCode, ipa[Demo.Milano].Pec));
+    }
+
+    [Fact]
+    public async Task Every_comune_gets_its_pec_and_its_organisation_a_tax_code_from_the_register()
+    {
+        var (withoutPec, milanoPec) = await fx.App.WithDb(async db => (
+            await db.Set<Municipality>().CountAsync(m => m.Pec == null),
+            await db.Set<Municipality>().Where(m => m.IstatCode == Demo.Milano).Select(m => m.Pec).SingleAsync()));
+        Assert.Equal(0, withoutPec);
+        Assert.Equal("protocollo@postacert.comune.milano.it", milanoPec);
+        var orgs = await fx.App.WithDb(db => db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.MunicipalityIstat != null).Select(o => new { o.MunicipalityIstat, o.FiscalCode, o.Pec }).ToListAsync());
+        Assert.Equal(133, orgs.Count);
+        Assert.All(orgs, o => Assert.False(o.FiscalCode is null || o.Pec is null, o.MunicipalityIstat));
+        Assert.Equal("01310880156", orgs.Single(o => o.MunicipalityIstat == "015002").FiscalCode); // Abbiategrasso
+    }
+
+    [Fact]
+    public async Task A_pec_the_comune_corrected_is_never_overwritten_by_the_register()
+    {
+        const string corrected = "protocollo@pec.comune.bollate.mi.it";
+        await fx.App.WithDb(db => db.Set<Municipality>().Where(m => m.IstatCode == "015027")
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Pec, corrected)));
+        await fx.App.WithDb(db => OrganisationSeed.SeedAsync(db, TimeProvider.System));
+        await fx.App.WithDb(db => TerritorySeed.SeedAsync(db, TimeProvider.System));
+        Assert.Equal(corrected, await fx.App.WithDb(db => db.Set<Municipality>().Where(m => m.IstatCode == "015027").Select(m => m.Pec).SingleAsync()));
+        await fx.App.WithDb(db => db.Set<Municipality>().Where(m => m.IstatCode == "015027")
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Pec, "comune.bollate@legalmail.it")));
+    }
 }

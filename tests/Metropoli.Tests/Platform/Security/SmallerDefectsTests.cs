@@ -202,4 +202,30 @@ public sealed class DataProtectionAtRestTests(AppFixture fx) : IClassFixture<App
             Assert.DoesNotContain("<value>", key.Xml);
         }
     }
+
+    [Fact]
+    public async Task A_key_stored_in_clear_before_encryption_is_revoked_once_at_start_and_sessions_still_work()
+    {
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        string Date(DateTimeOffset d) => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var xml = $"""
+            <key id="{id}" version="1"><creationDate>{Date(now.AddDays(-10))}</creationDate><activationDate>{Date(now.AddDays(-10))}</activationDate><expirationDate>{Date(now.AddDays(80))}</expirationDate><descriptor deserializerType="Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorDescriptorDeserializer, Microsoft.AspNetCore.DataProtection, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60"><descriptor><encryption algorithm="AES_256_CBC" /><validation algorithm="HMACSHA256" /><masterKey p4:requiresEncryption="true" xmlns:p4="http://schemas.asp.net/2015/03/dataProtection"><!-- Warning: the key below is in an unencrypted form. --><value>{Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64))}</value></masterKey></descriptor></descriptor></key>
+            """;
+        await fx.App.WithDb(async db =>
+        {
+            db.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey { FriendlyName = "key-" + id, Xml = xml });
+            await db.SaveChangesAsync();
+        });
+
+        var revoked = await fx.App.WithScope(sp => Metropoli.Platform.Security.UnencryptedKeys.RevokeAsync(sp, CancellationToken.None));
+        Assert.Equal([id], revoked);
+        var rows = await fx.App.WithDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>()));
+        Assert.Contains(rows, r => r.Xml!.Contains("<revocation", StringComparison.Ordinal) && r.Xml.Contains(id.ToString(), StringComparison.Ordinal));
+        // A second start finds nothing left to revoke, and signing in still works.
+        Assert.Empty(await fx.App.WithScope(sp => Metropoli.Platform.Security.UnencryptedKeys.RevokeAsync(sp, CancellationToken.None)));
+        var session = await fx.App.SignedIn(Demo.Forum);
+        await session.Html("/account");
+    }
 }

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Agreements.Import;
 
-public sealed record AgreementImportError(int? Line, string? Column, string Message);
+/// <summary>One refused row; <see cref="Text"/> keeps the message for a reader of another language.</summary>
+public sealed record AgreementImportError(int? Line, string? Column, string Message, [property: System.Text.Json.Serialization.JsonIgnore] Metropoli.Platform.Ui.LocalText? Text = null);
 
 public abstract record AgreementImportResult
 {
@@ -104,7 +105,7 @@ public static class ImportAgreements
                 if (int.TryParse(dm, NumberStyles.None, CultureInfo.InvariantCulture, out var m)) months = m;
                 else Error("duration_months", "La durata è un numero intero di mesi.");
             }
-            if (!Formats.TryParseEuro(Get("value"), numberStyle, out var value, out var valueError)) Error("value", valueError!.ToString());
+            if (!Formats.TryParseEuro(Get("value"), numberStyle, out var value, out var valueError)) errors.Add(new(line, "value", valueError!.ToString(), valueError.Text));
             var auto = Get("auto_renewal").ToLowerInvariant();
             if (auto is not ("" or "0" or "1" or "true" or "false" or "si" or "sì" or "no")) Error("auto_renewal", "Rinnovo tacito: sì oppure no.");
             var request = new AgreementRequest

@@ -13,8 +13,8 @@ public static class ExportActions
     [
         new("plan", "Piano", a => a.PlanName), new("area_code", "Codice area", a => a.AreaCode), new("area_title", "Area", a => a.AreaTitle),
         new("objective_code", "Codice obiettivo", a => a.ObjectiveCode), new("objective_title", "Obiettivo", a => a.ObjectiveTitle),
-        new("action_code", "Codice azione", a => a.Code), new("action_title", "Azione", a => a.Title), new("owner_sector", "Settore responsabile", a => a.OwnerSector),
-        new("status", "Stato", a => a.Status), new("progress", "Avanzamento (%)", a => a.Progress), new("start_date", "Data di inizio", a => a.StartDate),
+        new("action_code", "Codice azione", a => a.Code), new("action_title", "Azione", a => a.Title), new("owner_sector", "Settore responsabile", a => a.OwnerSector, (a, n) => n.Sector(a.OwnerSector)),
+        new("status", "Stato", a => a.Status, (a, _) => Model.ActionStatuses.Label(a.Status)), new("progress", "Avanzamento (%)", a => a.Progress), new("start_date", "Data di inizio", a => a.StartDate),
         new("end_date", "Data di fine", a => a.EndDate), new("budget", "Budget (euro)", a => a.Budget), new("dup_programme", "Programma DUP", a => a.DupProgramme),
     ];
 

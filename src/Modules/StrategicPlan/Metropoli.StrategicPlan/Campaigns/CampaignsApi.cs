@@ -173,7 +173,7 @@ public static class CampaignsApi
 
     public static string StandaloneHtml(ReportModel model, Func<string, string> label, CultureInfo culture, string? nonce)
     {
-        var tables = MonitoringReport.Tables(model, label);
+        var tables = MonitoringReport.Tables(model, label, culture.TwoLetterISOLanguageName == "en");
         var charts = DashboardCharts.Build(model.Figures, label, "report");
         return ReportHtml.Document(model, tables, charts, label, culture, nonce);
     }

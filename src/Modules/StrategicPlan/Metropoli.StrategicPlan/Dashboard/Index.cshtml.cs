@@ -76,7 +76,7 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
     [
         new("code", "Codice", i => i.Code), new("name", "Indicatore", i => i.Name), new("unit", "Unità di misura", i => i.Unit),
         new("latest_period", "Ultimo periodo", i => i.LatestPeriod), new("latest_value", "Ultimo valore", i => i.LatestValue),
-        new("achievement_percent", "Raggiungimento (%)", i => i.Achievement), new("status", "Stato", i => i.Status),
+        new("achievement_percent", "Raggiungimento (%)", i => i.Achievement), new("status", "Stato", i => i.Status, (i, _) => Model.IndicatorStatuses.Label(i.Status)),
     ];
 
     /// <summary>?handler=indicatori: every indicator of the dashboard, with the same filter, as CSV (machine,

@@ -12,7 +12,8 @@ namespace Metropoli.StrategicPlan.Import;
 
 /// <summary>One problem of an import: the physical line of the file where the row starts (null for the
 /// file as a whole), the CSV column, and what is wrong.</summary>
-public sealed record PlanImportError(int? Line, string? Column, string Message);
+/// <summary>One refused row; <see cref="Text"/> keeps the message for a reader of another language.</summary>
+public sealed record PlanImportError(int? Line, string? Column, string Message, [property: System.Text.Json.Serialization.JsonIgnore] Metropoli.Platform.Ui.LocalText? Text = null);
 
 public abstract record PlanImportResult
 {
@@ -173,7 +174,7 @@ public static class ImportPlanStructure
             var budgetOk = Formats.TryParseEuro(row.Get("budget"), numbers, out var budget, out var budgetError);
             if (!startOk) Error("start_date", Formats.DateError);
             if (!endOk) Error("end_date", Formats.DateError);
-            if (!budgetOk) Error("budget", budgetError!.ToString());
+            if (!budgetOk) errors.Add(new PlanImportError(line, "budget", budgetError!.ToString(), budgetError.Text));
             var request = new ActionRequest
             {
                 // The objective may not exist yet: any id passes the shape check, the code links it below.

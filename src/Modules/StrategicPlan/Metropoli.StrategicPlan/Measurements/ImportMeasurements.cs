@@ -8,6 +8,7 @@ using Metropoli.Platform.Api;
 using Metropoli.Platform.Audit;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -15,7 +16,8 @@ namespace Metropoli.StrategicPlan.Measurements;
 
 /// <summary>One problem of an import: the physical line where the row starts (null for the whole file),
 /// the CSV column, and what is wrong.</summary>
-public sealed record MeasurementImportError(int? Line, string? Column, string Message);
+/// <summary>One refused row; <see cref="Text"/> keeps the message for a reader of another language.</summary>
+public sealed record MeasurementImportError(int? Line, string? Column, string Message, [property: System.Text.Json.Serialization.JsonIgnore] Metropoli.Platform.Ui.LocalText? Text = null);
 
 public abstract record MeasurementImportResult
 {
@@ -147,12 +149,17 @@ public static class ImportMeasurements
             var code = Structure.StructureRules.NormalizeCode(rawCode);
             if (code is null || !indicators.TryGetValue(code, out var indicator))
             {
-                errors.Add(new(line, "indicator_code", code is null ? "Indica il codice dell'indicatore." : $"Nel piano non c'è un indicatore con codice {code}."));
+                if (code is null) errors.Add(new(line, "indicator_code", "Indica il codice dell'indicatore."));
+                else
+                {
+                    var text = new LocalText("Nel piano non c'è un indicatore con codice {0}.", code);
+                    errors.Add(new(line, "indicator_code", text.ToString(), text));
+                }
                 return;
             }
             if (!IndicatorRules.TryParseNumber(rawValue, numbers, out var value, out var numberError))
             {
-                errors.Add(new(line, "value", numberError!.ToString()));
+                errors.Add(new(line, "value", numberError!.ToString(), numberError.Text));
                 return;
             }
             var fieldErrors = SubmitMeasurement.Check(indicator.Frequency, new MeasurementRequest { Period = rawPeriod, Value = value, Note = note });

@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Platform.Locali
         }
         Report = model;
         string Label(string s) => l[s];
-        Tables = MonitoringReport.Tables(model, Label);
+        Tables = MonitoringReport.Tables(model, Label, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
         var api = "/api/v1/monitoring-campaigns/" + id;
         var downloads = $"""
             <div class="downloads d-flex flex-wrap gap-2 my-3" role="group" aria-label="{System.Net.WebUtility.HtmlEncode(l["Scarica il rapporto"])}">

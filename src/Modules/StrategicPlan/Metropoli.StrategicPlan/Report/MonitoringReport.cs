@@ -10,7 +10,14 @@ namespace Metropoli.StrategicPlan.Report;
 
 /// <summary>Everything the monitoring report shows, read only from a closed campaign's snapshot.</summary>
 public sealed record ReportModel(CampaignRow Campaign, string PlanName, int PlanStartYear, int PlanEndYear,
-    PlanDashboardView Figures, IReadOnlyList<CampaignActionSnapshot> Actions);
+    PlanDashboardView Figures, IReadOnlyList<CampaignActionSnapshot> Actions)
+{
+    /// <summary>Sector names by code, Italian and English, so the report names sectors, never codes.</summary>
+    public IReadOnlyDictionary<string, (string It, string En)> Sectors { get; init; } = new Dictionary<string, (string It, string En)>();
+
+    public string SectorName(string? code, bool english) =>
+        code is null or "" ? "—" : Sectors.TryGetValue(code, out var n) ? (english && n.En.Length > 0 ? n.En : n.It) : code;
+}
 
 /// <summary>One table of the report: the HTML, the PDF (made from the HTML), the CSV and the XLSX are all
 /// written from these rows, so the same numbers appear everywhere.</summary>
@@ -34,14 +41,18 @@ public static class MonitoringReport
         var ordered = actions.OrderBy(a => a.AreaCode, StringComparer.Ordinal).ThenBy(a => a.ObjectiveCode, StringComparer.Ordinal)
             .ThenBy(a => a.Code, StringComparer.Ordinal).ToList();
         var row = (await CampaignQueries.ListAsync(db, user, plan.Id, ct))!.Single(c => c.Id == campaignId);
-        return (new ReportModel(row, plan.Name, plan.StartYear, plan.EndYear, figures, ordered), null);
+        var sectors = await db.Set<Metropoli.Platform.Sectors.Sector>().AsNoTracking()
+            .ToDictionaryAsync(x => x.Code, x => (x.NameIt, x.NameEn), StringComparer.Ordinal, ct);
+        return (new ReportModel(row, plan.Name, plan.StartYear, plan.EndYear, figures, ordered) { Sectors = sectors }, null);
     }
 
-    /// <summary>The tables of the report, in order. <paramref name="label"/> translates the Italian texts.</summary>
-    public static IReadOnlyList<ReportTable> Tables(ReportModel m, Func<string, string> label)
+    /// <summary>The tables of the report, in order. <paramref name="label"/> translates the Italian texts;
+    /// <paramref name="english"/> says which name of a sector to print (the label function's language).</summary>
+    public static IReadOnlyList<ReportTable> Tables(ReportModel m, Func<string, string> label, bool english = false)
     {
         var f = m.Figures;
         string L(string s) => label(s);
+        string Sector(string? code) => m.SectorName(code, english);
         var tables = new List<ReportTable>
         {
             new("sintesi", L("Sintesi"), [L("Misura"), L("Valore")],
@@ -66,11 +77,11 @@ public static class MonitoringReport
             new("indicatori", L("Indicatori"), [L("Codice"), L("Indicatore"), L("Unità"), L("Valore validato più recente"), L("Periodo"), L("Raggiungimento (%)"), L("Stato")],
                 f.Indicators.Select(i => (IReadOnlyList<object?>)[i.Code, i.Name, i.Unit, Plain(i.LatestValue), i.LatestPeriod, Plain(i.Achievement), L(IndicatorStatuses.Label(i.Status))]).ToList()),
             new("ritardi", L("Azioni dichiarate in ritardo o oltre la data di fine"), [L("Codice"), L("Azione"), L("Settore"), L("Stato"), L("Avanzamento (%)"), L("Fine prevista"), L(Lateness.DeclaredName), L(Lateness.PastEndName)],
-                f.LateActions.Select(a => (IReadOnlyList<object?>)[a.Code, a.Title, a.OwnerSector, L(ActionStatuses.Label(a.Status)), a.Progress, a.EndDate,
+                f.LateActions.Select(a => (IReadOnlyList<object?>)[a.Code, a.Title, Sector(a.OwnerSector), L(ActionStatuses.Label(a.Status)), a.Progress, a.EndDate,
                     a.DeclaredLate ? L("sì") : L("no"), a.PastEnd ? L("sì") : L("no")]).ToList()),
             new("azioni", L("Stato di attuazione delle azioni"),
                 [L("Codice"), L("Azione"), L("Area"), L("Obiettivo"), L("Settore"), L("Stato"), L("Avanzamento (%)"), L("Dichiarata in ritardo o oltre la data di fine"), L("Aggiornamento del settore"), L("Stato di attuazione")],
-                m.Actions.Select(a => (IReadOnlyList<object?>)[a.Code, a.Title, a.AreaCode, a.ObjectiveCode, a.OwnerSector, L(ActionStatuses.Label(a.Status)), a.Progress,
+                m.Actions.Select(a => (IReadOnlyList<object?>)[a.Code, a.Title, a.AreaCode, a.ObjectiveCode, Sector(a.OwnerSector), L(ActionStatuses.Label(a.Status)), a.Progress,
                     a.Late ? L("sì") : L("no"), L(TaskLabel(a.TaskStatus)), a.Narrative]).ToList()),
         };
         return tables;

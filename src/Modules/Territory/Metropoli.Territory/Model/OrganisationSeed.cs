@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Metropoli.Territory.Model;
 
 /// <summary>One organisation per Comune (linked by ISTAT code), the Città metropolitana and Regione
-/// Lombardia. Idempotent and additive: an organisation that exists is never changed, because from then
-/// on its data belong to the administrators who keep the registry.</summary>
+/// Lombardia. Idempotent and additive: a Comune's tax code and PEC come from IndicePA
+/// (<see cref="TerritorySeed.ReadIpaRows"/>) and only fill blanks; a value the administrators keep is never changed.</summary>
 public static class OrganisationSeed
 {
     public const string CittaMetropolitanaFiscalCode = "08911820960";
@@ -18,7 +18,21 @@ public static class OrganisationSeed
         var linked = (await db.Set<Organisation>().Where(o => o.MunicipalityIstat != null).Select(o => o.MunicipalityIstat!).ToListAsync(ct)).ToHashSet();
         var fiscalCodes = (await db.Set<Organisation>().Where(o => o.FiscalCode != null).Select(o => o.FiscalCode!).ToListAsync(ct)).ToHashSet();
         var comuni = await db.Set<Municipality>().AsNoTracking().OrderBy(m => m.IstatCode).Select(m => new { m.IstatCode, m.Name }).ToListAsync(ct);
+        var ipa = TerritorySeed.ReadIpaRows();
         var added = 0;
+        var filled = 0;
+        // Organisations of Comuni made before the register was shipped: fill their blanks.
+        var blanks = await db.Set<Organisation>()
+            .Where(o => o.MunicipalityIstat != null && o.Type == OrganisationTypes.Municipality && (o.FiscalCode == null || o.Pec == null))
+            .ToListAsync(ct);
+        foreach (var o in blanks)
+        {
+            if (!ipa.TryGetValue(o.MunicipalityIstat!, out var row)) continue;
+            if (o.FiscalCode is null && fiscalCodes.Add(row.FiscalCode)) o.FiscalCode = row.FiscalCode;
+            o.Pec ??= row.Pec;
+            o.UpdatedAt = now;
+            filled++;
+        }
         foreach (var c in comuni.Where(c => !linked.Contains(c.IstatCode)))
         {
             var o = new Organisation
@@ -29,10 +43,14 @@ public static class OrganisationSeed
                 City = c.Name,
                 UpdatedAt = now,
             };
-            // Fiscal codes and addresses only where they are certain; the others are completed in the app.
-            if (c.IstatCode == "015146" && !fiscalCodes.Contains(ComuneMilanoFiscalCode))
+            if (ipa.TryGetValue(c.IstatCode, out var row))
             {
-                o.FiscalCode = ComuneMilanoFiscalCode;
+                if (fiscalCodes.Add(row.FiscalCode)) o.FiscalCode = row.FiscalCode;
+                o.Pec = row.Pec;
+            }
+            // Addresses only where they are certain; the others are completed in the app.
+            if (c.IstatCode == "015146" && o.FiscalCode == ComuneMilanoFiscalCode)
+            {
                 o.VatNumber = ComuneMilanoFiscalCode;
                 o.IpaCode = "c_f205";
                 o.Address = "Piazza della Scala 2";
@@ -73,7 +91,7 @@ public static class OrganisationSeed
             });
             added++;
         }
-        if (added > 0)
+        if (added > 0 || filled > 0)
         {
             await db.SaveChangesAsync(ct);
         }

@@ -30,6 +30,27 @@ public static class TerritorySeed
         return rows;
     }
 
+    /// <summary>Tax code and PEC of a Comune as IndicePA lists them (SeedData/README.md).</summary>
+    public sealed record IpaRow(string IstatCode, string FiscalCode, string Pec);
+
+    public const string IpaAttribution = "Codici fiscali e PEC dei Comuni: IndicePA (AgID), CC BY 4.0.";
+
+    public static IReadOnlyDictionary<string, IpaRow> ReadIpaRows()
+    {
+        using var stream = typeof(TerritorySeed).Assembly.GetManifestResourceStream("Metropoli.Territory.comuni-mi-ipa.csv")
+            ?? throw new InvalidOperationException("Seed data comuni-mi-ipa.csv is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var rows = new Dictionary<string, IpaRow>(StringComparer.Ordinal);
+        reader.ReadLine(); // header
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            var f = line.Split(',');
+            rows[f[0]] = new IpaRow(f[0], FiscalCode: f[2], Pec: f[1]);
+        }
+        return rows;
+    }
+
     public static string ZoneCodeOf(string zoneName) =>
         zoneName.ToLowerInvariant().Replace(" e ", "-").Replace(' ', '-');
 
@@ -53,6 +74,7 @@ public static class TerritorySeed
         }
         await db.SaveChangesAsync(ct);
 
+        var ipa = ReadIpaRows();
         var existing = await db.Set<Municipality>().ToDictionaryAsync(m => m.IstatCode, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var r in rows)
@@ -66,6 +88,11 @@ public static class TerritorySeed
             m.CadastralCode = r.CadastralCode;
             m.Population = r.Population;
             m.PostalCodes = r.PostalCodes;
+            // The PEC is the Comune's own contact: the public register only fills a blank, never overwrites.
+            if (m.Pec is null && ipa.TryGetValue(r.IstatCode, out var fromIpa))
+            {
+                m.Pec = fromIpa.Pec;
+            }
             if (db.Entry(m).State == EntityState.Modified)
             {
                 m.UpdatedAt = now;

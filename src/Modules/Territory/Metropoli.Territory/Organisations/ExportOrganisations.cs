@@ -14,7 +14,7 @@ public static class ExportOrganisations
     /// <summary>The columns of the downloads: <see cref="CsvHeader"/> for the machine CSV, Italian headers for the others.</summary>
     public static readonly ExportColumn<OrganisationRow>[] Columns =
     [
-        new("id", "Id", o => o.Id), new("name", "Denominazione", o => o.Name), new("type", "Tipo", o => o.Type),
+        new("id", "Id", o => o.Id), new("name", "Denominazione", o => o.Name), new("type", "Tipo", o => o.Type, (o, _) => OrganisationTypes.Label(o.Type)),
         new("fiscal_code", "Codice fiscale", o => o.FiscalCode), new("vat_number", "Partita IVA", o => o.VatNumber), new("ipa_code", "Codice IPA", o => o.IpaCode),
         new("address", "Indirizzo", o => o.Address), new("postal_code", "CAP", o => o.PostalCode), new("city", "Città", o => o.City),
         new("email", "Email", o => o.Email), new("pec", "PEC", o => o.Pec), new("phone", "Telefono", o => o.Phone), new("website", "Sito web", o => o.Website),

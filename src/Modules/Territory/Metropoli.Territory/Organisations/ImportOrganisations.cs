@@ -9,7 +9,8 @@ namespace Metropoli.Territory.Organisations;
 
 /// <summary>One problem of an import: the physical line of the file where the row starts (null for
 /// the file as a whole), the CSV column, and what is wrong.</summary>
-public sealed record ImportError(int? Line, string? Column, string Message);
+/// <summary>One refused row; <see cref="Text"/> keeps the message for a reader of another language.</summary>
+public sealed record ImportError(int? Line, string? Column, string Message, [property: System.Text.Json.Serialization.JsonIgnore] Metropoli.Platform.Ui.LocalText? Text = null);
 
 public abstract record ImportResult
 {
