@@ -13,6 +13,7 @@ using Metropoli.Platform.Modules;
 using Metropoli.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Metropoli.Platform.Observability;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -186,7 +187,8 @@ public static class PlatformModule
         {
             ctx.ProblemDetails.Instance ??= Problems.OriginalPath(ctx.HttpContext);
             Problems.ApplyType(ctx.ProblemDetails);
-            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            // The W3C trace id when a trace is running (the id in the logs and in the exported traces).
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -219,7 +221,8 @@ public static class PlatformModule
         services.AddValidatedOptions<EmailOptions>(config, "Email");
         services.AddSingleton<OutboxSenderJob>();
         services.AddSingleton<IRecurringJob>(sp => sp.GetRequiredService<OutboxSenderJob>());
-        services.AddHealthChecks();
+        services.AddMetropoliHealthChecks();
+        builder.AddMetropoliObservability();
         return builder;
     }
 
@@ -278,6 +281,7 @@ public static class PlatformModule
         app.MapLanguageSwitch();
         app.MapMetropoliOpenApi();
         app.MapStatus();
+        app.MapHealth();
         app.MapPlatformApi();
         return app;
     }

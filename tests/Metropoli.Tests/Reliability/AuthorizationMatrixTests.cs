@@ -192,7 +192,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
     private static readonly Dictionary<string, string> Rules = new()
     {
         // Platform
-        ["GET /status"] = All, ["GET /openapi/{documentName}.json"] = All, ["GET /lingua"] = All,
+        ["GET /status"] = All, ["GET /health/live"] = All, ["GET /health/ready"] = All, ["GET /openapi/{documentName}.json"] = All, ["GET /lingua"] = All,
         ["GET /api/v1/me"] = SignedIn,
         ["GET /api/v1/users/"] = Admin, ["GET /api/v1/users/{id}"] = Admin,
         ["GET /api/v1/audit-entries/"] = Admin, ["GET /api/v1/audit-entries/verification"] = Admin,

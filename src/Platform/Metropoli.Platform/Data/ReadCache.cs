@@ -93,13 +93,19 @@ public sealed class ReadCache(IServiceScopeFactory scopes, ReadModelVersion vers
         if (computed.TryGetValue(key, out var done))
         {
             var age = clock.GetElapsedTime(done.Stamp);
-            if (done.Version == current && age <= MaxAge) return (T)done.Value!;
+            if (done.Version == current && age <= MaxAge)
+            {
+                Observability.MetropoliMetrics.CacheHits.Add(1);
+                return (T)done.Value!;
+            }
+            Observability.MetropoliMetrics.CacheMisses.Add(1);
             var refresh = Recompute(key, current, dependsOn, compute, done);
             // A change this instance saved is never hidden: wait for a value that includes it. Only the age
             // limit (changes elsewhere, if any) lets a reader have the previous value meanwhile.
             if (done.Version == current && age <= MaxStale) return (T)done.Value!;
             return (T)(await refresh.WaitAsync(ct))!;
         }
+        Observability.MetropoliMetrics.CacheMisses.Add(1);
         return (T)(await Recompute(key, current, dependsOn, compute, null).WaitAsync(ct))!;
     }
 

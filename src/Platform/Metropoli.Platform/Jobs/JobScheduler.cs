@@ -102,6 +102,8 @@ public sealed class JobScheduler(
                 continue;
             }
             var run = new JobRun { Name = job.Name, ScheduledFor = due, Instance = Instance, StartedAt = now, Outcome = "running" };
+            Observability.MetropoliMetrics.JobLag.Record((now - due).TotalSeconds, new KeyValuePair<string, object?>("job", job.Name));
+            using var activity = Observability.MetropoliMetrics.Activities.StartActivity("job " + job.Name);
             db.Add(run);
             await db.SaveChangesAsync(ct);
             try
@@ -116,6 +118,9 @@ public sealed class JobScheduler(
             }
             run.FinishedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
+            var outcome = new KeyValuePair<string, object?>("outcome", run.Outcome == "ok" ? "ok" : "failed");
+            Observability.MetropoliMetrics.JobRuns.Add(1, new KeyValuePair<string, object?>("job", job.Name), outcome);
+            Observability.MetropoliMetrics.JobDuration.Record((run.FinishedAt.Value - now).TotalSeconds, new KeyValuePair<string, object?>("job", job.Name));
             ran++;
         }
         return ran;

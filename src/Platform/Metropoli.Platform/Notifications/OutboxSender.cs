@@ -48,8 +48,14 @@ public sealed class OutboxSenderJob(IOptions<EmailOptions> options, TimeProvider
 
     public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.OutboxSeconds));
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        await SendPendingAsync(services.GetRequiredService<AppDbContext>(), ct);
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        await SendPendingAsync(db, ct);
+        var max = options.Value.MaxAttempts;
+        Observability.MetropoliMetrics.ReportOutboxBacklog(
+            await db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null && m.Attempts < max, ct));
+    }
 
     public async Task<int> SendPendingAsync(AppDbContext db, CancellationToken ct)
     {
