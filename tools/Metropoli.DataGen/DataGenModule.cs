@@ -18,6 +18,9 @@ public sealed class DataGenModule : IMetropoliModule
 
     public void MapEndpoints(WebApplication app) => app.MapBenchBaseline();
 
+    /// <summary>No tables: nothing to scan (the default scan logged a warning at every start).</summary>
+    public void ConfigureModel(Microsoft.EntityFrameworkCore.ModelBuilder builder) { }
+
     public IEnumerable<CliCommand> Commands =>
     [
         new(["seed"], "con --scale genera dati di volume per le prove di carico (docs/adr/0015)",

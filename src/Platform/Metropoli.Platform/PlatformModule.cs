@@ -106,6 +106,20 @@ public static class PlatformModule
             o.Events.OnRedirectToAccessDenied = ctx => Problems.IsApi(ctx.HttpContext)
                 ? Problems.WriteAsync(ctx.HttpContext, Problems.Forbidden, "Il tuo ruolo non consente questa operazione.")
                 : Redirect(ctx);
+            // Every way in (password, code, recovery code) ends here: one log line per sign-in and sign-out, with the
+            // user's id (never the address) and the trace id, for the operators' log (issue 24, point 4).
+            o.Events.OnSignedIn = ctx =>
+            {
+                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Metropoli.Security")
+                    .LogInformation("Sign-in of user {UserId}", ctx.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+                return Task.CompletedTask;
+            };
+            o.Events.OnSigningOut = ctx =>
+            {
+                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Metropoli.Security")
+                    .LogInformation("Sign-out of user {UserId}", ctx.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+                return Task.CompletedTask;
+            };
         });
 
         // Sessions live on the server (ADR 0030): signing out ends the session, not only the browser's cookie.

@@ -43,6 +43,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             // Same work and message as a wrong password: no hint that the account does not exist.
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash, Input.Password);
+            logger.LogWarning("Failed sign-in: {Reason}", user is null ? "unknown address" : "disabled account " + user.Id);
             return Fail();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
@@ -60,6 +61,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         if (!result.Succeeded)
         {
+            logger.LogWarning("Failed sign-in for user {UserId}: wrong password ({Failures} failures)", user.Id, user.AccessFailedCount + 1);
             return Fail();
         }
         return LocalRedirect(SafeReturnUrl(ReturnUrl));

@@ -11,16 +11,17 @@ using Microsoft.Extensions.Options;
 namespace Metropoli.Tests.Platform.Data;
 
 /// <summary>The Data Protection key ring is kept by the package's EF Core repository
-/// (<c>PersistKeysToDbContext&lt;AppDbContext&gt;</c>) in the table the earlier hand-written repository filled:
-/// a key stored before the switch still opens what it protected (cookies, antiforgery tokens: existing logins),
-/// new keys land in the same table, no key material reaches the audit trail, and a restarted app reads them all.</summary>
+/// (<c>PersistKeysToDbContext&lt;AppDbContext&gt;</c>) in the table the earlier hand-written repository filled.
+/// A key that release stored in clear is revoked at the first start (docs/adr/0039: a backup holding it could forge
+/// sessions), so what it protected no longer opens and its people sign in again once; new keys land in the same
+/// table, encrypted, no key material reaches the audit trail, and a restarted app reads them.</summary>
 [Trait("Database", "Both")]
 public sealed class DataProtectionKeysTests
 {
     private const string Purpose = "metropoli.test.sessione";
 
     [Fact]
-    public async Task A_key_stored_before_the_switch_still_unprotects_and_new_keys_are_shared_through_the_same_table()
+    public async Task A_clear_key_stored_before_the_switch_is_revoked_and_new_keys_are_encrypted_and_shared_through_the_same_table()
     {
         await using var database = await TestDatabase.CreateAsync("dpkeys");
         await using (var db = Open(database))
@@ -54,15 +55,18 @@ public sealed class DataProtectionKeysTests
                 $"The key ring should be kept by DataProtection.EntityFrameworkCore, not {repository?.GetType().FullName ?? "nothing"}.");
 
             var provider = app.Services.GetRequiredService<IDataProtectionProvider>();
-            Assert.Equal("accesso fatto prima dell'aggiornamento", provider.CreateProtector(Purpose).Unprotect(protectedBefore));
+            Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => provider.CreateProtector(Purpose).Unprotect(protectedBefore));
 
             // A new key (as the key manager makes one before the old expires) goes to the same table, unaudited.
             var now = DateTimeOffset.UtcNow;
             app.Services.GetRequiredService<IKeyManager>().CreateNewKey(now.AddSeconds(-1), now.AddDays(90));
             await using var db = Open(database);
             var rows = await db.Database.SqlQueryRaw<string>("SELECT \"Xml\" AS \"Value\" FROM platform_data_protection_keys").ToListAsync();
-            Assert.Equal(2, rows.Count);
-            Assert.All(rows, xml => Assert.StartsWith("<key ", xml, StringComparison.Ordinal));
+            Assert.Single(rows, xml => xml.StartsWith("<revocation", StringComparison.Ordinal));
+            var keys = rows.Where(xml => xml.StartsWith("<key ", StringComparison.Ordinal)).ToList();
+            Assert.True(keys.Count >= 2, string.Join("\n", rows));
+            Assert.Single(keys, xml => xml.Contains("<masterKey", StringComparison.Ordinal)); // the old one, revoked
+            Assert.All(keys.Where(xml => !xml.Contains("<masterKey", StringComparison.Ordinal)), xml => Assert.Contains("<encryptedSecret", xml));
             var audited = await db.Set<AuditEntry>().Where(e => e.EntityType.Contains("DataProtection") || (e.After != null && e.After.Contains("masterKey"))).CountAsync();
             Assert.Equal(0, audited);
             protectedByApp = provider.CreateProtector(Purpose).Protect("accesso fatto dopo");
@@ -72,7 +76,6 @@ public sealed class DataProtectionKeysTests
         await using (var again = new MetropoliApp(database).Start())
         {
             var protector = again.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
-            Assert.Equal("accesso fatto prima dell'aggiornamento", protector.Unprotect(protectedBefore));
             Assert.Equal("accesso fatto dopo", protector.Unprotect(protectedByApp));
         }
     }
