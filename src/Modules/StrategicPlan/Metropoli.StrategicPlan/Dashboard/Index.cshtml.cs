@@ -80,7 +80,7 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
         {
             var rows = Scorecard.ByComune(f, filter, meta.Comuni);
             var svg = maps.Render(rows.Select(r => new Territory.Contracts.ComuneFill(r.IstatCode, r.Fill,
-                    r.AverageProgress is { } p ? string.Format(System.Globalization.CultureInfo.CurrentCulture, l["{0} azioni, avanzamento medio {1}"], r.Actions, Formats.Percent(p)) : l["nessuna azione"])).ToList(),
+                    r.AverageProgress is { } p ? string.Format(System.Globalization.CultureInfo.CurrentCulture, l["{0} azioni, avanzamento medio {1}"], r.Actions, Formats.Percent(p)) : l["Nessuna azione"])).ToList(),
                 string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Avanzamento medio delle azioni per Comune – {0}"], page.View.PlanName),
                 l["Ogni Comune è colorato secondo l'avanzamento medio delle azioni che lo riguardano, direttamente o tramite la sua zona; in grigio i Comuni senza azioni. La legenda e la tabella riportano gli stessi dati."]);
             return (svg, rows);
