@@ -75,7 +75,13 @@ public sealed class ChartsAndMapsTests(BrowserFixture fx)
         await using var context = await fx.NewContextAsync(width: width);
         var page = await context.NewPageAsync();
         var watch = new PageChecks.ConsoleWatch(page);
-        foreach (var url in new[] { await DashboardAsync(context), "/piano/indicatori/1", "/comuni/015182", "/territorio/mappa" })
+        var urls = new List<string> { await DashboardAsync(context), "/piano/indicatori/1", "/comuni/015182", "/territorio/mappa" };
+        // The summary boxes: the first action of the dashboard's late list or table, the first agreement of the register.
+        await page.GotoAsync(urls[0]);
+        urls.Add(await page.Locator("main a[href^='/piano/azioni/']").First.GetAttributeAsync("href") ?? "");
+        await page.GotoAsync("/intese");
+        urls.Add(await page.Locator("main table a[href^='/intese/']").First.GetAttributeAsync("href") ?? "");
+        foreach (var url in urls)
         {
             await page.GotoAsync(url);
             await page.EvaluateAsync("() => document.querySelectorAll('details.chart-data').forEach(d => d.open = true)");
