@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context. The app's CSP stays in force (no BypassCSP): axe-core comes in
     /// through the DevTools protocol when <see cref="Axe.RunAsync"/> needs it, outside the page's CSP, so the
     /// tests also see the CSP violations a real user's browser would report.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -64,7 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "it-IT",
             TimezoneId = "Europe/Rome",
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = new() { Width = width, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);

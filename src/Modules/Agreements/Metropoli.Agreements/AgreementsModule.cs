@@ -58,5 +58,6 @@ public sealed class AgreementsModule : IMetropoliModule
         new(SectionPages.Zone, 200, typeof(AgreementsForTerritoryViewComponent)),
         new(SectionPages.Objective, 200, typeof(AgreementsForPlanItemViewComponent)),
         new(SectionPages.Action, 200, typeof(AgreementsForPlanItemViewComponent)),
+        new(SectionPages.Organisation, 200, typeof(AgreementsForOrganisationViewComponent)),
     ];
 }

@@ -65,3 +65,13 @@ public sealed class OrganisationRef
     /// <summary>The Comune this organisation is, for type municipality.</summary>
     public string? MunicipalityIstat { get; init; }
 }
+
+/// <summary>A Comune to draw on a map: its fill and an optional text added to its name ("Rho: 45%").</summary>
+public sealed record ComuneFill(string IstatCode, string Fill, string? Text = null);
+
+/// <summary>Draws the Comuni as a server-side SVG map (no tile server), each Comune a link to its page
+/// named by its name and <see cref="ComuneFill.Text"/>; other modules colour it with their own figures.</summary>
+public interface IComuneMaps
+{
+    string Render(IReadOnlyList<ComuneFill> comuni, string title, string description);
+}

@@ -25,6 +25,7 @@ public sealed class TerritoryModule : IMetropoliModule
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Boundaries>();
+        builder.Services.AddSingleton<IComuneMaps, ComuneMaps>();
         builder.Services.AddJob<CoordinatorHistoryJob>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<AppDbContext>().Reads<ITerritoryQueries>());
     }

@@ -82,6 +82,8 @@ public static class SectionPages
     public const string Zone = "zone";
     public const string Objective = "objective";
     public const string Action = "action";
+    /// <summary>An organisation of the registry (key: its id).</summary>
+    public const string Organisation = "organisation";
 }
 
 /// <summary>What a section is shown for: <paramref name="Page"/> is one of <see cref="SectionPages"/>.</summary>

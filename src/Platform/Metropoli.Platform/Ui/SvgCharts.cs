@@ -49,42 +49,104 @@ public static class SvgCharts
         sb.Append("</defs>");
     }
 
-    /// <summary>Horizontal bars, one per row; with several series, stacked. Each segment carries its count
-    /// when there is room, and a tooltip title.</summary>
+    /// <summary>Horizontal bars, one per row; with several series, stacked. The SVG has no viewBox: bars are
+    /// placed in percentages of the width and text is in CSS pixels, so on a narrow screen the bars shrink but
+    /// the labels keep their size (13 px, never scaled down). Each row's label sits above its bar, the total
+    /// after it; a segment carries its own count only when the bar has more than one segment (a single
+    /// segment's count is the total: printed once). Screen readers get the title and description
+    /// (role="img"); the numbers are in the data table that follows the chart.</summary>
     public static string HorizontalBars(string chart, string title, string description, IReadOnlyList<Series> series, IReadOnlyList<Bar> bars)
     {
-        const int width = 760, labelWidth = 220, barHeight = 26, gap = 10, top = 10, right = 50;
-        var height = top * 2 + Math.Max(1, bars.Count) * (barHeight + gap);
+        const int labelHeight = 18, barHeight = 24, gap = 12, top = 4;
+        const double barArea = 84; // percent of the width; the rest holds the total
+        var row = labelHeight + barHeight + gap;
+        var height = top + Math.Max(1, bars.Count) * row;
         var max = Math.Max(1, bars.Select(b => b.Values.Sum()).DefaultIfEmpty(0).Max());
-        var scale = (double)(width - labelWidth - right) / max;
         var sb = new StringBuilder();
-        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dashboard-chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{chart}-t {chart}-d\">");
-        sb.Append($"<title id=\"{chart}-t\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{chart}-d\">{WebUtility.HtmlEncode(description)}</desc>");
+        sb.Append($"""<svg xmlns="http://www.w3.org/2000/svg" class="dashboard-chart" width="100%" height="{height}" role="img" aria-labelledby="{chart}-t {chart}-d">""");
+        sb.Append($"""<title id="{chart}-t">{WebUtility.HtmlEncode(title)}</title><desc id="{chart}-d">{WebUtility.HtmlEncode(description)}</desc>""");
         Defs(sb, chart, series);
         for (var i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
-            var y = top + i * (barHeight + gap);
-            var label = bar.Label.Length > 32 ? bar.Label[..31] + "…" : bar.Label;
-            sb.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + barHeight / 2 + 5}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1a1a1a\">{WebUtility.HtmlEncode(label)}</text>");
-            double x = labelWidth;
+            var y = top + i * row;
+            var label = bar.Label.Length > 48 ? bar.Label[..47] + "…" : bar.Label;
+            sb.Append($"""<text x="0" y="{y + 13}" font-size="13" fill="#1a1a1a">{WebUtility.HtmlEncode(label)}</text>""");
+            var by = y + labelHeight;
+            sb.Append($"""<rect x="0" y="{by}" width="{F(barArea)}%" height="{barHeight}" fill="#f2f2f2"></rect>""");
+            var segments = bar.Values.Take(series.Count).Count(v => v > 0);
+            double x = 0;
             for (var s = 0; s < series.Count && s < bar.Values.Count; s++)
             {
                 var v = bar.Values[s];
                 if (v <= 0) continue;
-                var w = v * scale;
-                sb.Append($"<rect x=\"{F(x)}\" y=\"{y}\" width=\"{F(w)}\" height=\"{barHeight}\" fill=\"url(#{PatternId(chart, series[s])})\" stroke=\"#ffffff\" stroke-width=\"1\">")
-                  .Append($"<title>{WebUtility.HtmlEncode(bar.Label)}: {WebUtility.HtmlEncode(series[s].Label)} {v}</title></rect>");
-                if (w >= 26)
+                var w = barArea * v / max;
+                sb.Append($"""<rect x="{F(x)}%" y="{by}" width="{F(w)}%" height="{barHeight}" fill="url(#{PatternId(chart, series[s])})" stroke="#ffffff" stroke-width="1"></rect>""");
+                if (segments > 1 && w >= 6)
                 {
-                    sb.Append($"<rect x=\"{F(x + w / 2 - 11)}\" y=\"{y + 5}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"#ffffff\"></rect>")
-                      .Append($"<text x=\"{F(x + w / 2)}\" y=\"{y + 17}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">{v}</text>");
+                    sb.Append($"""<text x="{F(x + w / 2)}%" y="{by + 17}" text-anchor="middle" font-size="12" font-weight="bold" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{v}</text>""");
                 }
                 x += w;
             }
-            sb.Append($"<text x=\"{F(x + 6)}\" y=\"{y + barHeight / 2 + 5}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1a1a1a\">{bar.Values.Sum()}</text>");
+            sb.Append($"""<text x="{F(x)}%" dx="6" y="{by + 17}" font-size="13" font-weight="bold" fill="#1a1a1a">{bar.Values.Sum()}</text>""");
         }
-        sb.Append($"<line x1=\"{labelWidth}\" y1=\"{top - 4}\" x2=\"{labelWidth}\" y2=\"{height - top}\" stroke=\"#1a1a1a\" stroke-width=\"1\"></line>");
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    /// <summary>A point of a <see cref="Trend"/>: its label on the time axis, its value and the text printed by it.</summary>
+    public sealed record Point(string Label, decimal Value, string Text);
+
+    /// <summary>A reference line of a <see cref="Trend"/> (the baseline, the target), named by its text.</summary>
+    public sealed record Reference(decimal Value, string Text, string Stroke, string Dash);
+
+    /// <summary>Values over time as points joined by a line, against horizontal reference lines (baseline,
+    /// target), each named in words beside it. As <see cref="HorizontalBars"/>: no viewBox, x in percentages,
+    /// y and text in CSS pixels, so labels keep their size on any width; with many periods only some are
+    /// labelled on the axis (every value is in the data table).</summary>
+    public static string Trend(string chart, string title, string description, IReadOnlyList<Point> points, IReadOnlyList<Reference> references, int height = 280)
+    {
+        const int top = 30, bottom = 34;
+        const double left = 6, right = 94;
+        var values = points.Select(p => p.Value).Concat(references.Select(r => r.Value)).ToList();
+        var min = values.Count == 0 ? 0 : values.Min();
+        var max = values.Count == 0 ? 1 : values.Max();
+        if (min > 0 && min < max * 0.6m) min = 0;
+        if (max == min) { max += 1; min -= 1; }
+        var pad = (max - min) * 0.08m;
+        (min, max) = (min - (min == 0 ? 0 : pad), max + pad);
+        var plot = height - top - bottom;
+        double Y(decimal v) => top + (double)((max - v) / (max - min)) * plot;
+        double X(int i) => points.Count == 1 ? (left + right) / 2 : left + (right - left) * i / (points.Count - 1);
+
+        var sb = new StringBuilder();
+        sb.Append($"""<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" width="100%" height="{height}" role="img" aria-labelledby="{chart}-t {chart}-d">""");
+        sb.Append($"""<title id="{chart}-t">{WebUtility.HtmlEncode(title)}</title><desc id="{chart}-d">{WebUtility.HtmlEncode(description)}</desc>""");
+        sb.Append($"""<line x1="0" y1="{height - bottom}" x2="100%" y2="{height - bottom}" stroke="#5c5c5c" stroke-width="1"></line>""");
+        foreach (var r in references)
+        {
+            var y = F(Y(r.Value));
+            sb.Append($"""<line x1="0" y1="{y}" x2="100%" y2="{y}" stroke="{r.Stroke}" stroke-width="2" stroke-dasharray="{r.Dash}"></line>""")
+              .Append($"""<text x="100%" y="{y}" dy="-5" text-anchor="end" font-size="12" fill="{r.Stroke}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{WebUtility.HtmlEncode(r.Text)}</text>""");
+        }
+        for (var i = 1; i < points.Count; i++)
+        {
+            sb.Append($"""<line x1="{F(X(i - 1))}%" y1="{F(Y(points[i - 1].Value))}" x2="{F(X(i))}%" y2="{F(Y(points[i].Value))}" stroke="#0059b3" stroke-width="3"></line>""");
+        }
+        var every = Math.Max(1, (int)Math.Ceiling(points.Count / 6.0));
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            var x = F(X(i));
+            var y = Y(p.Value);
+            sb.Append($"""<circle cx="{x}%" cy="{F(y)}" r="5" fill="#0059b3" stroke="#ffffff" stroke-width="2"></circle>""");
+            var labelled = i % every == 0 || i == points.Count - 1;
+            if (!labelled) continue;
+            var anchor = points.Count > 1 && i == 0 ? "start" : points.Count > 1 && i == points.Count - 1 ? "end" : "middle";
+            var ax = anchor == "start" ? "0" : anchor == "end" ? "100" : x;
+            sb.Append($"""<text x="{x}%" y="{F(y)}" dy="-10" text-anchor="middle" font-size="12" font-weight="bold" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{WebUtility.HtmlEncode(p.Text)}</text>""");
+            sb.Append($"""<text x="{(anchor == "middle" ? x : ax)}%" y="{height - bottom + 18}" text-anchor="{anchor}" font-size="12" fill="#1a1a1a">{WebUtility.HtmlEncode(p.Label)}</text>""");
+        }
         sb.Append("</svg>");
         return sb.ToString();
     }

@@ -48,7 +48,9 @@ public sealed class BoundariesTests(AppFixture fx) : IClassFixture<AppFixture>
     {
         var html = await fx.App.Anonymous().GetStringAsync("/territorio/mappa");
         Assert.Equal(133, CountOf(html, "<path data-istat="));
-        Assert.Contains("role=\"img\"", html);
+        // A group, not an image: each Comune is a link to its page (ADR 0037).
+        Assert.Contains("class=\"territory-map\" viewBox=", html);
+        Assert.Contains("role=\"group\"", html);
         Assert.Contains("Confini comunali: ISTAT / Openpolis (CC BY 4.0)", html);
         Assert.Equal(133, CountOf(html.Split("elenco-comuni")[^1], "<th scope=\"row\">"));
     }

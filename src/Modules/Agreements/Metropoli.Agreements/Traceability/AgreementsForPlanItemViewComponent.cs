@@ -56,3 +56,17 @@ public sealed class AgreementsForTerritoryViewComponent(ReadCache cache) : ViewC
         return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view with { RenderKey = "linked:" + cache.IdOf(page) });
     }
 }
+
+/// <summary>The agreements an organisation of the registry is a party to, for the organisation's page
+/// (<see cref="Platform.Modules.SectionPages.Organisation"/>), as the viewer may see them.</summary>
+public sealed class AgreementsForOrganisationViewComponent(ReadCache cache) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Platform.Modules.SectionContext context)
+    {
+        if (context.Id is not { } organisationId) return Content("");
+        var page = await AgreementsForPlanItemViewComponent.FirstPageAsync(cache, HttpContext, new AgreementFilter { Party = organisationId }, "party:" + organisationId);
+        var view = new LinkedAgreementsView("Intese di cui è parte", "Le intese di cui l'organizzazione è parte",
+            "L'organizzazione non è parte di alcuna intesa visibile.", $"/intese?party={organisationId}", page);
+        return View("/Modules/Agreements/Traceability/_LinkedAgreements.cshtml", view with { RenderKey = "linked:" + cache.IdOf(page) });
+    }
+}

@@ -13,7 +13,8 @@ namespace Metropoli.StrategicPlan.Dashboard;
 /// <summary>The plan's dashboard: KPI cards, status by area and indicator achievement as SVG charts each
 /// followed by its data table, the late actions, and the drill-down by area, objective, zone and Comune
 /// (a GET form: the same page, filtered). The numbers come from <see cref="PlanDashboard"/>, as in the API.</summary>
-public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache reads, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache reads, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l,
+    Territory.Contracts.IComuneMaps maps) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DashboardFilter Filter { get; set; } = new();
@@ -26,6 +27,16 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
     public string IndicatorChart { get; private set; } = "";
     public IReadOnlyList<SvgCharts.Series> ActionSeries { get; private set; } = [];
     public IReadOnlyList<SvgCharts.Series> IndicatorSeries { get; private set; } = [];
+
+    /// <summary>The scorecard: the traffic light by area and objective, the last closed campaign the KPI tiles
+    /// compare with (only without filters: the campaign froze the whole plan), and the last update.</summary>
+    public IReadOnlyList<ScoreRow> ScoreRows { get; private set; } = [];
+    public ScorecardMeta? Meta { get; private set; }
+    public PreviousCampaign? Previous { get; private set; }
+
+    /// <summary>The map of the actions' average progress by Comune, and its table alternative.</summary>
+    public string ProgressMap { get; private set; } = "";
+    public IReadOnlyList<ComuneProgress> ProgressByComune { get; private set; } = [];
 
     /// <summary>Rows shown in each of the page's lists (indicators, late actions): a dashboard shows what
     /// needs attention; every row is in the CSV download and in the action list.</summary>
@@ -61,13 +72,26 @@ public sealed class IndexModel(AppDbContext db, DashboardCache cache, ReadCache 
         });
         (View, ShownIndicators, ShownLateActions) = (page.View, page.Indicators, page.LateActions);
         (StatusChart, IndicatorChart, ActionSeries, IndicatorSeries) = (page.Charts.StatusChart, page.Charts.IndicatorChart, page.Charts.ActionSeries, page.Charts.IndicatorSeries);
+        var meta = Meta = await Scorecard.MetaAsync(reads, id, ct);
+        ScoreRows = cache.Derive(figures, $"score:{reads.IdOf(meta)}:{filter}", f => Scorecard.Rows(f, page.View, meta.Objectives));
+        Previous = filter == new DashboardFilter() ? meta.Previous : null;
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        (ProgressMap, ProgressByComune) = cache.Derive(figures, $"progress-map:{culture}:{reads.IdOf(meta)}:{filter}", f =>
+        {
+            var rows = Scorecard.ByComune(f, filter, meta.Comuni);
+            var svg = maps.Render(rows.Select(r => new Territory.Contracts.ComuneFill(r.IstatCode, r.Fill,
+                    r.AverageProgress is { } p ? string.Format(System.Globalization.CultureInfo.CurrentCulture, l["{0} azioni, avanzamento medio {1}"], r.Actions, Formats.Percent(p)) : l["Nessuna azione"])).ToList(),
+                string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Avanzamento medio delle azioni per Comune – {0}"], page.View.PlanName),
+                l["Ogni Comune è colorato secondo l'avanzamento medio delle azioni che lo riguardano, direttamente o tramite la sua zona; in grigio i Comuni senza azioni. La legenda e la tabella riportano gli stessi dati."]);
+            return (svg, rows);
+        });
         Options = await ActionFilterOptions.LoadAsync(reads, id, new ActionFilter { Plan = id, Area = Filter.Area, Zone = Filter.Zone, Municipality = Filter.Municipality },
             new ListQuery(), "/piano/" + id + "/cruscotto", ct);
         var area = Filter.Area;
         Objectives = await reads.GetAsync($"plan-objective-options:{id}:{area}", StrategicPlanModule.ReadModel, async (d, t) =>
             (IReadOnlyList<(long Id, string Label)>)(await d.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == id && (area == null || o.AreaId == area))
                 .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Title }).ToListAsync(t)).Select(o => (o.Id, o.Code + " " + o.Title)).ToList(), ct);
-        RenderKey = $"{reads.IdOf(page)}:{reads.IdOf(Options.Areas)}:{reads.IdOf(Objectives)}:{Errors.Count}:{Request.QueryString}";
+        RenderKey = $"{reads.IdOf(page)}:{reads.IdOf(meta)}:{reads.IdOf(Options.Areas)}:{reads.IdOf(Objectives)}:{Errors.Count}:{Request.QueryString}";
         return Page();
     }
 

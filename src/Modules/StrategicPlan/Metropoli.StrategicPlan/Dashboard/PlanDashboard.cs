@@ -154,8 +154,8 @@ public static class PlanDashboard
             areas, objectives, zoneOf, thresholds, indicatorRows);
     }
 
-    /// <summary>The dashboard for a filter and a day, from the plan's figures: in memory, no query.</summary>
-    public static PlanDashboardView Project(PlanFigures p, DashboardFilter filter, DateOnly today)
+    /// <summary>The actions of the plan a filter keeps (area, objective, zone, Comune), as the dashboard counts them.</summary>
+    public static List<PlanFigures.Action> FilterActions(PlanFigures p, DashboardFilter filter)
     {
         IEnumerable<PlanFigures.Action> rows = p.Actions;
         if (filter.Area is { } area) rows = rows.Where(a => a.AreaId == area);
@@ -171,7 +171,13 @@ public static class PlanDashboard
             var zoneOf = p.ZoneOf.GetValueOrDefault(istat) ?? "";
             rows = rows.Where(a => a.Municipalities.Contains(istat) || a.Zones.Contains(zoneOf));
         }
-        var actions = rows.ToList();
+        return rows.ToList();
+    }
+
+    /// <summary>The dashboard for a filter and a day, from the plan's figures: in memory, no query.</summary>
+    public static PlanDashboardView Project(PlanFigures p, DashboardFilter filter, DateOnly today)
+    {
+        var actions = FilterActions(p, filter);
 
         List<StatusCount> ByStatus(IEnumerable<string> statuses)
         {

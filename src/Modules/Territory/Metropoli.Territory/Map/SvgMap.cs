@@ -7,7 +7,9 @@ namespace Metropoli.Territory.Map;
 /// An equirectangular projection scaled by cos(latitude) is exact enough at this size (about 60 km).</summary>
 public static class SvgMap
 {
-    public sealed record Area(string IstatCode, string Fill, bool Highlight = false);
+    /// <summary>A Comune on the map: its fill, whether it is the one in focus, and an optional text added to its
+    /// name in its link's accessible name and tooltip ("Rho: 45%").</summary>
+    public sealed record Area(string IstatCode, string Fill, bool Highlight = false, string? Text = null);
 
     /// <summary>Eight fills distinguishable from each other and darker than the white borders.</summary>
     public static readonly IReadOnlyList<string> Palette =
@@ -32,10 +34,14 @@ public static class SvgMap
         var id = "map-" + Math.Abs(StringComparer.Ordinal.GetHashCode(title)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var sb = new StringBuilder();
-        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"territory-map\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">");
+        // Not role="img": each Comune is a link (to its page), named by its <title>; the map is a group
+        // named by its own title and description. The viewBox is what the zoom controls change (map-zoom.js).
+        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"territory-map\" viewBox=\"0 0 {width} {height}\" data-viewbox=\"0 0 {width} {height}\" role=\"group\" aria-labelledby=\"{id}-t {id}-d\">");
         sb.Append($"<title id=\"{id}-t\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{id}-d\">{WebUtility.HtmlEncode(description)}</desc>");
         foreach (var (area, shape) in shapes.OrderBy(s => s.Area.Highlight))
         {
+            var name = area.Text is { } text ? shape!.Name + ": " + text : shape!.Name;
+            sb.Append("<a href=\"/comuni/").Append(area.IstatCode).Append("\"><title>").Append(WebUtility.HtmlEncode(name)).Append("</title>");
             sb.Append("<path data-istat=\"").Append(area.IstatCode).Append("\" fill=\"").Append(area.Fill)
               .Append(area.Highlight ? "\" stroke=\"#1a1a1a\" stroke-width=\"3\"" : "\" stroke=\"#ffffff\" stroke-width=\"0.8\"")
               .Append(" d=\"");
@@ -49,7 +55,7 @@ public static class SvgMap
                 }
                 sb.Append('Z');
             }
-            sb.Append("\"><title>").Append(WebUtility.HtmlEncode(shape.Name)).Append("</title></path>");
+            sb.Append("\"></path></a>");
         }
         sb.Append("</svg>");
         return sb.ToString();

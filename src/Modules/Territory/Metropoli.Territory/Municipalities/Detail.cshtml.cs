@@ -25,6 +25,13 @@ public sealed class DetailModel(AppDbContext db, ICurrentUser who, Map.Boundarie
 
     public async Task<IActionResult> OnGetAsync(string istatCode, CancellationToken ct)
     {
+        // A code written without its leading zeros (15146 for 015146) goes, permanently, to the Comune's
+        // address, only when the padded code names a Comune.
+        if (istatCode.Length is > 0 and < 6 && istatCode.All(char.IsAsciiDigit)
+            && await GetMunicipalityPage.CachedAsync(cache, istatCode.PadLeft(6, '0'), ct) is not null)
+        {
+            return RedirectPermanent("/comuni/" + istatCode.PadLeft(6, '0'));
+        }
         // Comune codes are six digits: anything else is not looked up (nor kept in the cache).
         if (istatCode.Length != 6 || !istatCode.All(char.IsAsciiDigit)
             || await GetMunicipalityPage.CachedAsync(cache, istatCode, ct) is not { } page)
