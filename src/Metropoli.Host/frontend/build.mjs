@@ -4,7 +4,8 @@
 //     fonts are cached for a year like every other fingerprinted asset;
 //  3. precompresses the text files under wwwroot/lib (Brotli quality 11 and gzip level 9, beside each file as .br
 //     and .gz), which PrecompressedStaticFiles serves to the browsers that accept them.
-// Each step skips an output newer than its inputs, so a build with nothing changed costs a fraction of a second.
+// Each step skips an output that is current (newer than its inputs; for the compressed copies, made from a file with
+// the same SHA-256), so a build with nothing changed costs a fraction of a second.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, statSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
@@ -53,15 +54,23 @@ if (!fresh(fontsOut, [fontsSource, ...fontFiles])) {
 // 3. Precompressed copies of the text files under wwwroot/lib.
 const compressible = /\.(css|js|svg|json|map|txt)$/;
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? walk(join(dir, e.name)) : compressible.test(e.name) ? [join(dir, e.name)] : []);
+  e.isDirectory() ? walk(join(dir, e.name)) : compressible.test(e.name) && !e.name.startsWith('.') ? [join(dir, e.name)] : []);
+// Whether a copy is current is decided by the SHA-256 of its file, recorded in .precompressed.json: file times alone
+// could lie (a copied file keeps its source's time, which may be older than the copy made from the previous version).
+const manifestFile = join(lib, '.precompressed.json');
+const manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
 let written = 0;
 for (const file of walk(lib)) {
-  if (fresh(file + '.br', [file]) && fresh(file + '.gz', [file])) continue;
   const data = readFileSync(file);
+  const hash = createHash('sha256').update(data).digest('base64url');
+  const key = relative(lib, file);
+  if (manifest[key] === hash && existsSync(file + '.br') && existsSync(file + '.gz')) continue;
   writeFileSync(file + '.br', brotliCompressSync(data, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
   }));
   writeFileSync(file + '.gz', gzipSync(data, { level: 9 }));
+  manifest[key] = hash;
   written++;
 }
+if (written > 0) writeFileSync(manifestFile, JSON.stringify(manifest, null, 1));
 if (written > 0) console.log(`front-end: ${written} file(s) under ${relative(process.cwd(), lib)} precompressed (.br, .gz)`);
