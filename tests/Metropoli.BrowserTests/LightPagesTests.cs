@@ -136,8 +136,11 @@ public sealed partial class LightPagesTests(BrowserFixture fx, ITestOutputHelper
         var links = page.Locator("#main-nav .navbar-nav");
         Assert.False(await links.IsVisibleAsync());
         var toggler = page.Locator("button.custom-navbar-toggler");
+        // The menu ignores a click while it slides in: wait for the end of its transition (Bootstrap Italia's "shown" event).
+        await page.EvaluateAsync("() => { window.menuShown = new Promise(r => document.getElementById('main-nav').addEventListener('shown.bs.navbarcollapsible', () => r(true), { once: true })); }");
         await toggler.ClickAsync();
         await Assertions.Expect(links).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.menuShown"));
         Assert.Equal("true", await toggler.GetAttributeAsync("aria-expanded"));
         await page.Locator("#main-nav .close-menu").ClickAsync();
         await Assertions.Expect(links).Not.ToBeVisibleAsync();
