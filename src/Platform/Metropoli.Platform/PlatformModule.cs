@@ -206,6 +206,8 @@ public static class PlatformModule
         });
 
         services.AddMetropoliOpenApi();
+        // Brotli/gzip for text answers, over HTTPS too (ADR 0036).
+        services.AddLightPages();
         services.AddScoped<CspNonce>();
         services.AddScoped<Sectors.SectorNames>();
         services.AddValidatedOptions<DatabaseOptions>(config, "Database");
@@ -221,7 +223,6 @@ public static class PlatformModule
         services.AddSingleton<OutboxSenderJob>();
         services.AddSingleton<IRecurringJob>(sp => sp.GetRequiredService<OutboxSenderJob>());
         services.AddHealthChecks();
-        services.AddLightPages();
         return builder;
     }
 
