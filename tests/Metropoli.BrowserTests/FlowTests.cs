@@ -14,7 +14,7 @@ public sealed partial class FlowTests(BrowserFixture fx, ITestOutputHelper outpu
     public async Task Static_assets_are_served_from_the_web_project()
     {
         using var http = new HttpClient { BaseAddress = fx.Server.BaseUrl };
-        foreach (var path in new[] { "/lib/bootstrap-italia/css/bootstrap-italia.min.css", "/lib/bootstrap-italia/js/bootstrap-italia.bundle.min.js", "/lib/bootstrap-italia/svg/sprites.svg" })
+        foreach (var path in new[] { "/lib/bootstrap-italia/css/bootstrap-italia.min.css", "/lib/bootstrap-italia/js/bootstrap-italia.light.min.js", "/lib/bootstrap-italia/svg/sprites.svg" })
         {
             using var response = await http.GetAsync(path);
             Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}");

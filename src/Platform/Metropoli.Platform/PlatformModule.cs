@@ -11,6 +11,7 @@ using Metropoli.Platform.Notifications;
 using Metropoli.Platform.Localization;
 using Metropoli.Platform.Modules;
 using Metropoli.Platform.Security;
+using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Metropoli.Platform.Observability;
@@ -221,6 +222,8 @@ public static class PlatformModule
         });
 
         services.AddMetropoliOpenApi();
+        // Brotli/gzip for text answers, over HTTPS too (ADR 0036).
+        services.AddLightPages();
         services.AddScoped<CspNonce>();
         services.AddScoped<Sectors.SectorNames>();
         services.AddValidatedOptions<DatabaseOptions>(config, "Database");
@@ -259,6 +262,8 @@ public static class PlatformModule
         if (app.Configuration.GetValue("Security:ForwardedHeaders", false))
             app.UseForwardedHeaders(ForwardedHeadersSetup.Options(app.Configuration));
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Brotli or gzip for every text answer, errors included (ADR 0036); static files under /lib come precompressed.
+        app.UseResponseCompression();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/errore/500", AllowStatusCode404Response = true });
         app.UseStatusCodePages(StatusCodePages.HandleAsync);
         // A NUL character in the query string can never be a valid filter, and PostgreSQL refuses it in
@@ -275,7 +280,7 @@ public static class PlatformModule
         app.UseContentTypeGuard();
         // HEAD on every GET (downloads included): same status and headers, no body.
         app.UseHeadAsGet();
-        app.UseStaticFiles();
+        app.UseLightStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

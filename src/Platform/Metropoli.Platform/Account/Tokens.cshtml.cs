@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Metropoli.Platform.Account;
 
 /// <summary>Personal access tokens. The secret is shown in the response to the POST and never again.</summary>
+[Metropoli.Platform.Ui.NoCompression]
 public sealed class TokensModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
     public List<AccessTokenRow> Tokens { get; private set; } = [];

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Metropoli.Platform.Account;
 
 /// <summary>Authenticator-app (TOTP) two-factor authentication with Identity's built-in provider.</summary>
+[Metropoli.Platform.Ui.NoCompression]
 public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IConfiguration configuration,
     IStringLocalizer<Localization.SharedResource> l) : PageModel
 {

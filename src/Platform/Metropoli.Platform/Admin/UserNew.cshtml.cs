@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Metropoli.Platform.Admin;
 
+[Metropoli.Platform.Ui.NoCompression]
 public sealed class UserNewModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ICurrentUser who,
     Microsoft.Extensions.Options.IOptions<Notifications.EmailOptions> email, IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
