@@ -3,8 +3,8 @@ using Metropoli.BrowserTests.Infrastructure;
 
 namespace Metropoli.BrowserTests;
 
-/// <summary>No page is wider than the screen (issue 19): every page the crawls check with axe — each role's header
-/// and each page shape, in Italian and in English — is measured in place at 1280, 1366, 1920 and 390 px
+/// <summary>No page is wider than the screen (issue 19): the first page of every crawl (each visitor's header) and
+/// each page shape once per language, whichever crawl meets it first, are measured in place at 1280, 1366, 1920 and 390 px
 /// (<see cref="CrawlSet.ViewportWidths"/>): <c>document.documentElement.scrollWidth</c> may not exceed the viewport.
 /// The crawls already load the pages; this test only reads what they measured.</summary>
 [Collection(CrawlCollection.Name)]

@@ -38,6 +38,9 @@ public sealed class CrawlSet(BrowserFixture fx)
 
     public AxeParts AxeParts { get; } = new();
 
+    /// <summary>The page shapes measured at <see cref="ViewportWidths"/>, per language, across the crawls.</summary>
+    public FormStateRegistry WidthClaims { get; } = new();
+
     public Task<CrawlResult> GetAsync(string visitor, string language)
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
@@ -109,6 +112,7 @@ public sealed class CrawlSet(BrowserFixture fx)
             FormStates = FormStates,
             AxeParts = AxeParts,
             ViewportWidths = ViewportWidths,
+            WidthClaims = WidthClaims,
         };
         var result = await crawler.CrawlAsync("/");
 

@@ -131,6 +131,9 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
     /// width (measured without a resize); the viewport is put back afterwards. Empty: no measuring.</summary>
     public IReadOnlyList<int> ViewportWidths { get; init; } = [];
 
+    /// <summary>The page shapes already measured, shared by the crawls of one app. Null: each shape once per crawl.</summary>
+    public FormStateRegistry? WidthClaims { get; init; }
+
     public async Task<CrawlResult> CrawlAsync(string startPath = "/")
     {
         var watch = new PageChecks.ConsoleWatch(page);
@@ -209,9 +212,10 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                 problems.AddRange(await AxeParts.SpanningChecksAsync(page));
             }
             problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch, runAxe));
-            // Measured where axe runs: a page with a part not seen before in this language (the header of a role,
-            // the main of a shape), so each is measured at every width once, at the cost of a few resizes.
-            var measure = runAxe && status < 400 && ViewportWidths.Count > 0;
+            // Measured: the first page of each crawl (this visitor's header, in this language), then each page shape
+            // once per language across the crawls (WidthClaims), whichever role meets it first: a few resizes each.
+            var measure = status < 400 && ViewportWidths.Count > 0
+                && (pages.Count == 0 || (newShape && (WidthClaims?.TryClaim(expectedLanguage, Template(finalUrl, ListViewParameters), "widths") ?? true)));
             var widthClock = Stopwatch.StartNew();
             var overflows = measure ? await MeasureWidthsAsync() : [];
             widthClock.Stop();
