@@ -3,7 +3,7 @@ using Metropoli.BrowserTests.Infrastructure;
 namespace Metropoli.BrowserTests;
 
 /// <summary>Every page an anonymous visitor can reach, in Italian and in English: status, language,
-/// skiplink first, 0 axe violations (WCAG 2.1 A/AA), no CSP violation.</summary>
+/// skiplink first, 0 axe violations (WCAG 2.0, 2.1 and 2.2 A/AA), no CSP violation.</summary>
 [Collection(CrawlCollection.Name)]
 public sealed class AnonymousCrawlTests(BrowserFixture fx, ITestOutputHelper output)
 {

@@ -24,10 +24,10 @@ public sealed class CampaignFlowTests(BrowserFixture fx)
             var page = await sectorContext.NewPageAsync();
             var watch = new PageChecks.ConsoleWatch(page);
             await Session.LogInAsync(page, "settore@metropoli.example");
-            await page.ClickAndWaitForPageAsync(page.Locator("header a[href='/notifiche']"));
+            await page.FollowHeaderLinkAsync("/notifiche");
             Assert.Contains("Nuova campagna di monitoraggio", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             await Check(page, watch);
-            await page.ClickAndWaitForPageAsync(page.Locator("header a[href='/piano/attivita']"));
+            await page.FollowHeaderLinkAsync("/piano/attivita");
             await Check(page, watch);
             await page.ClickAndWaitForPageAsync(page.Locator("main table a[href^='/piano/campagne/attivita/']").First);
             await Check(page, watch);
@@ -46,7 +46,7 @@ public sealed class CampaignFlowTests(BrowserFixture fx)
         var office = await context.NewPageAsync();
         var officeWatch = new PageChecks.ConsoleWatch(office);
         await Session.LogInAsync(office, "piano@metropoli.example");
-        await office.ClickAndWaitForPageAsync(office.Locator("header a[href='/piano/attivita']"));
+        await office.FollowHeaderLinkAsync("/piano/attivita");
         await office.ClickAndWaitForPageAsync(office.Locator("main table a[href^='/piano/campagne/attivita/']").First);
         Assert.Contains("Aggiornamento inviato dalla prova del browser.", await office.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await Check(office, officeWatch);
@@ -85,7 +85,7 @@ public sealed class CampaignFlowTests(BrowserFixture fx)
         var page = await context.NewPageAsync();
         var watch = new PageChecks.ConsoleWatch(page);
         await Session.LogInAsync(page, "admin@metropoli.example");
-        await page.ClickAndWaitForPageAsync(page.Locator("header a[href='/admin/posta']"));
+        await page.FollowHeaderLinkAsync("/admin/posta");
         Assert.Contains("Nessun server SMTP configurato", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await Check(page, watch);
     }

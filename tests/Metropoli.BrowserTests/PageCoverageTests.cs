@@ -27,8 +27,6 @@ public sealed class PageCoverageTests(BrowserFixture fx, ITestOutputHelper outpu
     private static readonly HashSet<string> KnownGaps =
     [
         "/associazioni/{id:long}", "/associazioni/{id:long}/modifica",
-        "/piano/misurazioni/da-validare", "/piano/misurazioni/importa",
-        "/piano/misurazioni/{measurement:long}/elimina",
     ];
 
     [Fact]

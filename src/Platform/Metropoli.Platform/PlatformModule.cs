@@ -227,6 +227,7 @@ public static class PlatformModule
         services.AddScoped<CspNonce>();
         services.AddScoped<Sectors.SectorNames>();
         services.AddValidatedOptions<DatabaseOptions>(config, "Database");
+        services.AddValidatedOptions<Navigation.BrandOptions>(config, Navigation.BrandOptions.Section);
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
         services.AddValidatedOptions<JobOptions>(config, "Jobs");

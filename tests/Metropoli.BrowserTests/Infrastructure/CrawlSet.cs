@@ -16,6 +16,10 @@ public sealed class CrawlSet(BrowserFixture fx)
     /// <summary>Who is crawled: anonymous, then every demo account.</summary>
     public static IEnumerable<string> Visitors => new[] { Anonymous }.Concat(Startup.DemoAccounts.Select(a => a.Email));
 
+    /// <summary>The widths every crawled page must fit (issue 19): the context's own 1280 first (no resize), common
+    /// laptop and desktop screens, and a phone.</summary>
+    public static readonly int[] ViewportWidths = [1280, 1366, 1920, 390];
+
     /// <summary>Enough for every route a role can open, with <see cref="Crawler.MaxPerTemplate"/> samples each.</summary>
     public const int MaxPages = 250;
 
@@ -33,6 +37,9 @@ public sealed class CrawlSet(BrowserFixture fx)
     public FormStateRegistry FormStates { get; } = new();
 
     public AxeParts AxeParts { get; } = new();
+
+    /// <summary>The page shapes measured at <see cref="ViewportWidths"/>, per language, across the crawls.</summary>
+    public FormStateRegistry WidthClaims { get; } = new();
 
     public Task<CrawlResult> GetAsync(string visitor, string language)
     {
@@ -104,6 +111,8 @@ public sealed class CrawlSet(BrowserFixture fx)
             MaxPages = MaxPages,
             FormStates = FormStates,
             AxeParts = AxeParts,
+            ViewportWidths = ViewportWidths,
+            WidthClaims = WidthClaims,
         };
         var result = await crawler.CrawlAsync("/");
 

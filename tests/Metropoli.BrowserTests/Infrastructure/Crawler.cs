@@ -21,6 +21,16 @@ public sealed record CrawledPage(string Url, string FinalUrl, int Status, List<s
     /// <summary>A new shape in this crawl whose two parts axe had already checked elsewhere (<see cref="AxeParts"/>).</summary>
     public bool AxeReused { get; init; }
 
+    /// <summary>The viewport widths this page was measured at (<see cref="Crawler.ViewportWidths"/>); empty when it was not.</summary>
+    public IReadOnlyList<int> WidthsMeasured { get; init; } = [];
+
+    /// <summary>The widths at which the page was wider than the viewport (a horizontal scroll), with the elements
+    /// that stick out. Kept apart from <see cref="Problems"/>: one test asserts them (ViewportWidthTests).</summary>
+    public List<string> Overflows { get; init; } = [];
+
+    /// <summary>The time the measuring took (the resizes and the reads), to keep its cost in sight.</summary>
+    public TimeSpan WidthTime { get; init; }
+
     /// <summary>A further instance of a shape, fetched for its links and status only (<see cref="Crawler.LinkSamplesPerTemplate"/>).</summary>
     public bool LinksOnly { get; init; }
 
@@ -116,6 +126,14 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
     /// <summary>Page parts axe has already checked, shared by the crawls of one app. Null: axe once per shape in this crawl.</summary>
     public AxeParts? AxeParts { get; init; }
 
+    /// <summary>Viewport widths at which each page axe checks is also measured, resizing the loaded page in place
+    /// (no new request): the document must not be wider than the viewport. The first should be the context's own
+    /// width (measured without a resize); the viewport is put back afterwards. Empty: no measuring.</summary>
+    public IReadOnlyList<int> ViewportWidths { get; init; } = [];
+
+    /// <summary>The page shapes already measured, shared by the crawls of one app. Null: each shape once per crawl.</summary>
+    public FormStateRegistry? WidthClaims { get; init; }
+
     public async Task<CrawlResult> CrawlAsync(string startPath = "/")
     {
         var watch = new PageChecks.ConsoleWatch(page);
@@ -194,12 +212,22 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
                 problems.AddRange(await AxeParts.SpanningChecksAsync(page));
             }
             problems.AddRange(await PageChecks.RunAsync(page, expectedLanguage, watch, runAxe));
+            // Measured: the first page of each crawl (this visitor's header, in this language), then each page shape
+            // once per language across the crawls (WidthClaims), whichever role meets it first: a few resizes each.
+            var measure = status < 400 && ViewportWidths.Count > 0
+                && (pages.Count == 0 || (newShape && (WidthClaims?.TryClaim(expectedLanguage, Template(finalUrl, ListViewParameters), "widths") ?? true)));
+            var widthClock = Stopwatch.StartNew();
+            var overflows = measure ? await MeasureWidthsAsync() : [];
+            widthClock.Stop();
             pages.Add(new CrawledPage(url.ToString(), finalUrl.ToString(), status, problems)
             {
                 CspViolations = watch.DrainCsp(),
                 Route = route,
                 Axed = runAxe,
                 AxeReused = newShape && !runAxe,
+                WidthsMeasured = measure ? ViewportWidths : [],
+                Overflows = overflows,
+                WidthTime = measure ? widthClock.Elapsed : TimeSpan.Zero,
             });
 
             var links = await page.EvalOnSelectorAllAsync<string[]>(
@@ -218,6 +246,51 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
             }
         }
         return new CrawlResult(pages, clock.Elapsed);
+    }
+
+    /// <summary>The page at each of <see cref="ViewportWidths"/>: <c>document.documentElement.scrollWidth</c> against the
+    /// viewport, and, when wider, the elements that stick out while their parent does not (where the overflow starts).</summary>
+    private async Task<List<string>> MeasureWidthsAsync()
+    {
+        var found = new List<string>();
+        var original = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 900 };
+        try
+        {
+            foreach (var width in ViewportWidths)
+            {
+                if (page.ViewportSize?.Width != width)
+                {
+                    await page.SetViewportSizeAsync(width, original.Height);
+                }
+                var wider = await page.EvaluateAsync<string?>(
+                    """
+                    () => {
+                      const vw = window.innerWidth, sw = document.documentElement.scrollWidth;
+                      if (sw <= vw) return null;
+                      const out = [...document.body.querySelectorAll('*')].filter(e => {
+                        const r = e.getBoundingClientRect();
+                        if (r.width === 0 || r.right <= vw + 1) return false;
+                        const p = e.parentElement?.getBoundingClientRect();
+                        return !p || p.right <= vw + 1;
+                      }).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : '')
+                        + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)');
+                      return sw + ' px wide: ' + (out.join(', ') || 'no single element found');
+                    }
+                    """);
+                if (wider is not null)
+                {
+                    found.Add($"at {width} px the page is {wider}");
+                }
+            }
+        }
+        finally
+        {
+            if (page.ViewportSize?.Width != original.Width)
+            {
+                await page.SetViewportSizeAsync(original.Width, original.Height);
+            }
+        }
+        return found;
     }
 
     /// <summary>A further instance of a shape: its status, where it ended, and its links (as the browser reads

@@ -2,6 +2,19 @@ namespace Metropoli.BrowserTests.Infrastructure;
 
 public static class Navigation
 {
+    /// <summary>Follows a link of the header as a person would: when it sits in a closed dropdown (the user's menu,
+    /// the administration menu, ADR 0038), opens that menu with its button first.</summary>
+    public static async Task FollowHeaderLinkAsync(this IPage page, string href)
+    {
+        var link = page.Locator($"header a[href='{href}']").First;
+        if (!await link.IsVisibleAsync())
+        {
+            await page.Locator($"header .dropdown:has(a[href='{href}']) > [data-bs-toggle=dropdown]").First.ClickAsync();
+            await link.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        }
+        await page.ClickAndWaitForPageAsync(link);
+    }
+
     /// <summary>Clicks (a link, a submit button) and waits until the resulting document has loaded —
     /// also when it has the same URL, as a form posted back to itself does.</summary>
     public static async Task ClickAndWaitForPageAsync(this IPage page, ILocator target)

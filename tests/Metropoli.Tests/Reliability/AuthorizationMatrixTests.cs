@@ -254,6 +254,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/agreement-documents/{id:long}/file"] = "APSR|APS", ["POST /api/v1/agreement-documents/{id:long}/acceptance"] = "APS|AP",
         // The sectors registry: anyone reads it, the administrator keeps it (issue 18.3).
         ["GET /api/v1/sectors"] = All,
+        ["GET /piano/cruscotto"] = All, // the home page's entry to the dashboard of the plan in force
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
 
         // Pages (GET): who may open them on the fixture's records.
@@ -267,6 +268,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /esci"] = All,
         ["PAGE /account"] = SignedIn, ["PAGE /account/password"] = SignedIn, ["PAGE /account/token"] = SignedIn, ["PAGE /account/due-fattori"] = SignedIn,
         ["PAGE /notifiche"] = SignedIn,
+        // Navigation, home and desk (ADR 0038): the desk is each signed-in person's; search and help are public.
+        ["PAGE /scrivania"] = SignedIn, ["PAGE /cerca"] = All, ["PAGE /aiuto"] = All, ["PAGE /aiuto/glossario"] = All,
         ["PAGE /admin/utenti"] = Admin, ["PAGE /admin/utenti/nuovo"] = Admin, ["PAGE /admin/utenti/{id}"] = Admin,
         ["PAGE /admin/segnalazioni"] = Admin, ["PAGE /admin/posta"] = Admin, ["PAGE /admin/registro"] = Admin,
         ["PAGE /comuni"] = All, ["PAGE /comuni/{istatCode}"] = All, ["PAGE /comuni/{istatCode}/contatti"] = "AR|A",

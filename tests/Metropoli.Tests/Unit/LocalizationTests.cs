@@ -58,9 +58,33 @@ public sealed partial class LocalizationTests
     public void The_labels_modules_contribute_to_the_navigation_and_the_home_page_are_translated()
     {
         var names = XDocument.Load(ResxPath()).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
-        var labels = ModuleCatalog.All.SelectMany(m => m.Navigation.Select(n => n.Label).Concat(m.HomeLinks.Select(h => h.Label))).ToList();
+        var labels = ModuleCatalog.All.SelectMany(m => m.Navigation.Select(n => n.Label)
+                .Concat(m.HomeLinks.SelectMany(h => new[] { h.Label, h.Description }.OfType<string>()))
+                .Concat(m.Glossary.SelectMany(g => new[] { g.Group, g.Term, g.Definition })))
+            .Concat(Metropoli.Platform.Navigation.SiteNavigation.PlatformEntries.Select(e => e.Label))
+            .Distinct().ToList();
         Assert.NotEmpty(labels);
-        Assert.All(labels, l => Assert.Contains(l, names));
+        var missing = labels.Where(l => !names.Contains(l)).ToList();
+        Assert.True(missing.Count == 0, "Missing English translations:\n" + string.Join("\n", missing));
+    }
+
+    [GeneratedRegex("""new (?:DeskItem\([^,]+,\s*|SearchResult\()"((?:[^"\\]|\\.)*)"|new HomeFigure\([^,]+,\s*"((?:[^"\\]|\\.)*)"|new\([^,()]+,\s*"((?:[^"\\]|\\.)*)",\s*\d+""")]
+    private static partial Regex ContributedText();
+
+    /// <summary>The desk items' titles, the search results' kinds and the home figures' labels the modules write
+    /// (the desk, the search page and the home page localise them).</summary>
+    [Fact]
+    public void The_desk_titles_and_search_kinds_modules_write_are_translated()
+    {
+        var names = XDocument.Load(ResxPath()).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var files = Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src", "Modules"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}Desk{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var texts = files.SelectMany(f => ContributedText().Matches(File.ReadAllText(f)))
+            .Select(m => m.Groups.Values.Skip(1).First(g => g.Success).Value).Distinct().ToList();
+        Assert.Contains("Valori da validare", texts);
+        Assert.Contains("Comune", texts);
+        var missing = texts.Where(t => !names.Contains(t)).ToList();
+        Assert.True(missing.Count == 0, "Missing English translations:\n" + string.Join("\n", missing));
     }
 
     // The source file's own path works wherever the build output goes (e.g. --artifacts-path).

@@ -3,6 +3,7 @@ using Metropoli.Agreements.Alerts;
 using Metropoli.Agreements.Traceability;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Jobs;
+using Metropoli.Platform.Auth;
 using Metropoli.Platform.Modules;
 
 namespace Metropoli.Agreements;
@@ -48,9 +49,29 @@ public sealed class AgreementsModule : IMetropoliModule
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         Demo.AgreementDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
 
-    public IEnumerable<NavEntry> Navigation => [new("/intese", "Intese", 200)];
+    public IEnumerable<NavEntry> Navigation =>
+    [
+        new("/intese", "Intese", 200),
+        new("/intese/temi", "Temi delle intese", 200, u => u.IsInRole(Roles.Administrator), NavMenu.Admin),
+        new("/intese/importa", "Importa intese da CSV", 210, u => u.IsInRole(Roles.Administrator) || u.IsInRole(Roles.PlanOffice), NavMenu.Admin),
+    ];
 
-    public IEnumerable<HomeLink> HomeLinks => [new("/intese", "Il sistema delle intese: accordi, parti, impegni e scadenze", 20)];
+    public IEnumerable<HomeLink> HomeLinks =>
+    [
+        new("/intese", "Il registro delle intese", 20, "Accordi con Comuni ed enti: parti, impegni e scadenze", "it-box"),
+        new("/intese/cruscotto", "Il cruscotto delle intese", 25, "Intese per stato, tema e scadenza; impegni in ritardo", "it-chart-line"),
+    ];
+
+    public Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        Desk.AgreementDesk.ItemsAsync(services, user, ct);
+
+    public Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
+        Desk.AgreementDesk.SearchAsync(services, user, query, limit, ct);
+
+    public Task<IEnumerable<HomeFigure>> HomeFiguresAsync(IServiceProvider services, CancellationToken ct) =>
+        Desk.AgreementDesk.FiguresAsync(services, ct);
+
+    public IEnumerable<GlossaryEntry> Glossary => Desk.AgreementGlossary.Entries;
 
     public IEnumerable<PageSection> Sections =>
     [

@@ -40,7 +40,21 @@ public sealed class StrategicPlanModule : IMetropoliModule
         app.MapActionsExport();
         Dashboard.DashboardApi.MapDashboardApi(app);
         Campaigns.CampaignsApi.MapCampaignsApi(app);
+        // The home page's entry to "the" dashboard: the plan in force's (ADR 0038), the plans' list when none is.
+        app.MapGet("/piano/cruscotto", async (AppDbContext db, CancellationToken ct) =>
+                Results.Redirect(await Desk.PlanDesk.CurrentPlanAsync(db, ct) is { } plan ? $"/piano/{plan.Id}/cruscotto" : "/piano"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
     }
+
+    public Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        Desk.PlanDesk.ItemsAsync(services, user, ct);
+
+    public Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
+        Desk.PlanDesk.SearchAsync(services, user, query, limit, ct);
+
+    public Task<IEnumerable<HomeFigure>> HomeFiguresAsync(IServiceProvider services, CancellationToken ct) =>
+        Desk.PlanDesk.FiguresAsync(services, ct);
 
     public IReadOnlyDictionary<string, Type> ReferencedEntities => new Dictionary<string, Type>
     {
@@ -85,10 +99,20 @@ public sealed class StrategicPlanModule : IMetropoliModule
     [
         new("/piano", "Piano strategico", 100),
         new("/piano/attivita", "Le mie attività", 110,
-            u => u.IsInRole(Roles.PlanOffice) || u.IsInRole(Roles.SectorOfficer) || u.IsInRole(Roles.Administrator)),
+            u => u.IsInRole(Roles.PlanOffice) || u.IsInRole(Roles.SectorOfficer) || u.IsInRole(Roles.Administrator), NavMenu.Personal),
+        new("/piano/misurazioni/da-validare", "Valori da validare", 100, Office, NavMenu.Admin),
+        new("/piano/misurazioni/importa", "Importa misurazioni da CSV", 110, Office, NavMenu.Admin),
     ];
 
-    public IEnumerable<HomeLink> HomeLinks => [new("/piano", "Il Piano strategico: obiettivi, azioni, indicatori e cruscotto", 10)];
+    private static bool Office(System.Security.Claims.ClaimsPrincipal u) => u.IsInRole(Roles.PlanOffice) || u.IsInRole(Roles.Administrator);
+
+    public IEnumerable<HomeLink> HomeLinks =>
+    [
+        new("/piano", "Il Piano strategico", 10, "Aree, obiettivi, azioni e indicatori del Piano strategico metropolitano", "it-files"),
+        new("/piano/cruscotto", "Il cruscotto del Piano", 15, "A che punto sono azioni e indicatori: in linea, a rischio, in ritardo", "it-chart-line"),
+    ];
+
+    public IEnumerable<GlossaryEntry> Glossary => Desk.PlanGlossary.Entries;
 
     public IEnumerable<PageSection> Sections =>
     [

@@ -68,6 +68,12 @@ public sealed class TerritoryModule : IMetropoliModule
         ];
     }
 
+    public Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        Desk.TerritoryDesk.ItemsAsync(services, user, ct);
+
+    public Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
+        Desk.TerritoryDesk.SearchAsync(services, query, limit, ct);
+
     public async Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
@@ -83,12 +89,14 @@ public sealed class TerritoryModule : IMetropoliModule
         new("/associazioni", "Associazioni", 320),
         new("/organizzazioni", "Organizzazioni", 330),
         new("/territorio/mappa", "Mappa", 340),
+        new("/organizzazioni/importa", "Importa organizzazioni da CSV", 300, u => u.IsInRole(Roles.Administrator), NavMenu.Admin),
     ];
 
     public IEnumerable<HomeLink> HomeLinks =>
     [
-        new("/comuni", "I 133 Comuni: dati, zona, contatti", 100),
-        new("/zone", "Le Zone omogenee e i loro Comuni", 110),
-        new("/territorio/mappa", "La mappa del territorio per zona", 120),
+        new("/comuni", "I Comuni", 100, "I 133 Comuni: dati, zona, contatti, azioni e intese che li riguardano", "it-pa"),
+        new("/zone", "Le Zone omogenee", 110, "Le zone e i loro Comuni, con il coordinatore in carica", "it-map-marker-circle"),
+        new("/territorio/mappa", "La mappa del territorio", 120, "Il territorio metropolitano per zona", "it-map-marker"),
+        new("/organizzazioni", "Organizzazioni e associazioni", 130, "Enti, società e associazioni di Comuni del territorio", "it-folder"),
     ];
 }

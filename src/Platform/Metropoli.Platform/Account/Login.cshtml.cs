@@ -73,7 +73,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         return Page();
     }
 
-    internal static string SafeReturnUrl(string? url) => Ui.LocalUrl.Safe(url);
+    /// <summary>Where to go after signing in: the page asked for, or the desk (ADR 0038) when none was, or only the
+    /// home page (the header's "log in" link from the home page carries "/").</summary>
+    internal static string SafeReturnUrl(string? url) =>
+        string.IsNullOrEmpty(url) || url == "/" ? "/scrivania" : Ui.LocalUrl.Safe(url);
 
     private static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), "dummy-password-for-timing");
 }

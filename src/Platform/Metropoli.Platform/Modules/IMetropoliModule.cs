@@ -41,8 +41,22 @@ public interface IMetropoliModule
     /// (a submitted measurement does not change a public figure until it is validated).</summary>
     bool ChangesReadModels(EntityEntry entry) => true;
 
-    /// <summary>Entries of the main navigation.</summary>
+    /// <summary>Entries of the navigation: the public sections of the navbar, the administration menu and the
+    /// signed-in user's menu (<see cref="NavEntry.Menu"/>).</summary>
     IEnumerable<NavEntry> Navigation => [];
+
+    /// <summary>What waits for this user in this module (the desk, <c>/scrivania</c>): values to send, to validate,
+    /// obligations due. Nothing waiting: no item.</summary>
+    Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken ct) =>
+        Task.FromResult(Enumerable.Empty<DeskItem>());
+
+    /// <summary>The statuses this module shows, explained in the glossary (<c>/aiuto/glossario</c>).</summary>
+    IEnumerable<GlossaryEntry> Glossary => [];
+
+    /// <summary>What this module finds for the site search (<c>/cerca</c>): at most <paramref name="limit"/> results
+    /// the user may open, best first.</summary>
+    Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
+        Task.FromResult(Enumerable.Empty<SearchResult>());
 
     /// <summary>Sections this module adds to other modules' pages (the Comune page, the zone page, …).</summary>
     IEnumerable<PageSection> Sections => [];
@@ -61,15 +75,53 @@ public interface IMetropoliModule
     IEnumerable<CliCommand> Commands => [];
 }
 
-/// <summary>A link of the main navigation. <paramref name="Order"/> sorts across modules; <paramref name="Visible"/>
-/// (null: everyone) decides per user.</summary>
-public sealed record NavEntry(string Href, string Label, int Order, Func<ClaimsPrincipal, bool>? Visible = null);
+/// <summary>A link of the navigation. <paramref name="Order"/> sorts across modules (and the platform's own entries,
+/// <see cref="SiteNavigation"/>); <paramref name="Visible"/> (null: everyone) decides per user; <paramref name="Menu"/>
+/// says where it goes: the navbar, the one administration menu, or the user's menu in the slim header.
+/// <paramref name="Label"/> is localised by the layout.</summary>
+public sealed record NavEntry(string Href, string Label, int Order, Func<ClaimsPrincipal, bool>? Visible = null, NavMenu Menu = NavMenu.Main);
 
-/// <summary>A key figure of the home page (<paramref name="Label"/> is localised by the page).</summary>
-public sealed record HomeFigure(long Value, string Label, int Order);
+/// <summary>Where a <see cref="NavEntry"/> is shown.</summary>
+public enum NavMenu
+{
+    /// <summary>The navbar's public sections.</summary>
+    Main,
+    /// <summary>The navbar's one "Administration" dropdown.</summary>
+    Admin,
+    /// <summary>The signed-in user's dropdown in the slim header.</summary>
+    Personal,
+}
 
-/// <summary>A link of the home page's "what you find here" list (<paramref name="Label"/> is localised by the page).</summary>
-public sealed record HomeLink(string Href, string Label, int Order);
+/// <summary>A key figure of the home page (<paramref name="Label"/> is localised by the page). <paramref name="AsOf"/>:
+/// the date of the data it counts (null: reference data without a date of its own).</summary>
+public sealed record HomeFigure(long Value, string Label, int Order, DateOnly? AsOf = null, string? Href = null);
+
+/// <summary>An entry card of the home page (<paramref name="Label"/> and <paramref name="Description"/> are localised by
+/// the page; <paramref name="Icon"/> names a Bootstrap Italia sprite icon, "it-chart-line").</summary>
+public sealed record HomeLink(string Href, string Label, int Order, string? Description = null, string Icon = "it-arrow-right");
+
+/// <summary>What waits for a user on the desk: <paramref name="Title"/> (localised by the page, may carry one {0}
+/// filled with <paramref name="Detail"/>), how many, the nearest due date, where to act, and how urgent. A
+/// <paramref name="Count"/> of 0 is a shortcut of the user's scope ("my Comune"), not something waiting.</summary>
+public sealed record DeskItem(string Module, string Title, int Count, string Href, DeskUrgency Urgency, int Order,
+    DateOnly? Due = null, string? Detail = null);
+
+/// <summary>How a <see cref="DeskItem"/> is shown: overdue first, then due soon, then the rest.</summary>
+public enum DeskUrgency
+{
+    Overdue,
+    DueSoon,
+    Normal,
+}
+
+/// <summary>A status explained in the glossary: <paramref name="Group"/> (the thing it is a status of),
+/// <paramref name="Term"/> and <paramref name="Definition"/> are Italian keys the page localises; <paramref name="Badge"/>
+/// is the badge class the status has on its pages; <paramref name="Anchor"/> is the fragment pages may link to.</summary>
+public sealed record GlossaryEntry(string Group, string Term, string Definition, int Order, string? Badge = null, string? Anchor = null);
+
+/// <summary>One result of the site search: <paramref name="Kind"/> (localised by the page: "Comune", "Intesa"),
+/// the record's own text as <paramref name="Title"/>, and its page.</summary>
+public sealed record SearchResult(string Kind, string Title, string Href, string? Detail = null);
 
 /// <summary>A view component of a module shown on another module's page (<see cref="SectionPages"/>): it is invoked
 /// with one argument, <c>context</c>, a <see cref="SectionContext"/>.</summary>

@@ -100,6 +100,7 @@ public static class ReportHtml
             dl.report-facts {'{'} display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; {'}'}
             dl.report-facts dt {'{'} font-weight: 600; {'}'} dl.report-facts dd {'{'} margin: 0; overflow-wrap: anywhere; {'}'}
             table {'{'} border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: 9.5pt; {'}'}
+            .table-responsive {'{'} overflow-x: auto; position: relative; {'}'}
             caption {'{'} text-align: left; font-weight: 600; padding: .2rem 0; {'}'}
             th, td {'{'} border: 1px solid #767676; padding: .25rem .4rem; vertical-align: top; text-align: left; {'}'}
             th {'{'} background: #e8eef5; {'}'} td.num, th.num {'{'} text-align: right; white-space: nowrap; {'}'}
