@@ -110,9 +110,10 @@ public sealed class ChartsAndMapsTests(BrowserFixture fx)
         Assert.Equal(whole, await map.GetAttributeAsync("viewBox"));
 
         Assert.Equal(133, await page.Locator("svg.territory-map a[href^='/comuni/']").CountAsync());
-        await page.Locator("svg.territory-map a[href='/comuni/015182']").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/comuni/015182");
+        // Focus and Enter in one step (the locator's own press), waiting for the navigation it starts.
+        var arrived = page.WaitForURLAsync("**/comuni/015182");
+        await page.Locator("svg.territory-map a[href='/comuni/015182']").PressAsync("Enter");
+        await arrived;
         Assert.Equal(1, await page.Locator("svg.territory-map a[href='/comuni/015182'] path[stroke-width='3']").CountAsync());
     }
 }

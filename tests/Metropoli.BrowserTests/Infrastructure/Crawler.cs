@@ -231,7 +231,9 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
             });
 
             var links = await page.EvalOnSelectorAllAsync<string[]>(
-                "a[href]", "els => els.filter(a => !a.hasAttribute('download')).map(a => a.href)");
+                "a[href]", "els => els.filter(a => !a.hasAttribute('download'))"
+                // An SVG link (a Comune on a map) has an SVGAnimatedString href: resolve its attribute like an HTML one.
+                + ".map(a => typeof a.href === 'string' ? a.href : new URL(a.getAttribute('href'), document.baseURI).href)");
             foreach (var href in links)
             {
                 if (Uri.TryCreate(href, UriKind.Absolute, out var link) && Follow(origin, link))
