@@ -228,6 +228,8 @@ public static class PlatformModule
         services.AddScoped<Sectors.SectorNames>();
         services.AddValidatedOptions<DatabaseOptions>(config, "Database");
         services.AddValidatedOptions<Navigation.BrandOptions>(config, Navigation.BrandOptions.Section);
+        services.AddValidatedOptions<OpenData.OpenDataOptions>(config, OpenData.OpenDataOptions.Section);
+        services.AddScoped<OpenData.OpenDataCatalog>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
         services.AddValidatedOptions<JobOptions>(config, "Jobs");
@@ -303,6 +305,7 @@ public static class PlatformModule
         app.MapStatus();
         app.MapHealth();
         app.MapPlatformApi();
+        OpenData.OpenDataApi.MapOpenDataApi(app);
         return app;
     }
 }

@@ -106,7 +106,7 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
         ["/esci", "/api/", "/api", "/openapi", "/swagger", "/lingua", "/lib/", "/css/", "/js/", "/img/", "/status"];
 
     private static readonly string[] SkippedExtensions =
-        [".csv", ".json", ".geojson", ".xml", ".pdf", ".zip", ".xlsx", ".xls", ".ods", ".odt", ".docx", ".txt", ".png", ".jpg", ".svg", ".ico"];
+        [".csv", ".json", ".geojson", ".xml", ".rdf", ".ttl", ".jsonld", ".pdf", ".zip", ".xlsx", ".xls", ".ods", ".odt", ".docx", ".txt", ".png", ".jpg", ".svg", ".ico"];
 
     public int MaxPages { get; init; } = 60;
 

@@ -255,6 +255,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         // The sectors registry: anyone reads it, the administrator keeps it (issue 18.3).
         ["GET /api/v1/sectors"] = All,
         ["GET /piano/cruscotto"] = All, // the home page's entry to the dashboard of the plan in force
+        ["GET /piano/in-vigore/azioni.csv"] = All, // the catalogue's stable address of the plan in force's actions
+        ["GET /dati/catalogo.ttl"] = All, ["GET /dati/catalogo.rdf"] = All, ["GET /dati/catalogo.jsonld"] = All, // DCAT-AP_IT (ADR 0044)
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
 
         // Pages (GET): who may open them on the fixture's records.
@@ -269,7 +271,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /account"] = SignedIn, ["PAGE /account/password"] = SignedIn, ["PAGE /account/token"] = SignedIn, ["PAGE /account/due-fattori"] = SignedIn,
         ["PAGE /notifiche"] = SignedIn,
         // Navigation, home and desk (ADR 0038): the desk is each signed-in person's; search and help are public.
-        ["PAGE /scrivania"] = SignedIn, ["PAGE /cerca"] = All, ["PAGE /aiuto"] = All, ["PAGE /aiuto/glossario"] = All,
+        ["PAGE /scrivania"] = SignedIn, ["PAGE /cerca"] = All, ["PAGE /aiuto"] = All, ["PAGE /aiuto/glossario"] = All, ["PAGE /dati"] = All,
         ["PAGE /admin/utenti"] = Admin, ["PAGE /admin/utenti/nuovo"] = Admin, ["PAGE /admin/utenti/{id}"] = Admin,
         ["PAGE /admin/segnalazioni"] = Admin, ["PAGE /admin/posta"] = Admin, ["PAGE /admin/registro"] = Admin,
         ["PAGE /comuni"] = All, ["PAGE /comuni/{istatCode}"] = All, ["PAGE /comuni/{istatCode}/contatti"] = "AR|A",

@@ -56,6 +56,17 @@ public sealed class AgreementsModule : IMetropoliModule
         new("/intese/importa", "Importa intese da CSV", 210, u => u.IsInRole(Roles.Administrator) || u.IsInRole(Roles.PlanOffice), NavMenu.Admin),
     ];
 
+    public IEnumerable<Platform.OpenData.OpenDataset> Datasets =>
+    [
+        new("intese", "Il registro delle intese", "Le intese pubbliche della Città metropolitana con Regione, Comuni ed enti: parti, temi, stato, date e importi.",
+            [Platform.OpenData.DataThemes.Government], ["intese", "accordi", "convenzioni"],
+            Platform.OpenData.Frequencies.Irregular, "/intese",
+            [new(Platform.OpenData.FileTypes.Csv, "/intese/export.csv"), new(Platform.OpenData.FileTypes.Json, "/intese/export.json")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Agreement>()
+                .Where(a => a.Visibility == Model.AgreementVisibility.Public && Model.AgreementStatuses.Published.Contains(a.Status))
+                .MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
+    ];
+
     public IEnumerable<HomeLink> HomeLinks =>
     [
         new("/intese", "Il registro delle intese", 20, "Accordi con Comuni ed enti: parti, impegni e scadenze", "it-box"),

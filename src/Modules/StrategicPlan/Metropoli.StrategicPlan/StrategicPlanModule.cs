@@ -41,6 +41,13 @@ public sealed class StrategicPlanModule : IMetropoliModule
         Dashboard.DashboardApi.MapDashboardApi(app);
         Campaigns.CampaignsApi.MapCampaignsApi(app);
         // The home page's entry to "the" dashboard: the plan in force's (ADR 0038), the plans' list when none is.
+        // The open-data catalogue's stable address of the plan in force's actions (ADR 0044).
+        app.MapGet("/piano/in-vigore/azioni.csv", async (AppDbContext db, CancellationToken ct) =>
+                await Desk.PlanDesk.CurrentPlanAsync(db, ct) is { } plan
+                    ? Results.Redirect($"/piano/{plan.Id}/azioni/export.csv")
+                    : Metropoli.Platform.Api.OutcomeHttp.NotFound("Nessun piano in vigore."))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         app.MapGet("/piano/cruscotto", async (AppDbContext db, CancellationToken ct) =>
                 Results.Redirect(await Desk.PlanDesk.CurrentPlanAsync(db, ct) is { } plan ? $"/piano/{plan.Id}/cruscotto" : "/piano"))
             .AllowAnonymous()
@@ -105,6 +112,26 @@ public sealed class StrategicPlanModule : IMetropoliModule
     ];
 
     private static bool Office(System.Security.Claims.ClaimsPrincipal u) => u.IsInRole(Roles.PlanOffice) || u.IsInRole(Roles.Administrator);
+
+    public IEnumerable<Platform.OpenData.OpenDataset> Datasets =>
+    [
+        new("piano-strategico-azioni", "Le azioni del Piano strategico in vigore", "Le azioni del Piano in vigore con area, obiettivo, settore responsabile, stato e avanzamento.",
+            [Platform.OpenData.DataThemes.Government], ["piano strategico", "azioni", "monitoraggio"],
+            Platform.OpenData.Frequencies.Monthly, "/piano",
+            [new(Platform.OpenData.FileTypes.Csv, "/piano/in-vigore/azioni.csv")],
+            async (sp, ct) =>
+            {
+                var db = sp.GetRequiredService<AppDbContext>();
+                return await Desk.PlanDesk.CurrentPlanAsync(db, ct) is { } plan
+                    ? await db.Set<PlanAction>().Where(a => a.PlanId == plan.Id).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)
+                    : null;
+            }),
+        new("piani-strategici", "I piani strategici", "I piani strategici adottati, approvati e archiviati, con anni di validità e atti di adozione.",
+            [Platform.OpenData.DataThemes.Government], ["piano strategico"],
+            Platform.OpenData.Frequencies.Annual, "/piano",
+            [new(Platform.OpenData.FileTypes.Json, "/api/v1/plans", Download: false)],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Plan>().Where(p => p.Status != PlanStatuses.Draft).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+    ];
 
     public IEnumerable<HomeLink> HomeLinks =>
     [

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Jobs;
@@ -90,6 +91,32 @@ public sealed class TerritoryModule : IMetropoliModule
         new("/organizzazioni", "Organizzazioni", 330),
         new("/territorio/mappa", "Mappa", 340),
         new("/organizzazioni/importa", "Importa organizzazioni da CSV", 300, u => u.IsInRole(Roles.Administrator), NavMenu.Admin),
+    ];
+
+    public IEnumerable<Metropoli.Platform.OpenData.OpenDataset> Datasets =>
+    [
+        new("comuni", "I Comuni della Città metropolitana", "I 133 Comuni: codice ISTAT, popolazione, superficie, zona omogenea, codice fiscale e PEC.",
+            [Platform.OpenData.DataThemes.Regions, Platform.OpenData.DataThemes.Government], ["comuni", "enti locali", "territorio"],
+            Platform.OpenData.Frequencies.Irregular, "/comuni",
+            [new(Platform.OpenData.FileTypes.Csv, "/comuni/export.csv"), new(Platform.OpenData.FileTypes.Json, "/api/v1/municipalities", Download: false)],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Municipality>().MaxAsync(m => (DateTime?)m.UpdatedAt, ct),
+            "Dati comunali: ISTAT; codice fiscale e PEC: IndicePA (CC BY 4.0)."),
+        new("confini-comunali", "I confini dei Comuni", "I confini dei 133 Comuni in GeoJSON (WGS84), con la zona omogenea attuale di ciascuno.",
+            [Platform.OpenData.DataThemes.Regions], ["confini", "comuni", "cartografia"],
+            Platform.OpenData.Frequencies.Irregular, "/territorio/mappa",
+            [new(Platform.OpenData.FileTypes.GeoJson, "/api/v1/municipalities/boundaries")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<ZoneMembership>().MaxAsync(m => (DateTime?)m.UpdatedAt, ct),
+            "Confini comunali: ISTAT / Openpolis (CC BY 4.0)."),
+        new("zone-omogenee", "Le Zone omogenee", "Le Zone omogenee e Milano, con il numero di Comuni e la popolazione; la composizione in un giorno dato con date=AAAA-MM-GG.",
+            [Platform.OpenData.DataThemes.Regions, Platform.OpenData.DataThemes.Government], ["zone omogenee", "comuni"],
+            Platform.OpenData.Frequencies.Irregular, "/zone",
+            [new(Platform.OpenData.FileTypes.Json, "/api/v1/zones")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<ZoneMembership>().MaxAsync(m => (DateTime?)m.UpdatedAt, ct)),
+        new("organizzazioni", "Il registro delle organizzazioni", "Enti, imprese, università e associazioni con cui la Città metropolitana stipula intese.",
+            [Platform.OpenData.DataThemes.Government, Platform.OpenData.DataThemes.Society], ["organizzazioni", "enti", "parti"],
+            Platform.OpenData.Frequencies.Irregular, "/organizzazioni",
+            [new(Platform.OpenData.FileTypes.Csv, "/organizzazioni/export.csv"), new(Platform.OpenData.FileTypes.Json, "/organizzazioni/export.json")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Organisation>().MaxAsync(m => (DateTime?)m.UpdatedAt, ct)),
     ];
 
     public IEnumerable<HomeLink> HomeLinks =>

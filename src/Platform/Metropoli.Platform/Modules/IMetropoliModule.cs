@@ -58,6 +58,9 @@ public interface IMetropoliModule
     Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
         Task.FromResult(Enumerable.Empty<SearchResult>());
 
+    /// <summary>The public downloads this module offers, for the open-data catalogue (<c>/dati</c>, DCAT-AP_IT).</summary>
+    IEnumerable<OpenData.OpenDataset> Datasets => [];
+
     /// <summary>Sections this module adds to other modules' pages (the Comune page, the zone page, …).</summary>
     IEnumerable<PageSection> Sections => [];
 
