@@ -4,12 +4,12 @@ using System.Text.Json;
 
 namespace Metropoli.BrowserTests.Infrastructure;
 
-/// <summary>The parts of pages axe has already checked, across the crawls of one app (key: language and the
-/// hash of the part's markup). A page is two parts: its <c>main</c> and its chrome (the document without the
+/// <summary>The parts of pages axe has already checked, across the crawls of one app (key: the hash of the part's
+/// markup with its words reduced to "some text" or "none", so the two languages of one shape share it). A page is two parts: its <c>main</c> and its chrome (the document without the
 /// main's content, the title and the page's own address in links: header, menus, footer, head). Seven visitors meet the same Comune page with
-/// the same main under their own header; axe runs on a page when either part is new in that language, and a
+/// the same main under their own header; axe runs on a page when either part is new, and a
 /// page made only of checked parts gets the checks that span both parts instead (<see cref="SpanningChecksAsync"/>:
-/// ids unique in the whole page, every id reference resolved, a title). The parts are compared by their exact
+/// ids unique in the whole page, every id reference resolved, a title). The parts are compared by their
 /// markup (less antiforgery tokens and CSP nonces, which change on every response), so a part with any other
 /// difference is checked again. axe's WCAG rules judge an element by itself, its ancestors and the styles:
 /// those are the same when both parts are.</summary>
@@ -27,9 +27,17 @@ public sealed class AxeParts
             () => {
               const mains = document.querySelectorAll('main');
               if (mains.length !== 1) return null;
+              // Text is compared by presence, not by words: the Italian and the English page of one shape are one
+              // structure for axe (its rules judge whether a name, label or text exists, and the styles, not the
+              // language of the words). Empty stays empty, so a missing translation is still a new structure.
+              const said = v => (v ?? '').trim() === '' ? '' : 'T';
+              const textAttributes = ['aria-label', 'title', 'alt', 'placeholder', 'aria-description', 'aria-roledescription', 'content', 'value', 'data-bs-original-title'];
               const clean = root => {
                 root.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.setAttribute('value', ''));
                 root.querySelectorAll('[nonce]').forEach(e => e.setAttribute('nonce', ''));
+                const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = said(n.nodeValue);
+                for (const a of textAttributes) root.querySelectorAll(`[${a}]`).forEach(e => e.setAttribute(a, said(e.getAttribute(a))));
                 return root;
               };
               const main = clean(mains[0].cloneNode(true)).outerHTML;
@@ -49,13 +57,17 @@ public sealed class AxeParts
         return (Hash(json.GetProperty("main").GetString()!), Hash(json.GetProperty("chrome").GetString()!));
     }
 
-    /// <summary>True when axe must run on this page: either part is new in this language (both are then claimed).</summary>
+    /// <summary>True when axe must run on this page: either part is new (both are then claimed). The parts are compared
+    /// without their words (<see cref="ReadAsync"/>), so an English page whose Italian twin axe has checked reuses it;
+    /// the chrome keeps <c>&lt;html lang&gt;</c> and the language switch, so each language's header is checked once.
+    /// <paramref name="language"/> is kept for the callers: the key no longer depends on it.</summary>
     public bool Claim(string language, (string Main, string Chrome) parts)
     {
+        _ = language;
         lock (_checked)
         {
-            var main = _checked.Add($"{language} main {parts.Main}");
-            var chrome = _checked.Add($"{language} chrome {parts.Chrome}");
+            var main = _checked.Add($"main {parts.Main}");
+            var chrome = _checked.Add($"chrome {parts.Chrome}");
             if (!main && !chrome)
             {
                 Reused++;
