@@ -76,7 +76,7 @@ public sealed class FundingModule : IMetropoliModule
             case FundingImportResult.Rejected r:
                 foreach (var e in r.Errors.Take(200)) Console.Error.WriteLine($"{e.File}, riga {e.Line}{(e.Column is null ? "" : ", colonna " + e.Column)}: {e.Message}");
                 Console.Error.WriteLine($"Nessun dato importato: {r.Errors.Count} errori.");
-                return 1;
+                return 4;
             default:
                 return 1;
         }
