@@ -1,5 +1,8 @@
 using System.Net;
+using Metropoli.Funding.Import;
+using Metropoli.Funding.Model;
 using Metropoli.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Funding;
 
@@ -156,5 +159,26 @@ public sealed class FundingApiTests(AppFixture fx) : IClassFixture<AppFixture>
             ("Input.OpensOn", "2030-03-01"), ("Input.ClosesOn", "2030-02-01"), ("RulesText", "")]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("La scadenza precede l&#x27;apertura.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reimport_is_idempotent_on_cup_and_a_file_with_one_bad_row_changes_nothing()
+    {
+        var files = PnrrImport.Embedded();
+        var again = await fx.App.WithDb(db => PnrrImport.RunAsync(db, TimeProvider.System, files, default));
+        var imported = Assert.IsType<FundingImportResult.Imported>(again);
+        Assert.Equal((494, 0, 245, 0), (imported.Projects, imported.ProjectsAdded, imported.Calls, imported.CallsAdded));
+        Assert.Equal(494, await fx.App.WithDb(db => db.Set<FundingProject>().CountAsync()));
+        Assert.Equal(494, await fx.App.WithDb(db => db.Set<FundingProjectComune>().CountAsync()));
+
+        // The first project renamed, and a row with a broken CUP: rejected with its line and column, nothing written.
+        var lines = files.Projects!.Split('\n').ToList();
+        lines[1] = lines[1].Replace("TEETHAN SPA", "RINOMINATO SPA", StringComparison.Ordinal);
+        lines.Insert(2, lines[2].Replace("E41B21011710006", "E41B2101171000", StringComparison.Ordinal));
+        var bad = files with { Projects = string.Join('\n', lines) };
+        var rejected = Assert.IsType<FundingImportResult.Rejected>(await fx.App.WithDb(db => PnrrImport.RunAsync(db, TimeProvider.System, bad, default)));
+        Assert.Contains(rejected.Errors, e => e.File == PnrrImport.ProjectsFile && e.Line == 3 && e.Column == "CUP");
+        var title = await fx.App.WithDb(db => db.Set<FundingProject>().Where(p => p.Cup == "E81B21010100006").Select(p => p.Title).SingleAsync());
+        Assert.Contains("TEETHAN SPA", title, StringComparison.Ordinal);
     }
 }

@@ -213,11 +213,8 @@ public static class PnrrImport
                 var p = parsed.Project;
                 if (existing.TryGetValue(p.Cup, out var current))
                 {
-                    var version = current.Version;
+                    (p.Version, p.CreatedAt, p.UpdatedAt) = (current.Version, current.CreatedAt, now);
                     db.Entry(current).CurrentValues.SetValues(p);
-                    current.Version = version;
-                    current.CreatedAt = db.Entry(current).Property(x => x.CreatedAt).OriginalValue;
-                    current.UpdatedAt = now;
                     await db.Set<FundingLine>().Where(l => l.Cup == p.Cup).ExecuteDeleteAsync(ct);
                     if (files.Localisation is not null) await db.Set<FundingProjectComune>().Where(l => l.Cup == p.Cup).ExecuteDeleteAsync(ct);
                 }
@@ -240,10 +237,9 @@ public static class PnrrImport
                 var c = parsed.Call;
                 if (existingCalls.TryGetValue(c.Code!, out var current))
                 {
-                    var (id, version, created) = (current.Id, current.Version, current.CreatedAt);
+                    (c.Id, c.Version, c.CreatedAt, c.UpdatedAt) = (current.Id, current.Version, current.CreatedAt, now);
                     db.Entry(current).CurrentValues.SetValues(c);
-                    (current.Id, current.Version, current.CreatedAt, current.UpdatedAt) = (id, version, created, now);
-                    await db.Set<FundingCallRule>().Where(r => r.CallId == id).ExecuteDeleteAsync(ct);
+                    await db.Set<FundingCallRule>().Where(r => r.CallId == current.Id).ExecuteDeleteAsync(ct);
                     targets.Add((current, parsed.Rules));
                 }
                 else
