@@ -47,6 +47,11 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         var otherAction = await PlanBuilders.CreateActionAsync(office, tree.ObjectiveId, "A1.1.2", "mobilita");
         await (await PlanBuilders.Transition(office, tree.PlanId, "adopted")).ShouldBe(HttpStatusCode.NoContent);
         Set("plan", tree.PlanId, null);
+        // Funding (issue 20): a call written by the funding office (the plan office, ADR 0041).
+        Set("fundingCall", (await (await office.PostAsync("/api/v1/funding-calls", Http.JsonBody(new
+        {
+            title = "Bando della matrice", issuer = "Città metropolitana di Milano", programme = "own", rules = new[] { new { kind = "recipients", parameter = "Comuni" } },
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64(), null);
         Set("area", tree.AreaId, null);
         Set("objective", tree.ObjectiveId, null);
         Set("action", tree.ActionId, otherAction);
@@ -258,6 +263,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /piano/in-vigore/azioni.csv"] = All, // the catalogue's stable address of the plan in force's actions
         ["GET /dati/catalogo.ttl"] = All, ["GET /dati/catalogo.rdf"] = All, ["GET /dati/catalogo.jsonld"] = All, // DCAT-AP_IT (ADR 0044)
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
+        // Funding (issue 20): public reading; calls written by the plan office and the administrator (ADR 0041).
+        ["GET /api/v1/funding-calls/"] = All, ["GET /api/v1/funding-calls/{id:long}"] = All, ["GET /api/v1/funding-calls/{id:long}/eligibility"] = All,
+        ["POST /api/v1/funding-calls/"] = Office, ["PUT /api/v1/funding-calls/{id:long}"] = Office, ["GET /finanziamenti/bandi/export.csv"] = All,
+        ["GET /api/v1/projects/"] = All, ["GET /api/v1/projects/{cup}"] = All, ["GET /finanziamenti/progetti/export.csv"] = All,
 
         // Pages (GET): who may open them on the fixture's records.
         ["PAGE /accesso-negato"] = "", // the denial page itself: 403 for everyone
@@ -296,6 +305,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /intese"] = All, ["PAGE /intese/cruscotto"] = All, ["PAGE /intese/nuova"] = OfficeSector, ["PAGE /intese/importa"] = Office,
         ["PAGE /intese/temi"] = Admin, ["PAGE /intese/{id:long}"] = "APSR|APS", ["PAGE /intese/{id:long}/modifica"] = "APS|AP",
         ["PAGE /intese/{id:long}/stato"] = "APS|AP", ["PAGE /intese/obblighi/{id:long}"] = "APSR|APS",
+        ["PAGE /finanziamenti"] = All, ["PAGE /finanziamenti/bandi"] = All, ["PAGE /finanziamenti/bandi/{id:long}"] = All,
+        ["PAGE /finanziamenti/bandi/nuovo"] = Office, ["PAGE /finanziamenti/bandi/{id:long}/modifica"] = Office,
+        ["PAGE /finanziamenti/progetti"] = All, ["PAGE /finanziamenti/progetti/{cup}"] = All,
 
         // Page forms (POST, one entry per handler), sent with a valid antiforgery token and a version that never matches.
         ["PAGE POST /accedi"] = All, ["PAGE POST /accedi/codice"] = "", ["PAGE POST /accedi/codice-di-recupero"] = "",
@@ -330,6 +342,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /intese/{id:long}?handler=Upload"] = "APS|AP", ["PAGE POST /intese/{id:long}?handler=AddBody"] = "APS|AP",
         ["PAGE POST /intese/{id:long}?handler=AddMeeting"] = "APS|AP", ["PAGE POST /intese/{id:long}?handler=Renew"] = "APS|AP",
         ["PAGE POST /intese/{id:long}?handler=AcceptDocument"] = "APS|AP",
+        ["PAGE POST /finanziamenti/bandi/nuovo"] = Office, ["PAGE POST /finanziamenti/bandi/{id:long}/modifica"] = Office,
         ["PAGE /admin/settori"] = Admin, ["PAGE /admin/settori/{code}"] = Admin, ["PAGE POST /admin/settori"] = Admin, ["PAGE POST /admin/settori/{code}"] = Admin,
     };
 
@@ -394,6 +407,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                 "code" when segment is "errore" => "=429",
                 "code" when segment is "agreement-themes" => "=qualita-aria",
                 "code" when segment is "settori" => "=ambiente",
+                "cup" => "=E81B21010100006", // a project of the demo's PNRR data
                 "code" => "zone",
                 _ when fx.Own.ContainsKey(name) => name,
                 "areaId" or "objectiveId" or "planId" or "actionId" => name[..^2],
@@ -408,6 +422,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "monitoring-campaigns" or "campagne" => "campaign",
                     "campaign-tasks" or "attivita" => "task",
                     "agreements" or "intese" => "agreement",
+                    "funding-calls" or "bandi" => "fundingCall",
                     "agreement-obligations" or "obblighi" => "obligation",
                     "agreement-documents" => "document",
                     "agreement-bodies" => "body",

@@ -1,0 +1,57 @@
+using Metropoli.Funding.Import;
+using Metropoli.Funding.Model;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Funding.Demo;
+
+/// <summary>The demo: the real open data of Italia Domani shipped with the module (494 projects in 65 Comuni, the
+/// national PNRR calls), plus three calls of the metropolitan city written here, marked as demonstration data, open
+/// around today so that the radar and "bandi per te" have something to show. Idempotent.</summary>
+public static class FundingDemo
+{
+    public const string Suffix = " (dati dimostrativi)";
+    public const string SmallComuniTitle = "Fondo metropolitano per i piccoli Comuni: manutenzione scuole" + Suffix;
+
+    public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.Set<FundingProject>().AnyAsync(ct))
+        {
+            var result = await PnrrImport.RunAsync(db, clock, PnrrImport.Embedded(), ct);
+            if (result is FundingImportResult.Rejected r)
+                throw new InvalidOperationException("The shipped PNRR files do not import: " + string.Join("; ", r.Errors.Take(5).Select(e => $"{e.File}:{e.Line} {e.Column} {e.Message}")));
+        }
+        if (await db.Set<FundingCall>().AnyAsync(c => c.Title == SmallComuniTitle, ct)) return;
+        var today = CivilClock.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        const string cm = "Città metropolitana di Milano";
+        await AddAsync(db, now, new FundingCall
+        {
+            Title = SmallComuniTitle, Issuer = cm, Programme = FundingProgrammes.Own, Themes = "scuole, edilizia", Recipients = "Comuni",
+            Budget = 2_000_000m, CofinancingPercent = 10m, OpensOn = today.AddDays(-20), ClosesOn = today.AddDays(25), Status = FundingCallStatuses.Open,
+        }, [(RuleKinds.Recipients, "Comuni"), (RuleKinds.SmallComune, "5000")], ct);
+        await AddAsync(db, now, new FundingCall
+        {
+            Title = "Rigenerazione urbana nei Comuni medi del Nord Ovest e dell'Alto Milanese" + Suffix, Issuer = cm, Programme = FundingProgrammes.Fsc,
+            MeasureCode = "FSC-2127", Themes = "rigenerazione urbana", Recipients = "Comuni", Budget = 5_500_000m, PartnersMin = 0, PartnersMax = 3,
+            OpensOn = today.AddDays(-5), ClosesOn = today.AddDays(60), Status = FundingCallStatuses.Open,
+        }, [(RuleKinds.Recipients, "Comuni"), (RuleKinds.PopulationMin, "10000"), (RuleKinds.PopulationMax, "60000"), (RuleKinds.Zones, "nord-ovest, alto-milanese")], ct);
+        await AddAsync(db, now, new FundingCall
+        {
+            Title = "Piste ciclabili intercomunali (PNRR M2C2I4.1)" + Suffix, Issuer = cm, Programme = FundingProgrammes.Pnrr, MeasureCode = "M2C2I4.1",
+            Themes = "mobilità sostenibile", Recipients = "Comuni", Budget = 3_000_000m, PartnersMin = 1, PartnersMax = 5,
+            OpensOn = today.AddDays(10), ClosesOn = today.AddDays(90), Status = FundingCallStatuses.Planned,
+        }, [(RuleKinds.Recipients, "Comuni"), (RuleKinds.ExcludeComuni, "015146")], ct);
+    }
+
+    private static async Task AddAsync(AppDbContext db, DateTime now, FundingCall call, (string Kind, string Parameter)[] rules, CancellationToken ct)
+    {
+        call.CreatedAt = call.UpdatedAt = now;
+        call.Source = "demo";
+        db.Add(call);
+        await db.SaveChangesAsync(ct);
+        db.AddRange(rules.Select((r, i) => new FundingCallRule { CallId = call.Id, Kind = r.Kind, Parameter = r.Parameter, Position = i + 1 }));
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,84 @@
+using Metropoli.Funding.Import;
+using Metropoli.Funding.Model;
+using Metropoli.Funding.Sections;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Funding;
+
+/// <summary>Module 4, funding (issue 20): the calls (bandi) with their eligibility rules as data, the eligibility radar
+/// of the Comuni, the funded projects by CUP, and the import of the PNRR open data of Italia Domani (ADR 0041).</summary>
+public sealed class FundingModule : IMetropoliModule
+{
+    public const string ModuleName = "funding";
+    public static readonly ReadModels ReadModel = ReadModels.Of(ModuleName);
+
+    public string Name => ModuleName;
+
+    public void MapEndpoints(WebApplication app) => app.MapFundingApi();
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        Demo.FundingDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public IEnumerable<NavEntry> Navigation => [new("/finanziamenti", "Finanziamenti", 250)];
+
+    public IEnumerable<HomeLink> HomeLinks =>
+        [new("/finanziamenti", "Bandi e progetti finanziati dei Comuni", 200, "Bandi PNRR e altri fondi, Comuni ammissibili, progetti per CUP", "it-card")];
+
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(SectionPages.Comune, 300, typeof(FundingForComuneViewComponent)),
+        new(SectionPages.Zone, 300, typeof(FundingForZoneViewComponent)),
+    ];
+
+    public IEnumerable<GlossaryEntry> Glossary => FundingCallStatuses.All.Select((s, i) =>
+        new GlossaryEntry("Bando", FundingCallStatuses.Label(s), s switch
+        {
+            FundingCallStatuses.Planned => "Il bando è annunciato ma non si possono ancora presentare domande.",
+            FundingCallStatuses.Open => "Si possono presentare domande fino alla scadenza.",
+            FundingCallStatuses.Closed => "Il termine per le domande è passato.",
+            _ => "Le risorse del bando sono state assegnate.",
+        }, 400 + i, FundingCallStatuses.Badge(s), "bando-" + s));
+
+    public async Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, string query, int limit, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var pattern = LikePattern.Containing(query.Trim().ToLowerInvariant());
+        var calls = await db.Set<FundingCall>().AsNoTracking().Where(c => EF.Functions.Like(c.Title.ToLower(), pattern, LikePattern.Escape))
+            .OrderByDescending(c => c.ClosesOn).Take(limit).Select(c => new { c.Id, c.Title }).ToListAsync(ct);
+        var projects = await db.Set<FundingProject>().AsNoTracking()
+            .Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikePattern.Escape) || p.Cup == query.Trim().ToUpper())
+            .OrderBy(p => p.Cup).Take(limit).Select(p => new { p.Cup, p.Title }).ToListAsync(ct);
+        return calls.Select(c => new SearchResult("Bando", c.Title, $"/finanziamenti/bandi/{c.Id}"))
+            .Concat(projects.Select(p => new SearchResult("Progetto finanziato", p.Title, $"/finanziamenti/progetti/{p.Cup}", p.Cup))).Take(limit);
+    }
+
+    public IEnumerable<CliCommand> Commands =>
+    [
+        new(["funding", "import-pnrr"], "importa i file open data PNRR di Italia Domani (tutto o niente, idempotente sul CUP)",
+            [new("folder", "la cartella con PNRR_Progetti*.csv, PNRR_Localizzazione*.csv, PNRR_Soggetti*.csv, PNRR_Bandi_e_Avvisi*.csv", Required: true, ValueName: "DIR")],
+            ImportPnrrAsync),
+    ];
+
+    private static async Task<int> ImportPnrrAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    {
+        var folder = o["folder"];
+        string? Read(string prefix) => Directory.EnumerateFiles(folder, prefix + "*.csv").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault() is { } f ? File.ReadAllText(f) : null;
+        var files = new PnrrFiles(Read(PnrrImport.ProjectsFile), Read(PnrrImport.LocalisationFile), Read(PnrrImport.SubjectsFile), Read(PnrrImport.CallsFile));
+        var result = await PnrrImport.RunAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), files, ct);
+        switch (result)
+        {
+            case FundingImportResult.Imported i:
+                Console.WriteLine($"Importati {i.Projects} progetti ({i.ProjectsAdded} nuovi) e {i.Calls} bandi ({i.CallsAdded} nuovi). {PnrrImport.Attribution}.");
+                return 0;
+            case FundingImportResult.Rejected r:
+                foreach (var e in r.Errors.Take(200)) Console.Error.WriteLine($"{e.File}, riga {e.Line}{(e.Column is null ? "" : ", colonna " + e.Column)}: {e.Message}");
+                Console.Error.WriteLine($"Nessun dato importato: {r.Errors.Count} errori.");
+                return 4;
+            default:
+                return 1;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Metropoli.Funding.Eligibility;
+using Metropoli.Funding.Projects;
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Time;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Metropoli.Funding.Sections;
+
+public sealed record ComuneFundingView(string IstatCode, IReadOnlyList<Radar.CallForComune> Calls, Paged<ProjectRow> Projects);
+public sealed record ZoneFundingView(string ZoneCode, Paged<ProjectRow> Projects);
+
+/// <summary>On the Comune page: "bandi per te" (open calls whose rules admit the Comune, by deadline) and the funded
+/// projects located in the Comune.</summary>
+public sealed class FundingForComuneViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Platform.Modules.SectionContext context)
+    {
+        var ct = HttpContext.RequestAborted;
+        var calls = await Radar.ForComuneAsync(db, context.Key, CivilClock.Today(clock), ct) ?? [];
+        var projects = await ListProjects.HandleAsync(db, new ListQuery { Limit = 10 }, new ProjectFilter { Municipality = context.Key }, ct);
+        return View("/Modules/Funding/Sections/_ComuneSection.cshtml", new ComuneFundingView(context.Key, calls, projects));
+    }
+}
+
+/// <summary>On the zone page: the funded projects located in its Comuni.</summary>
+public sealed class FundingForZoneViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Platform.Modules.SectionContext context)
+    {
+        var projects = await ListProjects.HandleAsync(db, new ListQuery { Limit = 10 }, new ProjectFilter { Zone = context.Key }, HttpContext.RequestAborted);
+        return View("/Modules/Funding/Sections/_ZoneSection.cshtml", new ZoneFundingView(context.Key, projects));
+    }
+}
