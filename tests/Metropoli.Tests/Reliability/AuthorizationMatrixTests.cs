@@ -77,6 +77,17 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         await AgreementAsync(office, "ambiente", Demo.Rho, RhoMarker, Own);
         await AgreementAsync(office, "mobilita", Demo.Milano, MilanoMarker, Other);
 
+        // Shared services (issue 21): a service run by «ambiente» that Rho has joined, one run by «mobilita» that Milano has
+        // joined, a request of each Comune (a municipality officer of Milano sends the other) and a procedure of each office.
+        var milanoOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        var ownService = await Modules.Services.ServiceBuilders.ServiceAsync(admin, (await AgreementBuilders.InForceAsync(App, office, Demo.Rho)).Id, "ambiente", "procurement");
+        var otherService = await Modules.Services.ServiceBuilders.ServiceAsync(admin, (await AgreementBuilders.InForceAsync(App, office, Demo.Milano)).Id, "mobilita", "procurement");
+        Own["slug"] = ownService;
+        Set("servicerequest", await Modules.Services.ServiceBuilders.RequestAsync(await As(Demo.RhoOfficer), ownService, RhoMarker + " richiesta"),
+            await Modules.Services.ServiceBuilders.RequestAsync(await As(milanoOfficer.Email!), otherService, MilanoMarker + " richiesta"));
+        var mobilityOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.SectorOfficer, sector: "mobilita");
+        Set("procurement", await ProcurementAsync(await As(Demo.Sector), ownService, Demo.Rho), await ProcurementAsync(await As(mobilityOfficer.Email!), otherService, Demo.Milano));
+
         Own["istatCode"] = Demo.Rho;
         Other["istatCode"] = Demo.Milano;
         Own["zone"] = "nord-ovest";
@@ -104,6 +115,13 @@ public sealed class AuthorizationMatrixFixture : AppFixture
             return entry.Id;
         })).ToString();
     }
+
+    private static async Task<long> ProcurementAsync(HttpClient office, string service, string istat) =>
+        (await (await office.PostAsync("/api/v1/procurements", Http.JsonBody(new
+        {
+            service, @object = "Procedura della matrice", municipalities = new[] { istat }, cigs = new[] { "B1234567AB" }, amount = 50000,
+            procedureType = "affidamento-diretto", awardCriterion = "minor-prezzo", requestedOn = "2026-01-15",
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
 
     private void Set(string kind, long own, long? other)
     {
@@ -255,6 +273,15 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         // The sectors registry: anyone reads it, the administrator keeps it (issue 18.3).
         ["GET /api/v1/sectors"] = All,
         ["GET /piano/cruscotto"] = All, // the home page's entry to the dashboard of the plan in force
+        // Shared services (issue 21): the catalogue and the procedures are public; a request is its Comune's and its office's.
+        ["GET /api/v1/services/"] = All, ["GET /api/v1/services/{slug}"] = All, ["POST /api/v1/services/"] = Admin, ["PUT /api/v1/services/{slug}"] = Admin,
+        ["GET /api/v1/service-requests/"] = SignedIn, ["POST /api/v1/service-requests/"] = "R",
+        ["GET /api/v1/service-requests/{id:long}"] = "ASR|A", ["POST /api/v1/service-requests/{id:long}/transitions"] = "ASR|A",
+        ["POST /api/v1/service-requests/{id:long}/messages"] = "ASR|A",
+        ["GET /api/v1/procurements/"] = All, ["GET /api/v1/procurements/{id:long}"] = All, ["POST /api/v1/procurements/"] = "AS",
+        ["PUT /api/v1/procurements/{id:long}"] = "AS|A", ["GET /casa-dei-comuni/procedure/export.csv"] = All, ["GET /casa-dei-comuni/procedure/export.json"] = All,
+        ["PAGE /casa-dei-comuni"] = All, ["PAGE /casa-dei-comuni/servizi/{slug}"] = All, ["PAGE /casa-dei-comuni/richieste"] = SignedIn,
+        ["PAGE /casa-dei-comuni/richieste/{id:long}"] = "ASR|A", ["PAGE /casa-dei-comuni/procedure"] = All,
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
 
         // Pages (GET): who may open them on the fixture's records.
@@ -406,6 +433,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "monitoring-campaigns" or "campagne" => "campaign",
                     "campaign-tasks" or "attivita" => "task",
                     "agreements" or "intese" => "agreement",
+                    "service-requests" or "richieste" => "servicerequest",
+                    "procurements" => "procurement",
                     "agreement-obligations" or "obblighi" => "obligation",
                     "agreement-documents" => "document",
                     "agreement-bodies" => "body",

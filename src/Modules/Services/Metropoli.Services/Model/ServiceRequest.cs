@@ -75,7 +75,7 @@ public static class RequestStatuses
 
     public static string Label(string code) => code switch
     {
-        Submitted => "inviata",
+        Submitted => "da prendere in carico",
         InProgress => "in lavorazione",
         Waiting => "in attesa del Comune",
         Answered => "evasa",

@@ -39,22 +39,22 @@ public sealed class ServiceLevelAlertJob(TimeProvider clock, IConfiguration conf
             var (first, resolution) = RequestHandlers.Clocks(r, service, events, now);
             var people = await Recipients.ForSectorAsync(db, service.OfficeSector, ct);
             if (people.Count == 0) people = admins;
-            foreach (var (state, target) in new[] { (first, "prima risposta"), (resolution, "risposta completa") })
+            foreach (var (state, target) in new[] { (first, "prima risposta dell'ufficio"), (resolution, "risposta completa dell'ufficio") })
             {
                 if (!state.Running) continue;
-                var code = target == "prima risposta" ? "first" : "resolution";
+                var code = target == "prima risposta dell'ufficio" ? "first" : "resolution";
                 NotificationText text;
                 string key;
                 if (state.Breached)
                 {
                     text = new NotificationText(BreachKind, "Tempo di servizio superato: «{subject}»",
-                        "La richiesta «{subject}» ha superato il tempo di {target} del servizio «{service}» ({days} giorni lavorativi).");
+                        "Per la richiesta «{subject}» al servizio «{service}» è superato il tempo della {target} ({days} giorni lavorativi).");
                     key = $"service-sla-breach:{r.Id}:{code}";
                 }
                 else if (state.Remaining <= alertDays && state.Due is { } due)
                 {
                     text = new NotificationText(DueKind, "Richiesta da evadere entro il {due}: «{subject}»",
-                        "La richiesta «{subject}» al servizio «{service}» va portata alla {target} entro il {due} ({days} giorni lavorativi).").Date("due", due);
+                        "Per la richiesta «{subject}» al servizio «{service}» la {target} è dovuta entro il {due} ({days} giorni lavorativi).").Date("due", due);
                     key = $"service-sla:{r.Id}:{code}:{due:yyyy-MM-dd}";
                 }
                 else continue;
