@@ -12,6 +12,7 @@ public static class HostModules
         new StrategicPlan.StrategicPlanModule(),
         new Agreements.AgreementsModule(),
         new Funding.FundingModule(),
+        new Services.ServicesModule(),
         new DataGen.DataGenModule(),
     ];
 }

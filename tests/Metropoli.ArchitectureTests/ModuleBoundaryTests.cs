@@ -21,6 +21,7 @@ public sealed class ModuleBoundaryTests
         ["Metropoli.StrategicPlan"] = ["Metropoli.Territory"],
         ["Metropoli.Agreements"] = ["Metropoli.Territory", "Metropoli.StrategicPlan"],
         ["Metropoli.Funding"] = ["Metropoli.Territory"],
+        ["Metropoli.Services"] = ["Metropoli.Territory", "Metropoli.Agreements"],
     };
 
     private static readonly Assembly Platform = typeof(ModuleCatalog).Assembly;

@@ -82,6 +82,17 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         await AgreementAsync(office, "ambiente", Demo.Rho, RhoMarker, Own);
         await AgreementAsync(office, "mobilita", Demo.Milano, MilanoMarker, Other);
 
+        // Shared services (issue 21): a service run by «ambiente» that Rho has joined, one run by «mobilita» that Milano has
+        // joined, a request of each Comune (a municipality officer of Milano sends the other) and a procedure of each office.
+        var milanoOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        var ownService = await Modules.Services.ServiceBuilders.ServiceAsync(admin, (await AgreementBuilders.InForceAsync(App, office, Demo.Rho)).Id, "ambiente", "procurement");
+        var otherService = await Modules.Services.ServiceBuilders.ServiceAsync(admin, (await AgreementBuilders.InForceAsync(App, office, Demo.Milano)).Id, "mobilita", "procurement");
+        Own["slug"] = ownService;
+        Set("servicerequest", await Modules.Services.ServiceBuilders.RequestAsync(await As(Demo.RhoOfficer), ownService, RhoMarker + " richiesta"),
+            await Modules.Services.ServiceBuilders.RequestAsync(await As(milanoOfficer.Email!), otherService, MilanoMarker + " richiesta"));
+        var mobilityOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.SectorOfficer, sector: "mobilita");
+        Set("procurement", await ProcurementAsync(await As(Demo.Sector), ownService, Demo.Rho), await ProcurementAsync(await As(mobilityOfficer.Email!), otherService, Demo.Milano));
+
         Own["istatCode"] = Demo.Rho;
         Other["istatCode"] = Demo.Milano;
         Own["zone"] = "nord-ovest";
@@ -109,6 +120,13 @@ public sealed class AuthorizationMatrixFixture : AppFixture
             return entry.Id;
         })).ToString();
     }
+
+    private static async Task<long> ProcurementAsync(HttpClient office, string service, string istat) =>
+        (await (await office.PostAsync("/api/v1/procurements", Http.JsonBody(new
+        {
+            service, @object = "Procedura della matrice", municipalities = new[] { istat }, cigs = new[] { "B1234567AB" }, amount = 50000,
+            procedureType = "affidamento-diretto", awardCriterion = "minor-prezzo", requestedOn = "2026-01-15",
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
 
     private void Set(string kind, long own, long? other)
     {
@@ -262,6 +280,15 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /piano/cruscotto"] = All, // the home page's entry to the dashboard of the plan in force
         ["GET /piano/in-vigore/azioni.csv"] = All, // the catalogue's stable address of the plan in force's actions
         ["GET /dati/catalogo.ttl"] = All, ["GET /dati/catalogo.rdf"] = All, ["GET /dati/catalogo.jsonld"] = All, // DCAT-AP_IT (ADR 0044)
+        // Shared services (issue 21): the catalogue and the procedures are public; a request is its Comune's and its office's.
+        ["GET /api/v1/services/"] = All, ["GET /api/v1/services/{slug}"] = All, ["POST /api/v1/services/"] = Admin, ["PUT /api/v1/services/{slug}"] = Admin,
+        ["GET /api/v1/service-requests/"] = SignedIn, ["POST /api/v1/service-requests/"] = "R",
+        ["GET /api/v1/service-requests/{id:long}"] = "ASR|A", ["POST /api/v1/service-requests/{id:long}/transitions"] = "ASR|A",
+        ["POST /api/v1/service-requests/{id:long}/messages"] = "ASR|A",
+        ["GET /api/v1/procurements/"] = All, ["GET /api/v1/procurements/{id:long}"] = All, ["POST /api/v1/procurements/"] = "AS",
+        ["PUT /api/v1/procurements/{id:long}"] = "AS|A", ["GET /casa-dei-comuni/procedure/export.csv"] = All, ["GET /casa-dei-comuni/procedure/export.json"] = All,
+        ["PAGE /casa-dei-comuni"] = All, ["PAGE /casa-dei-comuni/servizi/{slug}"] = All, ["PAGE /casa-dei-comuni/richieste"] = SignedIn,
+        ["PAGE /casa-dei-comuni/richieste/{id:long}"] = "ASR|A", ["PAGE /casa-dei-comuni/procedure"] = All,
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
         // Funding (issue 20): public reading; calls written by the plan office and the administrator (ADR 0041).
         ["GET /api/v1/funding-calls/"] = All, ["GET /api/v1/funding-calls/{id:long}"] = All, ["GET /api/v1/funding-calls/{id:long}/eligibility"] = All,
@@ -423,6 +450,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "campaign-tasks" or "attivita" => "task",
                     "agreements" or "intese" => "agreement",
                     "funding-calls" or "bandi" => "fundingCall",
+                    "service-requests" or "richieste" => "servicerequest",
+                    "procurements" => "procurement",
                     "agreement-obligations" or "obblighi" => "obligation",
                     "agreement-documents" => "document",
                     "agreement-bodies" => "body",

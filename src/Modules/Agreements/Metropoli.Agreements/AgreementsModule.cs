@@ -13,7 +13,7 @@ namespace Metropoli.Agreements;
 /// CSV import, and the jobs that expire agreements and send alerts.</summary>
 public sealed class AgreementsModule : IMetropoliModule
 {
-    public const string ModuleName = "agreements";
+    public const string ModuleName = Contracts.AgreementsContract.Module;
 
     /// <summary>The key of this module's read models (<see cref="ReadModels"/>).</summary>
     public static readonly ReadModels ReadModel = ReadModels.Of(ModuleName);
@@ -22,6 +22,14 @@ public sealed class AgreementsModule : IMetropoliModule
     public static readonly ReadModels ReadModelWithTerritory = ReadModel | ReadModels.Of(TerritoryContract.Module);
 
     public string Name => ModuleName;
+
+    public IReadOnlyDictionary<string, Type> ReferencedEntities => new Dictionary<string, Type>
+    {
+        [Contracts.AgreementsContract.AgreementEntity] = typeof(Model.Agreement),
+    };
+
+    /// <summary>The agreements and their parties for the modules that read them (the shared services' adhesions).</summary>
+    public void ProvideReads(ModuleReads reads) => reads.Provide<Contracts.IAgreementQueries>(db => new AgreementQueries(db));
 
     public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary vocabulary) => AgreementAuditTerms.Describe(vocabulary);
 

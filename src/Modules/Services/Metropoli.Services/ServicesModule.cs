@@ -1,0 +1,43 @@
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Jobs;
+using Metropoli.Services.Sla;
+
+namespace Metropoli.Services;
+
+/// <summary>Issue 21, the «Casa dei Comuni»: the catalogue of the services the metropolitan city offers the Comuni
+/// (joined through conventions of the agreements module), the desk of their requests with service-level clocks and
+/// alerts, and the procedures of the Stazione Unica Appaltante (docs/adr/0042).</summary>
+public sealed class ServicesModule : IMetropoliModule
+{
+    public const string ModuleName = "services";
+
+    public static readonly ReadModels ReadModel = ReadModels.Of(ModuleName);
+
+    public string Name => ModuleName;
+
+    public void AddServices(WebApplicationBuilder builder) => builder.Services.AddJob<ServiceLevelAlertJob>();
+
+    public void MapEndpoints(WebApplication app) => app.MapServicesApi();
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        Demo.ServicesDemo.SeedAsync(services.GetRequiredService<Platform.Data.AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public IEnumerable<NavEntry> Navigation =>
+    [
+        new("/casa-dei-comuni", "Casa dei Comuni", 250),
+        new("/casa-dei-comuni/richieste", "Richieste ai servizi", 250,
+            u => u.IsInRole(Roles.Administrator) || u.IsInRole(Roles.SectorOfficer) || u.IsInRole(Roles.MunicipalityOfficer), NavMenu.Personal),
+    ];
+
+    public IEnumerable<HomeLink> HomeLinks =>
+    [
+        new("/casa-dei-comuni", "La Casa dei Comuni", 30, "Servizi condivisi per i Comuni: stazione unica appaltante, concorsi, assistenza", "it-pa"),
+    ];
+
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(SectionPages.Comune, 250, typeof(Procurements.ProcurementsForTerritoryViewComponent)),
+        new(SectionPages.Zone, 250, typeof(Procurements.ProcurementsForTerritoryViewComponent)),
+    ];
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Metropoli.Tests.Infrastructure;
+using static Metropoli.Tests.Modules.Services.ServiceBuilders;
+
+namespace Metropoli.Tests.Modules.Services;
+
+/// <summary>Issue 21: the public catalogue in both languages (demo content marked as such, Sintel and inPA not replaced);
+/// the procedures of the Stazione Unica Appaltante with phases in order, CIG/CUP and tax-code checks, public lists,
+/// CSV/JSON and the sections on the Comune and zone pages.</summary>
+public sealed class CatalogueAndProcurementTests(AppFixture fx) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_catalogue_is_public_in_italian_and_english_and_says_what_metropoli_does_not_replace()
+    {
+        var anonymous = fx.App.Anonymous();
+        var list = await anonymous.GetJson("/api/v1/services");
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), s => s.GetProperty("slug").GetString() == "sua-cuc" && s.GetProperty("isDemo").GetBoolean());
+        var html = await anonymous.Html("/casa-dei-comuni");
+        Assert.Contains("Stazione Unica Appaltante (SUA/CUC)", html, StringComparison.Ordinal);
+        Assert.Contains("dimostrativo", html, StringComparison.Ordinal);
+        var page = await anonymous.Html("/casa-dei-comuni/servizi/sua-cuc");
+        Assert.Contains("Sintel", page, StringComparison.Ordinal);
+        Assert.Contains("inPA", page, StringComparison.Ordinal);
+        Assert.Contains("88 Comuni", page, StringComparison.Ordinal);
+        await (await anonymous.GetAsync("/api/v1/services/non-esiste")).ShouldBeProblem(404);
+
+        var english = fx.App.Anonymous();
+        await english.GetAsync("/lingua?cultura=en&ritorno=%2F");
+        Assert.Contains("does not replace", await english.Html("/casa-dei-comuni/servizi/sua-cuc"), StringComparison.Ordinal);
+        Assert.Contains("working days", await english.Html("/casa-dei-comuni"), StringComparison.Ordinal);
+
+        // Only administrators change the catalogue.
+        await (await (await fx.As(Demo.Sector)).PostAsync("/api/v1/services", Http.JsonBody(new { slug = "non-mio" }))).ShouldBeProblem(403);
+        var invalid = await (await (await fx.As(Demo.Admin)).PostAsync("/api/v1/services", Http.JsonBody(new { slug = "Non Valido", officeSector = "nessuno" }))).ShouldBeProblem(422);
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("officeSector", out _));
+    }
+
+    [Fact]
+    public async Task A_procedure_keeps_its_phases_in_order_and_its_award_data_are_public()
+    {
+        var slug = await ServiceAsync(await fx.As(Demo.Admin), null, kind: "procurement");
+        var sector = await fx.As(Demo.Sector);
+        var obj = $"Lavori di prova {Guid.NewGuid():N}";
+        object Body(string? publishedOn = "2026-10-01", string cig = "B1234567AB", string? awardedOn = "2026-11-20") => new
+        {
+            service = slug, @object = obj, municipalities = new[] { Demo.Rho }, cup = (string?)null, cigs = new[] { cig }, amount = 100000,
+            procedureType = "procedura-negoziata-senza-bando", awardCriterion = "minor-prezzo", requestedOn = "2026-09-01", decisionOn = "2026-09-10",
+            publishedOn, bidsReceivedOn = "2026-11-01", awardedOn, bidsCount = 4, awardValue = awardedOn is null ? (decimal?)null : 88000m,
+            winnerTaxCode = "12345678903", winnerName = "Impresa di prova", platformUrl = "https://www.sintel.regione.lombardia.it/",
+        };
+        var outOfOrder = await (await sector.PostAsync("/api/v1/procurements", Http.JsonBody(Body(publishedOn: "2026-09-05")))).ShouldBeProblem(422);
+        Assert.True(outOfOrder.GetProperty("errors").TryGetProperty("publishedOn", out _));
+        var badCig = await (await sector.PostAsync("/api/v1/procurements", Http.JsonBody(Body(cig: "1234567ABC")))).ShouldBeProblem(422);
+        Assert.True(badCig.GetProperty("errors").TryGetProperty("cigs", out _));
+        await (await (await fx.As(Demo.RhoOfficer)).PostAsync("/api/v1/procurements", Http.JsonBody(Body()))).ShouldBeProblem(403);
+
+        var created = await (await sector.PostAsync("/api/v1/procurements", Http.JsonBody(Body()))).ShouldBe(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt64();
+        Assert.Equal("awarded", created.GetProperty("phase").GetString());
+        Assert.Equal(12m, created.GetProperty("rebatePercent").GetDecimal());
+
+        // The contract signed before the award: 422 on its field, under If-Match.
+        var url = $"/api/v1/procurements/{id}";
+        var etag = (await sector.GetAsync(url)).Headers.ETag!.ToString();
+        var signedEarly = new Dictionary<string, object?>(System.Text.Json.JsonSerializer.SerializeToElement(Body(), Http.Json).EnumerateObject()
+            .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value))) { ["contractSignedOn"] = "2026-11-10" };
+        Assert.True((await (await sector.PutJson(url, signedEarly, etag)).ShouldBeProblem(422)).GetProperty("errors").TryGetProperty("contractSignedOn", out _));
+        await (await sector.PutJson(url, Body(), null)).ShouldBeProblem(428);
+        signedEarly["contractSignedOn"] = "2026-11-25";
+        await (await sector.PutJson(url, signedEarly, etag)).ShouldBe(HttpStatusCode.NoContent);
+        await (await sector.PutJson(url, signedEarly, etag)).ShouldBeProblem(409);
+
+        var anonymous = fx.App.Anonymous();
+        var list = await anonymous.GetJson($"/api/v1/procurements?municipality={Demo.Rho}&limit=200");
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt64() == id && p.GetProperty("phase").GetString() == "contract-signed");
+        Assert.Contains(obj, await anonymous.Html("/casa-dei-comuni/procedure/export.csv"), StringComparison.Ordinal);
+        Assert.Contains(obj, await anonymous.Html("/casa-dei-comuni/procedure/export.json"), StringComparison.Ordinal);
+        Assert.Contains(obj, await anonymous.Html($"/comuni/{Demo.Rho}"), StringComparison.Ordinal);
+        Assert.Contains(obj, await anonymous.Html("/zone/nord-ovest"), StringComparison.Ordinal);
+        Assert.Contains(obj, await anonymous.Html("/casa-dei-comuni/procedure"), StringComparison.Ordinal);
+    }
+}
