@@ -11,6 +11,7 @@ public static class HostModules
         new Territory.TerritoryModule(),
         new StrategicPlan.StrategicPlanModule(),
         new Agreements.AgreementsModule(),
+        new Participation.ParticipationModule(),
         new DataGen.DataGenModule(),
     ];
 }

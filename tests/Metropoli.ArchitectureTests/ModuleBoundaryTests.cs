@@ -20,6 +20,7 @@ public sealed class ModuleBoundaryTests
         ["Metropoli.Territory"] = [],
         ["Metropoli.StrategicPlan"] = ["Metropoli.Territory"],
         ["Metropoli.Agreements"] = ["Metropoli.Territory", "Metropoli.StrategicPlan"],
+        ["Metropoli.Participation"] = ["Metropoli.Territory", "Metropoli.StrategicPlan"],
     };
 
     private static readonly Assembly Platform = typeof(ModuleCatalog).Assembly;
