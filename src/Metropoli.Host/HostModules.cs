@@ -13,6 +13,7 @@ public static class HostModules
         new Agreements.AgreementsModule(),
         new Funding.FundingModule(),
         new Services.ServicesModule(),
+        new Participation.ParticipationModule(),
         new DataGen.DataGenModule(),
     ];
 }

@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         Own["user"] = (await App.CreateUserAsync()).Id;
         Set("token", await SpareTokenAsync(Demo.Admin), await SpareTokenAsync(Demo.PlanOffice));
         Set("notification", await NotificationAsync(Demo.PlanOffice, InboxP), await NotificationAsync(Demo.RhoOfficer, InboxR));
+        await ParticipationAsync(office);
         Own["feedback"] = (await App.WithDb(async db =>
         {
             var entry = new Metropoli.Platform.Feedback.FeedbackEntry { CreatedAt = DateTime.UtcNow, PagePath = "/", Category = "other", Message = "Segnalazione della matrice" };
@@ -127,6 +128,40 @@ public sealed class AuthorizationMatrixFixture : AppFixture
             service, @object = "Procedura della matrice", municipalities = new[] { istat }, cigs = new[] { "B1234567AB" }, amount = 50000,
             procedureType = "affidamento-diretto", awardCriterion = "minor-prezzo", requestedOn = "2026-01-15",
         }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+    /// <summary>Participation: the forum member acts for an organisation; a body with a meeting and a membership request,
+    /// an open consultation (members only) with the forum member's proposal and comment.</summary>
+    private async Task ParticipationAsync(HttpClient office)
+    {
+        await App.WithDb(async db =>
+        {
+            var org = await db.Reads<IOrganisationRegistry>().FindOrAddAsync("Organizzazione della matrice", OrganisationTypes.ThirdSector, null, DateTime.UtcNow, CancellationToken.None);
+            var user = await db.Users.SingleAsync(u => u.Email == Demo.Forum);
+            user.OrganisationId = org;
+            await db.SaveChangesAsync();
+        });
+        var forum = await As(Demo.Forum);
+        var body = (await (await office.PostAsync("/api/v1/bodies", Http.JsonBody(new { kind = "forum", name = "Forum della matrice" })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Own["pbody"] = body.ToString();
+        Own["pmeeting"] = (await (await office.PostAsync($"/api/v1/bodies/{body}/meetings", Http.JsonBody(new
+        {
+            title = "Riunione della matrice", startsAt = DateTimeOffset.UtcNow.AddDays(10), place = "Palazzo Isimbardi", agenda = "Ordine del giorno della matrice",
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").ToString();
+        Own["membershipRequest"] = (await (await forum.PostAsync($"/api/v1/bodies/{body}/membership-requests", Http.JsonBody(new { category = "third-sector" })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").ToString();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var consultation = (await (await office.PostAsync("/api/v1/consultations", Http.JsonBody(new
+        {
+            title = "Consultazione della matrice", description = "Descrizione", subject = "free",
+            opensOn = today.AddDays(-1), closesOn = today.AddDays(30), answerBy = today.AddDays(60),
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Own["consultation"] = consultation.ToString();
+        var proposal = (await (await forum.PostAsync($"/api/v1/consultations/{consultation}/proposals", Http.JsonBody(new { title = "Proposta della matrice", text = "Testo" })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Own["proposal"] = proposal.ToString();
+        await (await forum.PostAsync($"/api/v1/proposals/{proposal}/comments", Http.JsonBody(new { text = "Commento della matrice" }))).ShouldBe(HttpStatusCode.NoContent);
+        Own["comment"] = (await App.WithDb(db => db.Set<Metropoli.Participation.Model.ProposalComment>().Where(c => c.ProposalId == proposal).Select(c => c.Id).SingleAsync())).ToString();
+    }
 
     private void Set(string kind, long own, long? other)
     {
@@ -294,6 +329,24 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/funding-calls/"] = All, ["GET /api/v1/funding-calls/{id:long}"] = All, ["GET /api/v1/funding-calls/{id:long}/eligibility"] = All,
         ["POST /api/v1/funding-calls/"] = Office, ["PUT /api/v1/funding-calls/{id:long}"] = Office, ["GET /finanziamenti/bandi/export.csv"] = All,
         ["GET /api/v1/projects/"] = All, ["GET /api/v1/projects/{cup}"] = All, ["GET /finanziamenti/progetti/export.csv"] = All,
+        // Participation: public reading; the secretariat (plan office, administrators) runs bodies, meetings, consultations,
+        // moderation and answers; the forum member acts for their organisation (the demo zone coordinator has no Comune, so
+        // no coordinator power: ParticipationTests cover that rule).
+        ["GET /api/v1/bodies/"] = All, ["GET /api/v1/bodies/{id:long}"] = All, ["POST /api/v1/bodies/"] = Office,
+        ["POST /api/v1/bodies/{id:long}/members"] = Office, ["GET /api/v1/bodies/{id:long}/membership-requests"] = Office,
+        ["POST /api/v1/bodies/{id:long}/membership-requests"] = "F", ["POST /api/v1/membership-requests/{id:long}/decision"] = Office,
+        ["POST /api/v1/bodies/{id:long}/meetings"] = Office, ["GET /api/v1/bodies/{id:long}/meetings.ics"] = All,
+        ["GET /api/v1/meetings/{id:long}"] = All, ["PUT /api/v1/meetings/{id:long}/minutes"] = Office, ["GET /api/v1/meetings/{id:long}.ics"] = All,
+        ["GET /api/v1/consultations/"] = All, ["GET /api/v1/consultations/{id:long}"] = All, ["POST /api/v1/consultations/"] = Office,
+        ["POST /api/v1/consultations/{id:long}/proposals"] = "F", ["GET /api/v1/consultations/{id:long}/report.csv"] = All,
+        ["GET /api/v1/proposals/{id:long}"] = All, ["POST /api/v1/proposals/{id:long}/withdrawal"] = "F", ["POST /api/v1/proposals/{id:long}/endorsements"] = "F",
+        ["POST /api/v1/proposals/{id:long}/comments"] = "F", ["POST /api/v1/proposals/{id:long}/moderation"] = Office,
+        ["POST /api/v1/proposal-comments/{id:long}/moderation"] = Office, ["PUT /api/v1/proposals/{id:long}/answer"] = Office,
+        ["GET /partecipazione/organismi.csv"] = All, ["GET /partecipazione/membri.csv"] = All, ["GET /partecipazione/riunioni.csv"] = All,
+        ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All,
+        ["PAGE /partecipazione"] = All, ["PAGE /partecipazione/organismi/{id:long}"] = All, ["PAGE POST /partecipazione/organismi/{id:long}"] = Office,
+        ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
+        ["PAGE POST /partecipazione/consultazioni/{id:long}"] = "F",
 
         // Pages (GET): who may open them on the fixture's records.
         ["PAGE /accesso-negato"] = "", // the denial page itself: 403 for everyone
@@ -456,6 +509,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "agreement-documents" => "document",
                     "agreement-bodies" => "body",
                     "agreement-meetings" => "meeting",
+                    "bodies" or "organismi" => "pbody",
+                    "meetings" or "riunioni" => "pmeeting",
+                    "consultations" or "consultazioni" => "consultation",
+                    "proposals" => "proposal",
+                    "membership-requests" => "membershipRequest",
+                    "proposal-comments" => "comment",
                     "associations" or "associazioni" => "association",
                     "organizations" or "organizzazioni" => "organisation",
                     "users" or "utenti" => "user",

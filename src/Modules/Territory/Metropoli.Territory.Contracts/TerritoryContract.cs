@@ -24,6 +24,15 @@ public interface IOrganisationRegistry
     Task<long> FindOrAddAsync(string name, string type, string? municipalityIstat, DateTime now, CancellationToken ct);
 }
 
+/// <summary>The zone coordinator rotation as other modules see it: which Comune coordinates a zone on a day
+/// (overrides and recorded terms included). Power that follows the term asks this for the day of the act.</summary>
+public interface IZoneCoordinators
+{
+    /// <summary>The ISTAT code of the Comune coordinating <paramref name="zoneCode"/> on <paramref name="day"/>; null when
+    /// the zone has no rotation or no Comune could take the term.</summary>
+    Task<string?> CoordinatorOnAsync(string zoneCode, DateOnly day, CancellationToken ct);
+}
+
 public static class TerritoryContract
 {
     /// <summary>The module's name (<c>IMetropoliModule.Name</c>, read-model key).</summary>

@@ -56,6 +56,7 @@ public sealed class TerritoryModule : IMetropoliModule
         reads.Provide<ITerritoryQueries>(db => new TerritoryQueries(db));
         reads.Provide<IScopeDirectory>(db => new TerritoryQueries(db));
         reads.Provide<IOrganisationRegistry>(db => new TerritoryQueries(db));
+        reads.Provide<IZoneCoordinators>(db => new TerritoryQueries(db));
     }
 
     public async Task<IEnumerable<HomeFigure>> HomeFiguresAsync(IServiceProvider services, CancellationToken ct)

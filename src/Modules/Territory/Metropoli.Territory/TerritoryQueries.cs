@@ -7,7 +7,7 @@ using Metropoli.Territory.Model;
 namespace Metropoli.Territory;
 
 /// <summary>The Territory module's side of <see cref="ITerritoryQueries"/>: projections of its entities.</summary>
-internal sealed class TerritoryQueries(AppDbContext db) : ITerritoryQueries, IScopeDirectory, IOrganisationRegistry
+internal sealed class TerritoryQueries(AppDbContext db) : ITerritoryQueries, IScopeDirectory, IOrganisationRegistry, IZoneCoordinators
 {
     public IQueryable<ComuneRef> Comuni => db.Set<Municipality>().Select(m => new ComuneRef
     {
@@ -41,5 +41,11 @@ internal sealed class TerritoryQueries(AppDbContext db) : ITerritoryQueries, ISc
         db.Add(org);
         await db.SaveChangesAsync(ct);
         return org.Id;
+    }
+
+    public async Task<string?> CoordinatorOnAsync(string zoneCode, DateOnly day, CancellationToken ct)
+    {
+        var data = await Metropoli.Territory.Zones.RotationData.LoadAsync(db, zoneCode, ct);
+        return Metropoli.Territory.Zones.CoordinatorRotation.Resolve(data.Plan, data.RecordedTerms, data.Eligible, day).Current?.IstatCode;
     }
 }

@@ -1,0 +1,204 @@
+using System.Security.Claims;
+using Metropoli.Participation.Bodies;
+using Metropoli.Participation.Calendar;
+using Metropoli.Participation.Consultations;
+using Metropoli.Participation.Meetings;
+using Metropoli.Participation.Model;
+using Metropoli.Participation.Proposals;
+using Metropoli.Platform.Api;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
+
+namespace Metropoli.Participation;
+
+/// <summary>/api/v1/bodies, /meetings, /consultations, /proposals and the open-data files under /partecipazione.
+/// Reading is public (members are organisations only, never persons); writing follows <see cref="ParticipationAccess"/>.</summary>
+public static class ParticipationApi
+{
+    internal const string Tag = "Partecipazione";
+
+    public static IResult Http(Outcome outcome, HttpContext context, string notFound) =>
+        outcome is Flooded f ? Problems.TooManyRequests.Result(f.Reason) : OutcomeHttp.ToHttp(outcome, context, notFound);
+
+    private static IResult Created<T>(Outcome outcome, HttpContext context, string location, T? body, string notFound) where T : class =>
+        outcome is Flooded f ? Problems.TooManyRequests.Result(f.Reason) : OutcomeHttp.Created(outcome, context, location, body, notFound);
+
+    public static void MapParticipationApi(this WebApplication app)
+    {
+        var api = app.MapApiV1();
+        var bodies = api.MapGroup("/bodies").WithTags(Tag);
+        bodies.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+            {
+                var rows = await BodyHandlers.ListAsync(db, ct);
+                return TypedResults.Ok(new Paged<BodyRow>(rows, rows.Count, rows.Count, 0));
+            })
+            .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona.");
+        bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct), b => b.Version, context, ParticipationAccess.BodyNotFound))
+            .AllowAnonymous().WithName("getBody").WithSummary("Un organismo con i membri (organizzazioni), i tavoli e le riunioni.")
+            .Produces<BodyDetail>().ProducesProblem(404);
+        bodies.MapPost("/", async (BodyRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, id) = await BodyHandlers.CreateAsync(db, user, clock, request, ct);
+                return Created(outcome, context, $"/api/v1/bodies/{id}", outcome is Outcome.Done ? await BodyHandlers.GetAsync(db, user, clock, id, ct) : null, ParticipationAccess.BodyNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithName("createBody").WithSummary("Istituisce un organismo (segreteria: ufficio di piano, amministratori).")
+            .Produces<BodyDetail>(201).ProducesProblem(403).ProducesProblem(422);
+        bodies.MapPost("/{id:long}/members", async (long id, MemberRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Added(await BodyHandlers.AddMemberAsync(db, user, clock, id, request, ct), context))
+            .RequireAuthorization(Policies.Authenticated).WithName("addBodyMember").WithSummary("Aggiunge un'organizzazione del registro ai membri (segreteria).")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        bodies.MapGet("/{id:long}/membership-requests", async (long id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+                ParticipationAccess.IsSecretariat(user) ? Results.Ok(await BodyHandlers.RequestsAsync(db, id, ct)) : Problems.Forbidden.Result(OutcomeHttp.ForbiddenDetail))
+            .RequireAuthorization(Policies.Authenticated).WithName("listMembershipRequests").WithSummary("Le domande di adesione (segreteria).");
+        bodies.MapPost("/{id:long}/membership-requests", async (long id, MembershipApplication request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, rid) = await BodyHandlers.ApplyAsync(db, user, clock, id, request, ct);
+                return Created(outcome, context, $"/api/v1/bodies/{id}/membership-requests", outcome is Outcome.Done ? new { id = rid } : null, ParticipationAccess.BodyNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithName("applyForMembership").WithSummary("Un membro del Forum chiede l'adesione della propria organizzazione; decide la segreteria.")
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        api.MapPost("/membership-requests/{id:long}/decision", (long id, MembershipDecision request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "la domanda", v => BodyHandlers.DecideAsync(db, user, clock, id, v, request, ct), notFound: "Nessuna domanda con questo identificativo."))
+            .RequireAuthorization(Policies.Authenticated).WithTags(Tag).WithName("decideMembershipRequest").WithSummary("Approva o respinge (con il motivo) una domanda di adesione. Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+        bodies.MapPost("/{id:long}/meetings", async (long id, MeetingRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, mid) = await MeetingHandlers.ConveneAsync(db, user, clock, id, request, ct);
+                return Created(outcome, context, $"/api/v1/meetings/{mid}", outcome is Outcome.Done ? await MeetingHandlers.GetAsync(db, user, clock, mid, ct) : null, ParticipationAccess.BodyNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithName("conveneMeeting")
+            .WithSummary("Convoca una riunione: la segreteria per ogni organismo; per un'assemblea di zona anche il coordinatore in carica oggi secondo la rotazione. I membri ricevono una notifica.")
+            .Produces<MeetingDetail>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        bodies.MapGet("/{id:long}/meetings.ics", async (long id, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+                await MeetingHandlers.IcsAsync(db, clock, null, id, request.Host.Host, ct) is { } ics
+                    ? Results.Text(ics, Ics.ContentType) : OutcomeHttp.NotFound(ParticipationAccess.BodyNotFound))
+            .AllowAnonymous().WithName("bodyCalendar").WithSummary("Le riunioni di un organismo in formato iCalendar (RFC 5545).");
+
+        var meetings = api.MapGroup("/meetings").WithTags(Tag);
+        meetings.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await MeetingHandlers.GetAsync(db, user, clock, id, ct), m => m.Version, context, ParticipationAccess.MeetingNotFound))
+            .AllowAnonymous().WithName("getMeeting").WithSummary("Una riunione: ordine del giorno, luogo o collegamento, presenze e il verbale una volta approvato.")
+            .Produces<MeetingDetail>().ProducesProblem(404);
+        meetings.MapPut("/{id:long}/minutes", (long id, MinutesRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "la riunione", v => MeetingHandlers.MinutesAsync(db, user, clock, id, v, request, ct), notFound: ParticipationAccess.MeetingNotFound))
+            .RequireAuthorization(Policies.Authenticated).WithName("saveMinutes").WithSummary("Scrive il verbale e le presenze; con approve il verbale è pubblicato. Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+        meetings.MapGet("/{id:long}.ics", async (long id, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+                await MeetingHandlers.IcsAsync(db, clock, id, null, request.Host.Host, ct) is { } ics
+                    ? Results.Text(ics, Ics.ContentType) : OutcomeHttp.NotFound(ParticipationAccess.MeetingNotFound))
+            .AllowAnonymous().WithName("meetingCalendar").WithSummary("Una riunione in formato iCalendar (RFC 5545).");
+
+        var consultations = api.MapGroup("/consultations").WithTags(Tag);
+        consultations.MapGet("/", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var rows = await ConsultationHandlers.ListAsync(db, clock, ct);
+                return TypedResults.Ok(new Paged<ConsultationRow>(rows, rows.Count, rows.Count, 0));
+            })
+            .AllowAnonymous().WithName("listConsultations").WithSummary("Le consultazioni, aperte e chiuse.");
+        consultations.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await ConsultationHandlers.GetAsync(db, user, clock, id, ct), c => c.Version, context, ParticipationAccess.ConsultationNotFound))
+            .AllowAnonymous().WithName("getConsultation").WithSummary("Una consultazione con le proposte, i sostegni, i commenti e le risposte.")
+            .Produces<ConsultationDetail>().ProducesProblem(404);
+        consultations.MapPost("/", async (ConsultationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, id) = await ConsultationHandlers.CreateAsync(db, user, clock, request, ct);
+                return Created(outcome, context, $"/api/v1/consultations/{id}", outcome is Outcome.Done ? await ConsultationHandlers.GetAsync(db, user, clock, id, ct) : null, ParticipationAccess.ConsultationNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithName("createConsultation").WithSummary("Apre una consultazione (segreteria).")
+            .Produces<ConsultationDetail>(201).ProducesProblem(403).ProducesProblem(422);
+        consultations.MapPost("/{id:long}/proposals", async (long id, ProposalRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, pid) = await ProposalHandlers.SubmitAsync(db, user, clock, id, request, ct);
+                return Created(outcome, context, $"/api/v1/proposals/{pid}", outcome is Outcome.Done ? await ProposalHandlers.GetAsync(db, user, pid, ct) : null, ParticipationAccess.ConsultationNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithName("submitProposal")
+            .WithSummary("Presenta una proposta (testo semplice o Markdown sicuro): membri del Forum per la propria organizzazione; chiunque abbia un account se la consultazione lo consente. Limiti per persona e per organizzazione (429).")
+            .Produces<ProposalView>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(429);
+        consultations.MapGet("/{id:long}/report.csv", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await ReportAsync(db, user, clock, id, ct))
+            .AllowAnonymous().WithName("consultationReport").WithSummary("Il resoconto della consultazione: ogni proposta con la sua risposta (CSV).");
+
+        var proposals = api.MapGroup("/proposals").WithTags(Tag);
+        proposals.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await ProposalHandlers.GetAsync(db, user, id, ct), p => p.Version, context, ParticipationAccess.ProposalNotFound))
+            .AllowAnonymous().WithName("getProposal").WithSummary("Una proposta (HTML sanificato e testo semplice) con la risposta e la sua traccia nel piano.")
+            .Produces<ProposalView>().ProducesProblem(404);
+        proposals.MapPost("/{id:long}/withdrawal", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                Http(await ProposalHandlers.WithdrawAsync(db, user, clock, id, ct), context, ParticipationAccess.ProposalNotFound))
+            .RequireAuthorization(Policies.Authenticated).WithName("withdrawProposal").WithSummary("L'autore ritira la propria proposta prima della risposta.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        proposals.MapPost("/{id:long}/endorsements", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Added(await ProposalHandlers.EndorseAsync(db, user, clock, id, ct), context))
+            .RequireAuthorization(Policies.Authenticated).WithName("endorseProposal").WithSummary("Sostiene una proposta per la propria organizzazione (uno per organizzazione: il secondo risponde 409).")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        proposals.MapPost("/{id:long}/comments", async (long id, CommentRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, _) = await ProposalHandlers.CommentAsync(db, user, clock, id, request, ct);
+                return outcome is Flooded f ? Problems.TooManyRequests.Result(f.Reason) : OutcomeHttp.Added(outcome, context);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithName("commentProposal").WithSummary("Commenta una proposta (testo semplice o Markdown sicuro). Limiti per persona e per organizzazione (429).")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(429);
+        proposals.MapPost("/{id:long}/moderation", async (long id, ModerationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                Http(await ProposalHandlers.ModerateProposalAsync(db, user, clock, id, request, ct), context, ParticipationAccess.ProposalNotFound))
+            .RequireAuthorization(Policies.Authenticated).WithName("moderateProposal").WithSummary("Nasconde (o mostra di nuovo) una proposta con il motivo: non la cancella; la modifica resta nella cronologia.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        api.MapPost("/proposal-comments/{id:long}/moderation", async (long id, ModerationRequest request, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                Http(await ProposalHandlers.ModerateCommentAsync(db, user, id, request, ct), context, "Nessun commento con questo identificativo."))
+            .RequireAuthorization(Policies.Authenticated).WithTags(Tag).WithName("moderateComment").WithSummary("Nasconde (o mostra di nuovo) un commento con il motivo.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        proposals.MapPut("/{id:long}/answer", (long id, AnswerRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "la proposta", v => ProposalHandlers.AnswerAsync(db, user, clock, id, v, request, ct), notFound: ParticipationAccess.ProposalNotFound))
+            .RequireAuthorization(Policies.Authenticated).WithName("answerProposal")
+            .WithSummary("La risposta ufficiale (accolta, accolta in parte, non accolta) con le motivazioni; se accolta, l'azione o l'obiettivo del piano che la recepisce. Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+
+        // Open data: bodies, members (organisations only), meetings, proposals and answers.
+        app.MapGet("/partecipazione/organismi.csv", async (AppDbContext db, CancellationToken ct) =>
+                Csv.File("organismi.csv", ["id", "kind", "name", "parent_id", "zone_code", "members", "demo"], await BodyHandlers.ListAsync(db, ct),
+                    b => [b.Id, b.Kind, b.Name, b.ParentId, b.ZoneCode, b.Members, b.IsDemo]))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/partecipazione/membri.csv", async (AppDbContext db, CancellationToken ct) =>
+            {
+                var bodies = await BodyHandlers.ListAsync(db, ct);
+                var rows = new List<(BodyRow Body, MemberView Member)>();
+                foreach (var b in bodies)
+                {
+                    rows.AddRange((await BodyHandlers.MembersAsync(db, b.Id, ct)).Select(m => (b, m)));
+                }
+                return Csv.File("membri.csv", ["body_id", "body", "organisation_id", "organisation", "organisation_type", "category", "joined_on"], rows,
+                    r => [r.Body.Id, r.Body.Name, r.Member.OrganisationId, r.Member.Name, r.Member.OrganisationType, r.Member.Category, r.Member.JoinedOn]);
+            })
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/partecipazione/riunioni.csv", async (AppDbContext db, CancellationToken ct) =>
+                Csv.File("riunioni.csv", ["id", "body_id", "title", "starts_at", "ends_at", "place", "link", "cancelled", "minutes_published", "demo"],
+                    await MeetingHandlers.RowsAsync(db, db.Set<Meeting>(), ct),
+                    m => [m.Id, m.BodyId, m.Title, m.StartsAt.UtcDateTime, m.EndsAt.UtcDateTime, m.Place, m.Link, m.IsCancelled, m.MinutesPublished, m.IsDemo]))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/partecipazione/proposte.csv", async (ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+                ProposalsCsv("proposte.csv", await ProposalHandlers.ViewsAsync(db, user, db.Set<Proposal>(), ct)))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/partecipazione/proposte.json", async (ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+            {
+                var rows = await ProposalHandlers.ViewsAsync(db, user, db.Set<Proposal>(), ct);
+                return TypedResults.Ok(new Paged<ProposalView>(rows, rows.Count, rows.Count, 0));
+            })
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/partecipazione/consultazioni/{id:long}/resoconto.csv", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await ReportAsync(db, user, clock, id, ct))
+            .AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> ReportAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct) =>
+        await ConsultationHandlers.GetAsync(db, user, clock, id, ct) is { } c
+            ? ProposalsCsv($"consultazione-{id}.csv", c.Proposals)
+            : OutcomeHttp.NotFound(ParticipationAccess.ConsultationNotFound);
+
+    /// <summary>Proposals and answers as CSV: the text is plain text (no markup), the author an organisation or a name
+    /// given with consent.</summary>
+    private static IResult ProposalsCsv(string fileName, IEnumerable<ProposalView> proposals) =>
+        Csv.File(fileName, ["id", "consultation_id", "title", "text", "organisation", "author", "endorsements", "status", "answer", "answer_reason", "answered_at", "plan_objective", "plan_action"],
+            proposals, p => [p.Id, p.ConsultationId, SafeMarkdown.Plain(p.Title), p.Status == ProposalStatuses.Hidden ? null : p.Text, p.Organisation?.Name, SafeMarkdown.Plain(p.Author), p.Endorsements, p.Status,
+                p.Answer, p.AnswerReason, p.AnsweredAt?.UtcDateTime, p.TakenUpObjective?.Code, p.TakenUpAction?.Code]);
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Metropoli.Participation.Model;
+using Metropoli.Participation.Traceability;
+using Metropoli.Platform.Audit;
+using Metropoli.Platform.Auth;
+using Metropoli.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Participation;
+
+/// <summary>Participation (issue 22): the Forum metropolitano and its tables, the zone assemblies of mayors, their
+/// meetings, and the consultations whose proposals get an official answer traced to the plan (ADR 0043).</summary>
+public sealed class ParticipationModule : IMetropoliModule
+{
+    public const string ModuleName = "participation";
+
+    public static readonly ReadModels ReadModel = ReadModels.Of(ModuleName);
+
+    public string Name => ModuleName;
+
+    public void MapEndpoints(WebApplication app) => app.MapParticipationApi();
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        Demo.ParticipationDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public IEnumerable<NavEntry> Navigation => [new("/partecipazione", "Partecipazione", 300)];
+
+    public IEnumerable<HomeLink> HomeLinks =>
+        [new("/partecipazione", "Forum e consultazioni", 30, "Forum metropolitano, assemblee dei sindaci di zona, consultazioni sul piano", "it-comment")];
+
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(SectionPages.Objective, 300, typeof(ProposalsForPlanItemViewComponent)),
+        new(SectionPages.Action, 300, typeof(ProposalsForPlanItemViewComponent)),
+    ];
+
+    public IEnumerable<GlossaryEntry> Glossary =>
+    [
+        new("Proposta di partecipazione", "presentata", "La proposta è pubblica e attende la risposta ufficiale entro il termine della consultazione.", 600),
+        new("Proposta di partecipazione", "accolta", "Il piano recepisce la proposta: la risposta indica l'azione o l'obiettivo che la prende in carico.", 601),
+        new("Proposta di partecipazione", "accolta in parte", "Il piano recepisce una parte della proposta; la risposta spiega quale e perché.", 602),
+        new("Proposta di partecipazione", "non accolta", "La risposta spiega perché la proposta non è recepita.", 603),
+        new("Proposta di partecipazione", "ritirata", "L'autore ha ritirato la proposta prima della risposta.", 604),
+        new("Proposta di partecipazione", "nascosta dalla moderazione", "La segreteria ha nascosto la proposta indicandone il motivo; non è cancellata.", 605),
+    ];
+
+    public void DescribeAudit(AuditVocabulary v)
+    {
+        v.Entities["Body"] = "Organismo di partecipazione";
+        v.Entities["BodyMember"] = "Membro di un organismo";
+        v.Entities["MembershipRequest"] = "Domanda di adesione";
+        v.Entities["Meeting"] = "Riunione";
+        v.Entities["MeetingAttendance"] = "Presenza";
+        v.Entities["Consultation"] = "Consultazione pubblica";
+        v.Entities["Proposal"] = "Proposta di partecipazione";
+        v.Entities["Endorsement"] = "Sostegno";
+        v.Entities["ProposalComment"] = "Commento";
+        v.Values["Body.Kind"] = BodyKinds.Label;
+        v.Values["BodyMember.Category"] = MemberCategories.Label;
+        v.Values["Proposal.Answer"] = c => Answers.Label(c);
+    }
+
+    public async Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var q = query.Trim().ToLower();
+        var bodies = await db.Set<Body>().AsNoTracking().Where(b => b.Name.ToLower().Contains(q)).OrderBy(b => b.Id).Take(limit)
+            .Select(b => new SearchResult("Organismo di partecipazione", b.Name, "/partecipazione/organismi/" + b.Id, null)).ToListAsync(ct);
+        var consultations = await db.Set<Consultation>().AsNoTracking().Where(c => c.Title.ToLower().Contains(q)).OrderByDescending(c => c.Id).Take(limit)
+            .Select(c => new SearchResult("Consultazione pubblica", c.Title, "/partecipazione/consultazioni/" + c.Id, null)).ToListAsync(ct);
+        return bodies.Concat(consultations).Take(limit);
+    }
+
+    public async Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!ParticipationAccess.IsSecretariat(user)) return [];
+        var db = services.GetRequiredService<AppDbContext>();
+        var today = CivilClock.Today(services.GetRequiredService<TimeProvider>());
+        var items = new List<DeskItem>();
+        var waiting = await db.Set<Proposal>().AsNoTracking()
+            .Where(p => p.Answer == null && !p.IsWithdrawn && !p.IsHidden)
+            .Join(db.Set<Consultation>().Where(c => c.ClosesOn < today), p => p.ConsultationId, c => c.Id, (p, c) => c.AnswerBy).ToListAsync(ct);
+        if (waiting.Count > 0)
+        {
+            var due = waiting.Min();
+            items.Add(new DeskItem(ModuleName, "Proposte in attesa di risposta", waiting.Count, "/partecipazione",
+                due < today ? DeskUrgency.Overdue : due <= today.AddDays(14) ? DeskUrgency.DueSoon : DeskUrgency.Normal, 300, due));
+        }
+        var requests = await db.Set<MembershipRequest>().CountAsync(r => r.Status == RequestStatuses.Pending, ct);
+        if (requests > 0)
+        {
+            items.Add(new DeskItem(ModuleName, "Domande di adesione da decidere", requests, "/partecipazione", DeskUrgency.Normal, 301));
+        }
+        return items;
+    }
+}
