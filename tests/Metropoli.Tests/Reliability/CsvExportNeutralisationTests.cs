@@ -72,6 +72,56 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             return [.. new[] { "sintesi", "stato-azioni", "aree", "stato-indicatori", "indicatori", "ritardi", "azioni" }
                 .Select(t => $"/api/v1/monitoring-campaigns/{campaign}/report/csv?table={t}")];
         }),
+        new("GET /finanziamenti/bandi/export.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Funding.Model.FundingCall>().OrderBy(c => c.Id), p, (c, v) => c.Title = v);
+            return ["/finanziamenti/bandi/export.csv"];
+        }),
+        new("GET /finanziamenti/progetti/export.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Id), p, (x, v) => x.Title = v);
+            return ["/finanziamenti/progetti/export.csv"];
+        }),
+        new("GET /casa-dei-comuni/procedure/export.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Services.Model.Procurement>().OrderBy(x => x.Id), p, (x, v) => x.Object = v, (x, v) => x.Cigs = v, (x, v) => x.Cup = v);
+            return ["/casa-dei-comuni/procedure/export.csv"];
+        }),
+        new("GET /partecipazione/organismi.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Participation.Model.Body>().OrderBy(x => x.Id), p, (x, v) => x.Name = v);
+            return ["/partecipazione/organismi.csv"];
+        }),
+        new("GET /partecipazione/membri.csv", async (db, p) =>
+        {
+            var members = db.Set<Metropoli.Participation.Model.BodyMember>();
+            await Assign(db, db.Set<Metropoli.Participation.Model.Body>().Where(b => members.Any(m => m.BodyId == b.Id)).OrderBy(x => x.Id), p,
+                (x, v) => x.Name = v, (x, v) => x.Description = v);
+            await Assign(db, db.Set<Organisation>().Where(o => members.Any(m => m.OrganisationId == o.Id)).OrderBy(o => o.Id), p, (o, v) => o.Name = v);
+            return ["/partecipazione/membri.csv"];
+        }),
+        new("GET /partecipazione/riunioni.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Participation.Model.Meeting>().OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Place = v, (x, v) => x.Link = v);
+            return ["/partecipazione/riunioni.csv"];
+        }),
+        new("GET /partecipazione/proposte.csv", async (db, p) =>
+        {
+            await Assign(db, VisibleProposals(db), p, (x, v) => x.Title = v, (x, v) => x.AnswerReason = v, (x, v) => x.Text = v);
+            return ["/partecipazione/proposte.csv"];
+        }),
+        new("GET /partecipazione/consultazioni/{id}/resoconto.csv", async (db, p) =>
+        {
+            var consultation = await BusiestConsultation(db);
+            await Assign(db, VisibleProposals(db).Where(x => x.ConsultationId == consultation), p, (x, v) => x.Title = v, (x, v) => x.AnswerReason = v, (x, v) => x.Text = v);
+            return [$"/partecipazione/consultazioni/{consultation}/resoconto.csv"];
+        }),
+        new("GET /api/v1/consultations/{id}/report", async (db, p) =>
+        {
+            var consultation = await BusiestConsultation(db);
+            await Assign(db, VisibleProposals(db).Where(x => x.ConsultationId == consultation), p, (x, v) => x.Title = v, (x, v) => x.AnswerReason = v, (x, v) => x.Text = v);
+            return [$"/api/v1/consultations/{consultation}/report"];
+        }),
         new("Metropoli.StrategicPlan.Dashboard.IndexModel?handler=Indicatori", async (db, p) =>
         {
             var plan = await db.Set<Indicator>().GroupBy(i => i.PlanId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
@@ -79,6 +129,12 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             return [$"/piano/{plan}/cruscotto?handler=indicatori"];
         }),
     ];
+
+    private static IQueryable<Metropoli.Participation.Model.Proposal> VisibleProposals(AppDbContext db) =>
+        db.Set<Metropoli.Participation.Model.Proposal>().Where(x => !x.IsHidden && !x.IsWithdrawn).OrderBy(x => x.Id);
+
+    private static Task<long> BusiestConsultation(AppDbContext db) =>
+        VisibleProposals(db).GroupBy(x => x.ConsultationId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
 
     private static string Normalise(string raw) => Regex.Replace("/" + raw.Trim('/'), @"\{([^}:?=]+)[^}]*\}", "{$1}");
 

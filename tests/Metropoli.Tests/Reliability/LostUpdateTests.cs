@@ -69,6 +69,57 @@ public sealed class LostUpdateTests(AppFixture fx) : IClassFixture<AppFixture>
 
         return new()
         {
+            ["PUT /api/v1/funding-calls/{id}"] = async () =>
+            {
+                var id = (await Get(office, "/api/v1/funding-calls?limit=1")).GetProperty("items")[0].GetProperty("id");
+                return new(Demo.PlanOffice, $"/api/v1/funding-calls/{id}", $"/api/v1/funding-calls/{id}", "title", Text("Bando"));
+            },
+            ["PUT /api/v1/services/{slug}"] = async () =>
+            {
+                var services = await Get(admin, "/api/v1/services");
+                var slug = (services.ValueKind == JsonValueKind.Array ? services : services.GetProperty("items"))[0].GetProperty("slug").GetString();
+                return new(Demo.Admin, $"/api/v1/services/{slug}", $"/api/v1/services/{slug}", "description", Text("Servizio"));
+            },
+            ["PUT /api/v1/procurements/{id}"] = async () =>
+            {
+                var id = (await Get(admin, "/api/v1/procurements?limit=1")).GetProperty("items")[0].GetProperty("id");
+                return new(Demo.Admin, $"/api/v1/procurements/{id}", $"/api/v1/procurements/{id}", "object", Text("Procedura"),
+                    Shape: (body, record) =>
+                    {
+                        if (record.TryGetProperty("municipalities", out var m) && m.ValueKind == JsonValueKind.Array)
+                        {
+                            body["municipalities"] = new JsonArray(m.EnumerateArray()
+                                .Select(x => (JsonNode)JsonValue.Create(x.ValueKind == JsonValueKind.Object ? x.GetProperty("istatCode").GetString()! : x.GetString()!)!).ToArray());
+                        }
+                    });
+            },
+            ["PUT /api/v1/meetings/{id}/minutes"] = async () =>
+            {
+                var bodies = await Get(office, "/api/v1/bodies");
+                var forum = (bodies.ValueKind == JsonValueKind.Array ? bodies : bodies.GetProperty("items")).EnumerateArray()
+                    .First(b => b.GetProperty("zoneCode").ValueKind == JsonValueKind.Null).GetProperty("id");
+                var id = await Post(office, $"/api/v1/bodies/{forum}/meetings", new
+                {
+                    title = "Riunione della gara", startsAt = DateTimeOffset.UtcNow.AddDays(20), place = "Palazzo Isimbardi", agenda = "Ordine del giorno della gara",
+                });
+                return new(Demo.PlanOffice, $"/api/v1/meetings/{id}/minutes", $"/api/v1/meetings/{id}", "minutes", Text("Verbale"),
+                    Shape: (body, _) => body["approve"] = false);
+            },
+            ["PUT /api/v1/proposals/{id}/answer"] = async () =>
+            {
+                var consultations = await Get(office, "/api/v1/consultations");
+                foreach (var c in (consultations.ValueKind == JsonValueKind.Array ? consultations : consultations.GetProperty("items")).EnumerateArray())
+                {
+                    var detail = await Get(office, $"/api/v1/consultations/{c.GetProperty("id")}");
+                    if (detail.TryGetProperty("proposals", out var proposals) && proposals.GetArrayLength() > 0)
+                    {
+                        var id = proposals[0].GetProperty("id");
+                        return new(Demo.PlanOffice, $"/api/v1/proposals/{id}/answer", $"/api/v1/proposals/{id}", "reason", Text("Motivazione"),
+                            Shape: (body, _) => { body["answer"] = "not-accepted"; body.Remove("objectiveId"); body.Remove("actionId"); }, ReadField: "answerReason");
+                    }
+                }
+                throw new InvalidOperationException("No consultation with a proposal in the demo.");
+            },
             ["PUT /api/v1/municipalities/{istatCode}/contacts"] = async () => new(Demo.Admin, $"/api/v1/municipalities/{Demo.Rho}/contacts",
                 $"/api/v1/municipalities/{Demo.Rho}", "phone", i => JsonValue.Create($"02 {Random.Shared.Next(1000, 9999)}{i:000}")!),
             ["PUT /api/v1/zones/{code}/rotation"] = async () =>

@@ -71,10 +71,10 @@ public static class ParticipationApi
             .RequireAuthorization(Policies.Authenticated).WithName("conveneMeeting")
             .WithSummary("Convoca una riunione: la segreteria per ogni organismo; per un'assemblea di zona anche il coordinatore in carica oggi secondo la rotazione. I membri ricevono una notifica.")
             .Produces<MeetingDetail>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        bodies.MapGet("/{id:long}/meetings.ics", async (long id, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        bodies.MapGet("/{id:long}/calendar", async (long id, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
                 await MeetingHandlers.IcsAsync(db, clock, null, id, request.Host.Host, ct) is { } ics
                     ? Results.Text(ics, Ics.ContentType) : OutcomeHttp.NotFound(ParticipationAccess.BodyNotFound))
-            .AllowAnonymous().WithName("bodyCalendar").WithSummary("Le riunioni di un organismo in formato iCalendar (RFC 5545).");
+            .AllowAnonymous().WithName("bodyCalendar").WithSummary("Le riunioni di un organismo in formato iCalendar (RFC 5545).").Produces<string>(200, "text/calendar").ProducesProblem(404);
 
         var meetings = api.MapGroup("/meetings").WithTags(Tag);
         meetings.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
@@ -85,10 +85,10 @@ public static class ParticipationApi
                 OutcomeHttp.IfMatchAsync(context, "la riunione", v => MeetingHandlers.MinutesAsync(db, user, clock, id, v, request, ct), notFound: ParticipationAccess.MeetingNotFound))
             .RequireAuthorization(Policies.Authenticated).WithName("saveMinutes").WithSummary("Scrive il verbale e le presenze; con approve il verbale è pubblicato. Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
-        meetings.MapGet("/{id:long}.ics", async (long id, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        meetings.MapGet("/{id:long}/calendar", async (long id, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
                 await MeetingHandlers.IcsAsync(db, clock, id, null, request.Host.Host, ct) is { } ics
                     ? Results.Text(ics, Ics.ContentType) : OutcomeHttp.NotFound(ParticipationAccess.MeetingNotFound))
-            .AllowAnonymous().WithName("meetingCalendar").WithSummary("Una riunione in formato iCalendar (RFC 5545).");
+            .AllowAnonymous().WithName("meetingCalendar").WithSummary("Una riunione in formato iCalendar (RFC 5545).").Produces<string>(200, "text/calendar").ProducesProblem(404);
 
         var consultations = api.MapGroup("/consultations").WithTags(Tag);
         consultations.MapGet("/", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -116,9 +116,9 @@ public static class ParticipationApi
             .RequireAuthorization(Policies.Authenticated).WithName("submitProposal")
             .WithSummary("Presenta una proposta (testo semplice o Markdown sicuro): membri del Forum per la propria organizzazione; chiunque abbia un account se la consultazione lo consente. Limiti per persona e per organizzazione (429).")
             .Produces<ProposalView>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(429);
-        consultations.MapGet("/{id:long}/report.csv", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        consultations.MapGet("/{id:long}/report", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 await ReportAsync(db, user, clock, id, ct))
-            .AllowAnonymous().WithName("consultationReport").WithSummary("Il resoconto della consultazione: ogni proposta con la sua risposta (CSV).");
+            .AllowAnonymous().WithName("consultationReport").WithSummary("Il resoconto della consultazione: ogni proposta con la sua risposta (CSV).").Produces<string>(200, "text/csv").ProducesProblem(404);
 
         var proposals = api.MapGroup("/proposals").WithTags(Tag);
         proposals.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>

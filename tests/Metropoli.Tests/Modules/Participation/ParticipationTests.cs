@@ -81,14 +81,14 @@ public sealed class ParticipationTests(AppFixture fx) : IClassFixture<AppFixture
         var notified = await fx.App.WithDb(db => db.Set<Notification>().Where(n => n.UserId == userId).Select(n => n.Link).ToListAsync());
         Assert.Contains($"/partecipazione/riunioni/{meeting}", notified);
 
-        var ics = await fx.App.Anonymous().GetAsync($"/api/v1/meetings/{meeting}.ics");
+        var ics = await fx.App.Anonymous().GetAsync($"/api/v1/meetings/{meeting}/calendar");
         Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
         var text = await ics.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", text);
         Assert.Contains("SUMMARY:Plenaria\\; bilancio\\, piano\r\n", text);
         Assert.Contains("LOCATION:Sala Affreschi\\, Palazzo Isimbardi\r\n", text);
         Assert.Contains($"UID:meeting-{meeting}@", text);
-        Assert.Contains("BEGIN:VEVENT", await fx.App.Anonymous().GetStringAsync($"/api/v1/bodies/{forum}/meetings.ics"));
+        Assert.Contains("BEGIN:VEVENT", await fx.App.Anonymous().GetStringAsync($"/api/v1/bodies/{forum}/calendar"));
 
         var etag = (await office.GetAsync($"/api/v1/meetings/{meeting}")).Headers.ETag!.ToString();
         await (await office.PutJson($"/api/v1/meetings/{meeting}/minutes", new { minutes = "Bozza del verbale", approve = false, attendance = new[] { org } }, etag)).ShouldBe(HttpStatusCode.NoContent);
