@@ -60,6 +60,12 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             await Assign(db, db.Set<PlanAction>().Where(a => a.PlanId == plan).OrderBy(a => a.Id), p, (a, v) => a.Title = v);
             return [$"/piano/{plan}/azioni/export.csv"];
         }),
+        new("GET /piano/in-vigore/azioni.csv", async (db, p) =>
+        {
+            var plan = (await Metropoli.StrategicPlan.Desk.PlanDesk.CurrentPlanAsync(db, default))!.Value.Id;
+            await Assign(db, db.Set<PlanAction>().Where(a => a.PlanId == plan).OrderByDescending(a => a.Id), p, (a, v) => a.Title = v);
+            return ["/piano/in-vigore/azioni.csv"];
+        }),
         new("GET /intese/export.csv", async (db, p) =>
         {
             await Assign(db, db.Set<Agreement>().OrderBy(a => a.Id), p, (a, v) => a.Title = v);
@@ -79,7 +85,7 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
         }),
         new("GET /finanziamenti/progetti/export.csv", async (db, p) =>
         {
-            await Assign(db, db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Id), p, (x, v) => x.Title = v);
+            await Assign(db, db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Cup), p, (x, v) => x.Title = v);
             return ["/finanziamenti/progetti/export.csv"];
         }),
         new("GET /casa-dei-comuni/procedure/export.csv", async (db, p) =>
@@ -102,7 +108,19 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
         }),
         new("GET /partecipazione/riunioni.csv", async (db, p) =>
         {
-            await Assign(db, db.Set<Metropoli.Participation.Model.Meeting>().OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Place = v, (x, v) => x.Link = v);
+            // The demo has one meeting: two more like it, so that each payload has a cell.
+            var meetings = db.Set<Metropoli.Participation.Model.Meeting>();
+            var first = await meetings.OrderBy(x => x.Id).AsNoTracking().FirstAsync();
+            for (var i = 0; i < 2; i++)
+            {
+                meetings.Add(new Metropoli.Participation.Model.Meeting
+                {
+                    BodyId = first.BodyId, Title = first.Title, StartsAt = first.StartsAt.AddDays(i + 1), EndsAt = first.EndsAt.AddDays(i + 1),
+                    Agenda = first.Agenda, ConvenedBy = first.ConvenedBy, CreatedAt = first.CreatedAt, UpdatedAt = first.UpdatedAt,
+                });
+            }
+            await db.SaveChangesAsync();
+            await Assign(db, meetings.OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Place = v, (x, v) => x.Link = v);
             return ["/partecipazione/riunioni.csv"];
         }),
         new("GET /partecipazione/proposte.csv", async (db, p) =>

@@ -41,13 +41,6 @@ public sealed class StrategicPlanModule : IMetropoliModule
         Dashboard.DashboardApi.MapDashboardApi(app);
         Campaigns.CampaignsApi.MapCampaignsApi(app);
         // The home page's entry to "the" dashboard: the plan in force's (ADR 0038), the plans' list when none is.
-        // The open-data catalogue's stable address of the plan in force's actions (ADR 0044).
-        app.MapGet("/piano/in-vigore/azioni.csv", async (AppDbContext db, CancellationToken ct) =>
-                await Desk.PlanDesk.CurrentPlanAsync(db, ct) is { } plan
-                    ? Results.Redirect($"/piano/{plan.Id}/azioni/export.csv")
-                    : Metropoli.Platform.Api.OutcomeHttp.NotFound("Nessun piano in vigore."))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
         app.MapGet("/piano/cruscotto", async (AppDbContext db, CancellationToken ct) =>
                 Results.Redirect(await Desk.PlanDesk.CurrentPlanAsync(db, ct) is { } plan ? $"/piano/{plan.Id}/cruscotto" : "/piano"))
             .AllowAnonymous()
