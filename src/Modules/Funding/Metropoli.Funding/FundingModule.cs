@@ -19,6 +19,19 @@ public sealed class FundingModule : IMetropoliModule
 
     public void MapEndpoints(WebApplication app) => app.MapFundingApi();
 
+    public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary v)
+    {
+        v.Entities["FundingCall"] = "Bando";
+        v.Entities["FundingCallRule"] = "Regola di ammissibilità";
+        v.Entities["FundingProject"] = "Progetto finanziato";
+        v.Entities["FundingProjectComune"] = "Comune del progetto";
+        v.Entities["FundingLine"] = "Fonte di finanziamento";
+        v.Values["FundingCall.Status"] = FundingCallStatuses.Label;
+        v.Values["FundingCall.Programme"] = FundingProgrammes.Label;
+        v.Values["FundingLine.Source"] = FundingSources.Label;
+        v.Values["FundingCallRule.Kind"] = Eligibility.RuleLabels.Label;
+    }
+
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         Demo.FundingDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
 
