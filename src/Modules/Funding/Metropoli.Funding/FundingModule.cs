@@ -30,6 +30,12 @@ public sealed class FundingModule : IMetropoliModule
         v.Values["FundingCall.Programme"] = FundingProgrammes.Label;
         v.Values["FundingLine.Source"] = FundingSources.Label;
         v.Values["FundingCallRule.Kind"] = Eligibility.RuleLabels.Label;
+        v.Entities["FundingApplication"] = "Domanda di finanziamento";
+        v.Entities["FundingApplicationPartner"] = "Partner della domanda";
+        v.Entities["FundingApplicationStatusChange"] = "Cambio di stato della domanda";
+        v.Values["FundingApplication.Status"] = ApplicationStatuses.Label;
+        v.Values["FundingApplicationStatusChange.FromStatus"] = ApplicationStatuses.Label;
+        v.Values["FundingApplicationStatusChange.ToStatus"] = ApplicationStatuses.Label;
     }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
