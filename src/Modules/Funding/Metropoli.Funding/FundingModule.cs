@@ -52,6 +52,23 @@ public sealed class FundingModule : IMetropoliModule
         new(SectionPages.Zone, 300, typeof(FundingForZoneViewComponent)),
     ];
 
+    /// <summary>For a municipality officer: the open calls their Comune may apply for, by nearest deadline.</summary>
+    public async Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (ApplicationAccess.Municipality(user) is not { } istat) return [];
+        var db = services.GetRequiredService<AppDbContext>();
+        var today = Metropoli.Platform.Time.CivilClock.Today(services.GetRequiredService<TimeProvider>());
+        var calls = await Eligibility.Radar.ForComuneAsync(db, istat, today, ct) ?? [];
+        var items = new List<DeskItem>();
+        if (calls.Count > 0)
+        {
+            var due = calls.Where(c => c.ClosesOn is not null).Select(c => c.ClosesOn).FirstOrDefault();
+            items.Add(new DeskItem(ModuleName, "Bandi aperti per il tuo Comune", calls.Count, $"/comuni/{istat}",
+                due is { } d && d <= today.AddDays(14) ? DeskUrgency.DueSoon : DeskUrgency.Normal, 300, due));
+        }
+        return items;
+    }
+
     public IEnumerable<GlossaryEntry> Glossary => FundingCallStatuses.All.Select((s, i) =>
         new GlossaryEntry("Bando", FundingCallStatuses.Label(s), s switch
         {

@@ -78,4 +78,13 @@ public sealed class FundingApplicationTests(AppFixture fx) : IClassFixture<AppFi
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("title", out _) && errors.TryGetProperty("requestedAmount", out _) && errors.TryGetProperty("partners", out _), errors.ToString());
     }
+
+    [Fact]
+    public async Task The_desk_of_a_municipality_officer_shows_the_open_calls_for_the_comune()
+    {
+        var rho = await fx.App.SignedIn(Demo.RhoOfficer);
+        var desk = await rho.Html("/scrivania");
+        Assert.Contains("Bandi aperti per il tuo Comune", desk, StringComparison.Ordinal);
+        Assert.Contains($"/comuni/{Demo.Rho}", desk, StringComparison.Ordinal);
+    }
 }
