@@ -52,6 +52,15 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         {
             title = "Bando della matrice", issuer = "Città metropolitana di Milano", programme = "own", rules = new[] { new { kind = "recipients", parameter = "Comuni" } },
         }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64(), null);
+        // Applications: a draft of Rho (its officer's) and one of Milano (the office's), seen only by their Comune and the office.
+        var rhoOfficer = await As(Demo.RhoOfficer);
+        Set("fundingApplication", (await (await rhoOfficer.PostAsync("/api/v1/funding-applications", Http.JsonBody(new
+        {
+            callId = long.Parse(Own["fundingCall"]), leadIstat = Demo.Rho, title = RhoMarker + " domanda", requestedAmount = 1000m,
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64(), (await (await office.PostAsync("/api/v1/funding-applications", Http.JsonBody(new
+        {
+            callId = long.Parse(Own["fundingCall"]), leadIstat = Demo.Milano, title = DraftMarker + " domanda di Milano", requestedAmount = 1000m,
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64());
         Set("area", tree.AreaId, null);
         Set("objective", tree.ObjectiveId, null);
         Set("action", tree.ActionId, otherAction);
@@ -347,6 +356,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /partecipazione"] = All, ["PAGE /partecipazione/organismi/{id:long}"] = All, ["PAGE POST /partecipazione/organismi/{id:long}"] = Office,
         ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
         ["PAGE POST /partecipazione/consultazioni/{id:long}"] = "F",
+        ["GET /api/v1/funding-applications/"] = All, ["POST /api/v1/funding-applications/"] = "APR",
+        ["GET /api/v1/funding-applications/{id:long}"] = "APR|AP", ["POST /api/v1/funding-applications/{id:long}/transitions"] = "APR|AP",
 
         // Pages (GET): who may open them on the fixture's records.
         ["PAGE /accesso-negato"] = "", // the denial page itself: 403 for everyone
@@ -505,6 +516,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "funding-calls" or "bandi" => "fundingCall",
                     "service-requests" or "richieste" => "servicerequest",
                     "procurements" => "procurement",
+                    "funding-applications" => "fundingApplication",
                     "agreement-obligations" or "obblighi" => "obligation",
                     "agreement-documents" => "document",
                     "agreement-bodies" => "body",

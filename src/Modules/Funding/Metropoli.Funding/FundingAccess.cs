@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Metropoli.Platform.Auth;
+using System.Linq;
 
 namespace Metropoli.Funding;
 
@@ -9,4 +10,21 @@ namespace Metropoli.Funding;
 public static class FundingAccess
 {
     public static bool CanManage(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PlanOffice);
+}
+
+/// <summary>Who sees and moves applications: the funding office every one; a municipality officer those of their
+/// Comune (lead or partner), drafts included; everyone else only applications past the draft.</summary>
+public static class ApplicationAccess
+{
+    public static string? Municipality(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.MunicipalityOfficer) && user.FindFirstValue(ScopeClaims.Municipality) is { Length: > 0 } m ? m.Trim() : null;
+
+    public static bool CanCreate(ClaimsPrincipal user) => FundingAccess.CanManage(user) || Municipality(user) is not null;
+
+    public static bool CanSee(ClaimsPrincipal user, string status, string lead, IEnumerable<string> partners) =>
+        status != Model.ApplicationStatuses.Draft || FundingAccess.CanManage(user)
+        || (Municipality(user) is { } m && (m == lead || partners.Contains(m)));
+
+    /// <summary>The lead Comune's officer acts for the applicant; the funding office decides.</summary>
+    public static bool IsApplicant(ClaimsPrincipal user, string lead) => FundingAccess.CanManage(user) || Municipality(user) == lead;
 }

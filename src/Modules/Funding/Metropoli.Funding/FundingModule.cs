@@ -19,6 +19,25 @@ public sealed class FundingModule : IMetropoliModule
 
     public void MapEndpoints(WebApplication app) => app.MapFundingApi();
 
+    public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary v)
+    {
+        v.Entities["FundingCall"] = "Bando";
+        v.Entities["FundingCallRule"] = "Regola di ammissibilità";
+        v.Entities["FundingProject"] = "Progetto finanziato";
+        v.Entities["FundingProjectComune"] = "Comune del progetto";
+        v.Entities["FundingLine"] = "Fonte di finanziamento";
+        v.Values["FundingCall.Status"] = FundingCallStatuses.Label;
+        v.Values["FundingCall.Programme"] = FundingProgrammes.Label;
+        v.Values["FundingLine.Source"] = FundingSources.Label;
+        v.Values["FundingCallRule.Kind"] = Eligibility.RuleLabels.Label;
+        v.Entities["FundingApplication"] = "Domanda di finanziamento";
+        v.Entities["FundingApplicationPartner"] = "Partner della domanda";
+        v.Entities["FundingApplicationStatusChange"] = "Cambio di stato della domanda";
+        v.Values["FundingApplication.Status"] = ApplicationStatuses.Label;
+        v.Values["FundingApplicationStatusChange.FromStatus"] = ApplicationStatuses.Label;
+        v.Values["FundingApplicationStatusChange.ToStatus"] = ApplicationStatuses.Label;
+    }
+
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         Demo.FundingDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
 
@@ -32,6 +51,23 @@ public sealed class FundingModule : IMetropoliModule
         new(SectionPages.Comune, 300, typeof(FundingForComuneViewComponent)),
         new(SectionPages.Zone, 300, typeof(FundingForZoneViewComponent)),
     ];
+
+    /// <summary>For a municipality officer: the open calls their Comune may apply for, by nearest deadline.</summary>
+    public async Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (ApplicationAccess.Municipality(user) is not { } istat) return [];
+        var db = services.GetRequiredService<AppDbContext>();
+        var today = Metropoli.Platform.Time.CivilClock.Today(services.GetRequiredService<TimeProvider>());
+        var calls = await Eligibility.Radar.ForComuneAsync(db, istat, today, ct) ?? [];
+        var items = new List<DeskItem>();
+        if (calls.Count > 0)
+        {
+            var due = calls.Where(c => c.ClosesOn is not null).Select(c => c.ClosesOn).FirstOrDefault();
+            items.Add(new DeskItem(ModuleName, "Bandi aperti per il tuo Comune", calls.Count, $"/comuni/{istat}",
+                due is { } d && d <= today.AddDays(14) ? DeskUrgency.DueSoon : DeskUrgency.Normal, 300, due));
+        }
+        return items;
+    }
 
     public IEnumerable<GlossaryEntry> Glossary => FundingCallStatuses.All.Select((s, i) =>
         new GlossaryEntry("Bando", FundingCallStatuses.Label(s), s switch

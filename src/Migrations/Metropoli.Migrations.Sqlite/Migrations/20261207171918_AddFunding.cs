@@ -86,6 +86,39 @@ namespace Metropoli.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "funding_applications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeadIstat = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_funding_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_funding_applications_funding_calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "funding_calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_funding_applications_territory_municipalities_LeadIstat",
+                        column: x => x.LeadIstat,
+                        principalTable: "territory_municipalities",
+                        principalColumn: "IstatCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "funding_call_rules",
                 columns: table => new
                 {
@@ -152,6 +185,74 @@ namespace Metropoli.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "funding_application_partners",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IstatCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_funding_application_partners", x => new { x.ApplicationId, x.IstatCode });
+                    table.ForeignKey(
+                        name: "FK_funding_application_partners_funding_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "funding_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_funding_application_partners_territory_municipalities_IstatCode",
+                        column: x => x.IstatCode,
+                        principalTable: "territory_municipalities",
+                        principalColumn: "IstatCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "funding_application_status_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_funding_application_status_changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_funding_application_status_changes_funding_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "funding_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funding_application_partners_IstatCode",
+                table: "funding_application_partners",
+                column: "IstatCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funding_application_status_changes_ApplicationId",
+                table: "funding_application_status_changes",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funding_applications_CallId",
+                table: "funding_applications",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funding_applications_LeadIstat",
+                table: "funding_applications",
+                column: "LeadIstat");
+
             migrationBuilder.CreateIndex(
                 name: "IX_funding_call_rules_CallId",
                 table: "funding_call_rules",
@@ -198,6 +299,12 @@ namespace Metropoli.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "funding_application_partners");
+
+            migrationBuilder.DropTable(
+                name: "funding_application_status_changes");
+
+            migrationBuilder.DropTable(
                 name: "funding_call_rules");
 
             migrationBuilder.DropTable(
@@ -207,10 +314,13 @@ namespace Metropoli.Migrations.Sqlite
                 name: "funding_project_comuni");
 
             migrationBuilder.DropTable(
-                name: "funding_calls");
+                name: "funding_applications");
 
             migrationBuilder.DropTable(
                 name: "funding_projects");
+
+            migrationBuilder.DropTable(
+                name: "funding_calls");
         }
     }
 }
