@@ -77,6 +77,52 @@ public sealed class ServiceDeskTests(AppFixture fx) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Attachments_keep_their_sha256_follow_the_upload_checks_and_stay_within_the_request()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var (agreement, _, _) = await InForceAsync(fx.App, office, Demo.Rho);
+        var slug = await ServiceAsync(await fx.As(Demo.Admin), agreement);
+        var rho = await fx.As(Demo.RhoOfficer);
+        var id = await RequestAsync(rho, slug, "Richiesta con allegato");
+        var bytes = "%PDF-1.4 quesito firmato"u8.ToArray();
+        var pdf = new ByteArrayContent(bytes) { Headers = { { "Content-Type", "application/pdf" } } };
+        var created = await (await rho.PostAsync($"/api/v1/service-requests/{id}/attachments", new MultipartFormDataContent { { pdf, "file", "quesito.pdf" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        var attachment = created.GetProperty("id").GetInt64();
+        var detail = await rho.GetJson($"/api/v1/service-requests/{id}");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Contains(detail.GetProperty("attachments").EnumerateArray(), a => a.GetProperty("sha256").GetString()!.Equals(sha, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(bytes, await (await fx.As(Demo.Sector)).GetByteArrayAsync($"/api/v1/service-request-attachments/{attachment}/file"));
+        var milano = await fx.App.CreateUserAsync(Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        await (await (await fx.As(milano.Email!)).GetAsync($"/api/v1/service-request-attachments/{attachment}/file")).ShouldBeProblem(404);
+        // A text file named .pdf fails the platform's content check.
+        var fake = new ByteArrayContent("ciao"u8.ToArray()) { Headers = { { "Content-Type", "application/pdf" } } };
+        await (await rho.PostAsync($"/api/v1/service-requests/{id}/attachments", new MultipartFormDataContent { { fake, "file", "finto.pdf" } })).ShouldBeProblem(422);
+    }
+
+    [Fact]
+    public async Task The_comune_sends_a_request_from_the_service_page_and_the_office_answers_from_the_request_page()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var (agreement, _, _) = await InForceAsync(fx.App, office, Demo.Rho);
+        var slug = await ServiceAsync(await fx.As(Demo.Admin), agreement);
+        var rhoPages = await fx.App.SignedIn(Demo.RhoOfficer);
+        var subject = $"Richiesta dalla pagina {Guid.NewGuid():N}";
+        var sent = await rhoPages.SubmitAsync($"/casa-dei-comuni/servizi/{slug}",
+            [("Input.Type", "opinion"), ("Input.Subject", subject), ("Input.Description", "Serve un parere sul regolamento.")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var url = sent.Headers.Location!.ToString();
+        Assert.StartsWith("/casa-dei-comuni/richieste/", url, StringComparison.Ordinal);
+        var sectorPages = await fx.App.SignedIn(Demo.Sector);
+        var html = await sectorPages.Html(url);
+        Assert.Contains(subject, html, StringComparison.Ordinal);
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var moved = await sectorPages.SubmitAsync(url, [("Version", version), ("Input.Status", "answered"), ("Input.Reason", "Parere reso dalla pagina")], "Move");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("Parere reso dalla pagina", await rhoPages.Html(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_comune_without_a_convention_in_force_is_refused_with_how_to_join()
     {
         var office = await fx.As(Demo.PlanOffice);
