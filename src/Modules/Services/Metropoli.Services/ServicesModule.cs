@@ -35,6 +35,14 @@ public sealed class ServicesModule : IMetropoliModule
         new("/casa-dei-comuni", "La Casa dei Comuni", 30, "Servizi condivisi per i Comuni: stazione unica appaltante, concorsi, assistenza", "it-pa"),
     ];
 
+    public Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        Desk.ServicesDesk.ItemsAsync(services, user, ct);
+
+    public Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
+        Desk.ServicesDesk.SearchAsync(services, user, query, limit, ct);
+
+    public IEnumerable<GlossaryEntry> Glossary => Desk.ServicesDesk.Glossary;
+
     public IEnumerable<PageSection> Sections =>
     [
         new(SectionPages.Comune, 250, typeof(Procurements.ProcurementsForTerritoryViewComponent)),

@@ -34,13 +34,18 @@ public sealed class ServiceDeskTests(AppFixture fx) : IClassFixture<AppFixture>
 
         var rho = await fx.As(Demo.RhoOfficer);
         var sector = await fx.As(Demo.Sector);
-        var id = await RequestAsync(rho, slug);
+        var id = await RequestAsync(rho, slug, $"Richiesta {Guid.NewGuid():N}");
         var url = $"/api/v1/service-requests/{id}";
         var created = await rho.GetJson(url);
         Assert.Equal("submitted", created.GetProperty("status").GetString());
         Assert.Equal(agreement, created.GetProperty("agreementId").GetInt64());
         Assert.True(created.GetProperty("firstAnswer").GetProperty("running").GetBoolean());
         Assert.Contains((await sector.GetJson("/api/v1/service-requests?limit=200")).GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
+        // On the office's desk, and found by the site search of those who see it.
+        var sectorPages = await fx.App.SignedIn(Demo.Sector);
+        Assert.Contains("Richieste dei Comuni da prendere in carico", await sectorPages.Html("/scrivania"), StringComparison.Ordinal);
+        Assert.Contains($"/casa-dei-comuni/richieste/{id}", await sectorPages.Html("/cerca?q=" + Uri.EscapeDataString(created.GetProperty("subject").GetString()!)), StringComparison.Ordinal);
+        Assert.Contains("in attesa del Comune", await fx.App.Anonymous().Html("/aiuto/glossario"), StringComparison.Ordinal);
 
         // If-Match: required, and a stale version is a conflict.
         await (await sector.PostAsync($"{url}/transitions", Http.JsonBody(new { status = "in-progress", reason = "Presa in carico" }))).ShouldBeProblem(428);
