@@ -16,6 +16,8 @@ public sealed class ServicesModule : IMetropoliModule
 
     public string Name => ModuleName;
 
+    public void DescribeAudit(Platform.Audit.AuditVocabulary vocabulary) => ServicesAuditTerms.Describe(vocabulary);
+
     public void AddServices(WebApplicationBuilder builder) => builder.Services.AddJob<ServiceLevelAlertJob>();
 
     public void MapEndpoints(WebApplication app) => app.MapServicesApi();
