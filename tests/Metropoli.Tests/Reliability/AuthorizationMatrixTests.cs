@@ -99,6 +99,10 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         Own["slug"] = ownService;
         Set("servicerequest", await Modules.Services.ServiceBuilders.RequestAsync(await As(Demo.RhoOfficer), ownService, RhoMarker + " richiesta"),
             await Modules.Services.ServiceBuilders.RequestAsync(await As(milanoOfficer.Email!), otherService, MilanoMarker + " richiesta"));
+        async Task<long> AttachAsync(string email, string request) =>
+            (await (await (await As(email)).PostAsync($"/api/v1/service-requests/{request}/attachments", new MultipartFormDataContent { { Pdf(), "file", "quesito.pdf" } }))
+                .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Set("attachment", await AttachAsync(Demo.RhoOfficer, Own["servicerequest"]), await AttachAsync(milanoOfficer.Email!, Other["servicerequest"]));
         var mobilityOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.SectorOfficer, sector: "mobilita");
         Set("procurement", await ProcurementAsync(await As(Demo.Sector), ownService, Demo.Rho), await ProcurementAsync(await As(mobilityOfficer.Email!), otherService, Demo.Milano));
 
@@ -329,6 +333,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/service-requests/"] = SignedIn, ["POST /api/v1/service-requests/"] = "R",
         ["GET /api/v1/service-requests/{id:long}"] = "ASR|A", ["POST /api/v1/service-requests/{id:long}/transitions"] = "ASR|A",
         ["POST /api/v1/service-requests/{id:long}/messages"] = "ASR|A",
+        ["POST /api/v1/service-requests/{id:long}/attachments"] = "ASR|A", ["GET /api/v1/service-request-attachments/{id:long}/file"] = "ASR|A",
+        ["PAGE POST /casa-dei-comuni/servizi/{slug}"] = "R", ["PAGE POST /casa-dei-comuni/richieste/{id:long}?handler=Move"] = "ASR|A",
+        ["PAGE POST /casa-dei-comuni/richieste/{id:long}?handler=Message"] = "ASR|A", ["PAGE POST /casa-dei-comuni/richieste/{id:long}?handler=Attach"] = "ASR|A",
         ["GET /api/v1/procurements/"] = All, ["GET /api/v1/procurements/{id:long}"] = All, ["POST /api/v1/procurements/"] = "AS",
         ["PUT /api/v1/procurements/{id:long}"] = "AS|A", ["GET /casa-dei-comuni/procedure/export.csv"] = All, ["GET /casa-dei-comuni/procedure/export.json"] = All,
         ["PAGE /casa-dei-comuni"] = All, ["PAGE /casa-dei-comuni/servizi/{slug}"] = All, ["PAGE /casa-dei-comuni/richieste"] = SignedIn,
@@ -517,6 +524,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "service-requests" or "richieste" => "servicerequest",
                     "procurements" => "procurement",
                     "funding-applications" => "fundingApplication",
+                    "service-request-attachments" => "attachment",
                     "agreement-obligations" or "obblighi" => "obligation",
                     "agreement-documents" => "document",
                     "agreement-bodies" => "body",

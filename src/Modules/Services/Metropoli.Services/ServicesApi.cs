@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Errors;
 using Metropoli.Platform.Exports;
 using Metropoli.Services.Catalogue;
 using Metropoli.Services.Procurements;
@@ -86,6 +87,34 @@ public static class ServicesApi
             .RequireAuthorization(Policies.Authenticated)
             .WithName("addServiceRequestMessage").WithSummary("Un messaggio sulla richiesta, dal Comune o dall'ufficio. Il messaggio del Comune a una richiesta in attesa la riporta in lavorazione.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+
+        requests.MapPost("/{id:long}/attachments", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, IFileStore files, HttpContext context, CancellationToken ct) =>
+            {
+                if (!http.HasFormContentType) return Problems.UnsupportedMediaType.Result("Invia multipart/form-data con il file nel campo «file».");
+                var (form, problem) = await Multipart.ReadFormAsync(http, Evidence.SizeError, ct);
+                if (form is null) return problem!;
+                var file = form.Files.GetFile("file");
+                var (outcome, attachment) = await Attachments.UploadAsync(db, user, clock, files, id, file is null ? null : new EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), ct);
+                return outcome is Outcome.Done
+                    ? TypedResults.Created($"/api/v1/service-request-attachments/{attachment}/file", new { id = attachment })
+                    : OutcomeHttp.ToHttp(outcome, context, ServiceAccess.RequestNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated)
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithName("attachToServiceRequest").WithSummary("Allega un file a una richiesta aperta (campo «file»: PDF, PNG, JPG, CSV o XLSX, al più 10 MB), dal Comune o dall'ufficio. Ne registra lo SHA-256.")
+            .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+
+        api.MapGet("/service-request-attachments/{id:long}/file", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, IFileStore files, CancellationToken ct) =>
+            {
+                var a = await Attachments.FindAsync(db, user, id, ct);
+                if (a is null) return OutcomeHttp.NotFound("Nessun allegato con questo identificativo.");
+                if (await files.OpenAsync(Attachments.Area, a.StoredName, ct) is not { } file) return OutcomeHttp.NotFound("Il file non è più disponibile.");
+                return TypedResults.File(file.Content, a.ContentType, a.FileName, file.LastModified);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithTags(Tag)
+            .WithName("downloadServiceRequestAttachment").WithSummary("Scarica un allegato di una richiesta, per chi vede la richiesta (gli altri ricevono 404).")
+            .Produces(200).ProducesProblem(404);
 
         var procurements = api.MapGroup("/procurements").WithTags(Tag);
         procurements.MapGet("/", async Task<Results<Ok<Paged<ProcurementRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] ProcurementFilter filter, AppDbContext db, CancellationToken ct) =>

@@ -16,6 +16,8 @@ public sealed class ServicesModule : IMetropoliModule
 
     public string Name => ModuleName;
 
+    public void DescribeAudit(Platform.Audit.AuditVocabulary vocabulary) => ServicesAuditTerms.Describe(vocabulary);
+
     public void AddServices(WebApplicationBuilder builder) => builder.Services.AddJob<ServiceLevelAlertJob>();
 
     public void MapEndpoints(WebApplication app) => app.MapServicesApi();
@@ -34,6 +36,14 @@ public sealed class ServicesModule : IMetropoliModule
     [
         new("/casa-dei-comuni", "La Casa dei Comuni", 30, "Servizi condivisi per i Comuni: stazione unica appaltante, concorsi, assistenza", "it-pa"),
     ];
+
+    public Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        Desk.ServicesDesk.ItemsAsync(services, user, ct);
+
+    public Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
+        Desk.ServicesDesk.SearchAsync(services, user, query, limit, ct);
+
+    public IEnumerable<GlossaryEntry> Glossary => Desk.ServicesDesk.Glossary;
 
     public IEnumerable<PageSection> Sections =>
     [

@@ -29,6 +29,13 @@ public sealed class CatalogueAndProcurementTests(AppFixture fx) : IClassFixture<
         Assert.Contains("does not replace", await english.Html("/casa-dei-comuni/servizi/sua-cuc"), StringComparison.Ordinal);
         Assert.Contains("working days", await english.Html("/casa-dei-comuni"), StringComparison.Ordinal);
 
+        // The demo request of Milano: the administrator reaches it from the list of requests (the browser crawl does).
+        var adminPages = await fx.App.SignedIn(Demo.Admin);
+        var requests = await adminPages.Html("/casa-dei-comuni/richieste");
+        var demo = System.Text.RegularExpressions.Regex.Match(requests, "href=\"(/casa-dei-comuni/richieste/\\d+)\">Parere sul regolamento dei dehors");
+        Assert.True(demo.Success, "the demo request is not listed");
+        Assert.Contains("sospeso in attesa del Comune", await adminPages.Html(demo.Groups[1].Value), StringComparison.Ordinal);
+
         // Only administrators change the catalogue.
         await (await (await fx.As(Demo.Sector)).PostAsync("/api/v1/services", Http.JsonBody(new { slug = "non-mio" }))).ShouldBeProblem(403);
         var invalid = await (await (await fx.As(Demo.Admin)).PostAsync("/api/v1/services", Http.JsonBody(new { slug = "Non Valido", officeSector = "nessuno" }))).ShouldBeProblem(422);

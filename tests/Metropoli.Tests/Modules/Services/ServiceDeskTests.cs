@@ -34,13 +34,18 @@ public sealed class ServiceDeskTests(AppFixture fx) : IClassFixture<AppFixture>
 
         var rho = await fx.As(Demo.RhoOfficer);
         var sector = await fx.As(Demo.Sector);
-        var id = await RequestAsync(rho, slug);
+        var id = await RequestAsync(rho, slug, $"Richiesta {Guid.NewGuid():N}");
         var url = $"/api/v1/service-requests/{id}";
         var created = await rho.GetJson(url);
         Assert.Equal("submitted", created.GetProperty("status").GetString());
         Assert.Equal(agreement, created.GetProperty("agreementId").GetInt64());
         Assert.True(created.GetProperty("firstAnswer").GetProperty("running").GetBoolean());
         Assert.Contains((await sector.GetJson("/api/v1/service-requests?limit=200")).GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
+        // On the office's desk, and found by the site search of those who see it.
+        var sectorPages = await fx.App.SignedIn(Demo.Sector);
+        Assert.Contains("Richieste dei Comuni da prendere in carico", await sectorPages.Html("/scrivania"), StringComparison.Ordinal);
+        Assert.Contains($"/casa-dei-comuni/richieste/{id}", await sectorPages.Html("/cerca?q=" + Uri.EscapeDataString(created.GetProperty("subject").GetString()!)), StringComparison.Ordinal);
+        Assert.Contains("in attesa del Comune", await fx.App.Anonymous().Html("/aiuto/glossario"), StringComparison.Ordinal);
 
         // If-Match: required, and a stale version is a conflict.
         await (await sector.PostAsync($"{url}/transitions", Http.JsonBody(new { status = "in-progress", reason = "Presa in carico" }))).ShouldBeProblem(428);
@@ -74,6 +79,52 @@ public sealed class ServiceDeskTests(AppFixture fx) : IClassFixture<AppFixture>
         Assert.Equal(new[] { "submitted", "in-progress", "waiting", "in-progress", "answered", "closed" }, history);
         await (await rho.PostAsync($"{url}/messages", Http.JsonBody(new { text = "Ancora una cosa" }))).ShouldBeProblem(409);
         Assert.Contains("Presa in carico", await (await fx.App.SignedIn(Demo.RhoOfficer)).Html($"/casa-dei-comuni/richieste/{id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attachments_keep_their_sha256_follow_the_upload_checks_and_stay_within_the_request()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var (agreement, _, _) = await InForceAsync(fx.App, office, Demo.Rho);
+        var slug = await ServiceAsync(await fx.As(Demo.Admin), agreement);
+        var rho = await fx.As(Demo.RhoOfficer);
+        var id = await RequestAsync(rho, slug, "Richiesta con allegato");
+        var bytes = "%PDF-1.4 quesito firmato"u8.ToArray();
+        var pdf = new ByteArrayContent(bytes) { Headers = { { "Content-Type", "application/pdf" } } };
+        var created = await (await rho.PostAsync($"/api/v1/service-requests/{id}/attachments", new MultipartFormDataContent { { pdf, "file", "quesito.pdf" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        var attachment = created.GetProperty("id").GetInt64();
+        var detail = await rho.GetJson($"/api/v1/service-requests/{id}");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Contains(detail.GetProperty("attachments").EnumerateArray(), a => a.GetProperty("sha256").GetString()!.Equals(sha, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(bytes, await (await fx.As(Demo.Sector)).GetByteArrayAsync($"/api/v1/service-request-attachments/{attachment}/file"));
+        var milano = await fx.App.CreateUserAsync(Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        await (await (await fx.As(milano.Email!)).GetAsync($"/api/v1/service-request-attachments/{attachment}/file")).ShouldBeProblem(404);
+        // A text file named .pdf fails the platform's content check.
+        var fake = new ByteArrayContent("ciao"u8.ToArray()) { Headers = { { "Content-Type", "application/pdf" } } };
+        await (await rho.PostAsync($"/api/v1/service-requests/{id}/attachments", new MultipartFormDataContent { { fake, "file", "finto.pdf" } })).ShouldBeProblem(422);
+    }
+
+    [Fact]
+    public async Task The_comune_sends_a_request_from_the_service_page_and_the_office_answers_from_the_request_page()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var (agreement, _, _) = await InForceAsync(fx.App, office, Demo.Rho);
+        var slug = await ServiceAsync(await fx.As(Demo.Admin), agreement);
+        var rhoPages = await fx.App.SignedIn(Demo.RhoOfficer);
+        var subject = $"Richiesta dalla pagina {Guid.NewGuid():N}";
+        var sent = await rhoPages.SubmitAsync($"/casa-dei-comuni/servizi/{slug}",
+            [("Input.Type", "opinion"), ("Input.Subject", subject), ("Input.Description", "Serve un parere sul regolamento.")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var url = sent.Headers.Location!.ToString();
+        Assert.StartsWith("/casa-dei-comuni/richieste/", url, StringComparison.Ordinal);
+        var sectorPages = await fx.App.SignedIn(Demo.Sector);
+        var html = await sectorPages.Html(url);
+        Assert.Contains(subject, html, StringComparison.Ordinal);
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var moved = await sectorPages.SubmitAsync(url, [("Version", version), ("Input.Status", "answered"), ("Input.Reason", "Parere reso dalla pagina")], "Move");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("Parere reso dalla pagina", await rhoPages.Html(url), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,6 +90,24 @@ public static class ServicesDemo
             await db.SaveChangesAsync(ct);
             db.Add(new ProcurementMunicipality { ProcurementId = awarded.Id, IstatCode = milano });
             db.Add(new ProcurementMunicipality { ProcurementId = published.Id, IstatCode = milano });
+            if (convention is { } joined)
+            {
+                // A request of the Comune di Milano to the legal assistance, taken in charge and waiting for the Comune.
+                var legal = await db.Set<SharedService>().SingleAsync(x => x.Slug == "assistenza-legale", ct);
+                var sentAt = now.AddDays(-6);
+                var request = new ServiceRequest
+                {
+                    ServiceId = legal.Id, IstatCode = milano, AgreementId = joined, Type = RequestTypes.Opinion, Status = RequestStatuses.Waiting,
+                    Subject = "Parere sul regolamento dei dehors" + Suffix, Description = "Il Comune chiede un parere sulla bozza di regolamento dei dehors." + Suffix,
+                    CreatedBy = "sistema", CreatedAt = sentAt, FirstAnsweredAt = sentAt.AddDays(1), UpdatedAt = now,
+                };
+                db.Add(request);
+                await db.SaveChangesAsync(ct);
+                db.AddRange(
+                    new ServiceRequestEvent { RequestId = request.Id, Kind = RequestEventKinds.Status, ToStatus = RequestStatuses.Submitted, Text = "Richiesta inviata.", Side = RequestSides.Comune, By = "sistema", At = sentAt },
+                    new ServiceRequestEvent { RequestId = request.Id, Kind = RequestEventKinds.Status, FromStatus = RequestStatuses.Submitted, ToStatus = RequestStatuses.InProgress, Text = "Presa in carico dall'Avvocatura.", Side = RequestSides.Office, By = "sistema", At = sentAt.AddDays(1) },
+                    new ServiceRequestEvent { RequestId = request.Id, Kind = RequestEventKinds.Status, FromStatus = RequestStatuses.InProgress, ToStatus = RequestStatuses.Waiting, Text = "Serve il testo della bozza approvato dalla Giunta.", Side = RequestSides.Office, By = "sistema", At = sentAt.AddDays(2) });
+            }
         }
         await db.SaveChangesAsync(ct);
     }

@@ -160,3 +160,36 @@ internal sealed class ServiceRequestEventConfiguration : IEntityTypeConfiguratio
         b.HasOne<ServiceRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>A file attached to a request by the Comune or the office: the evidence rules of the platform (PDF, PNG, JPG,
+/// CSV or XLSX, at most 10 MB, content checked against the type), SHA-256 recorded, stored under the data folder.</summary>
+public sealed class ServiceRequestAttachment
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public string FileName { get; set; } = "";
+    public string StoredName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string Side { get; set; } = RequestSides.Comune;
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+}
+
+internal sealed class ServiceRequestAttachmentConfiguration : IEntityTypeConfiguration<ServiceRequestAttachment>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequestAttachment> b)
+    {
+        b.ToTable("services_request_attachments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.StoredName).HasMaxLength(100);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.Side).HasMaxLength(16);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.HasIndex(x => x.RequestId);
+        b.HasOne<ServiceRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -46,7 +46,7 @@ public sealed record RequestEventView(string Kind, string? FromStatus, string? T
 public sealed record RequestDetail(long Id, string Service, string ServiceName, string IstatCode, string Comune, long AgreementId, string Type,
     string Subject, string Description, DateOnly? DesiredDate, string Status, string? AssignedTo, string CreatedBy, DateTime CreatedAt,
     SlaState FirstAnswer, SlaState Resolution, int? Rating, string? RatingComment, IReadOnlyList<string> NextStatuses,
-    IReadOnlyList<RequestEventView> Events, int Version);
+    IReadOnlyList<RequestEventView> Events, IReadOnlyList<AttachmentView> Attachments, int Version);
 
 /// <summary>The desk of the shared services: a Comune's officer opens a request to a service the Comune has joined; the
 /// office takes it in charge, asks, answers and closes; both write on the thread. Each move is recorded with its reason
@@ -111,7 +111,8 @@ public static class RequestHandlers
         var next = side is null ? [] : RequestTransitions.Next(r.Status, side).ToList();
         return new RequestDetail(r.Id, service.Slug, service.Name, r.IstatCode, comune, r.AgreementId, r.Type, r.Subject, r.Description, r.DesiredDate, r.Status,
             r.AssignedTo, r.CreatedBy, r.CreatedAt, first, resolution, r.Rating, r.RatingComment, next,
-            events.Select(e => new RequestEventView(e.Kind, e.FromStatus, e.ToStatus, e.Text, e.Side, e.By, e.At)).ToList(), r.Version);
+            events.Select(e => new RequestEventView(e.Kind, e.FromStatus, e.ToStatus, e.Text, e.Side, e.By, e.At)).ToList(),
+            await Attachments.ListAsync(db, r.Id, ct), r.Version);
     }
 
     /// <summary>The two service-level clocks of a request: the first answer and the full answer.</summary>

@@ -162,6 +162,33 @@ namespace Metropoli.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "services_request_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Side = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_services_request_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_services_request_attachments_services_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "services_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "services_request_events",
                 columns: table => new
                 {
@@ -227,6 +254,11 @@ namespace Metropoli.Migrations.Postgres
                 column: "ServiceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_services_request_attachments_RequestId",
+                table: "services_request_attachments",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_services_request_events_RequestId",
                 table: "services_request_events",
                 column: "RequestId");
@@ -263,6 +295,9 @@ namespace Metropoli.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "services_procurement_municipalities");
+
+            migrationBuilder.DropTable(
+                name: "services_request_attachments");
 
             migrationBuilder.DropTable(
                 name: "services_request_events");

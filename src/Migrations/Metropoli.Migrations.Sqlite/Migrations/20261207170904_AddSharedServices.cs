@@ -161,6 +161,33 @@ namespace Metropoli.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "services_request_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_services_request_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_services_request_attachments_services_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "services_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "services_request_events",
                 columns: table => new
                 {
@@ -226,6 +253,11 @@ namespace Metropoli.Migrations.Sqlite
                 column: "ServiceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_services_request_attachments_RequestId",
+                table: "services_request_attachments",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_services_request_events_RequestId",
                 table: "services_request_events",
                 column: "RequestId");
@@ -262,6 +294,9 @@ namespace Metropoli.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "services_procurement_municipalities");
+
+            migrationBuilder.DropTable(
+                name: "services_request_attachments");
 
             migrationBuilder.DropTable(
                 name: "services_request_events");
