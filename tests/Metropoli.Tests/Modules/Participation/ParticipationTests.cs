@@ -137,8 +137,13 @@ public sealed class ParticipationTests(AppFixture fx) : IClassFixture<AppFixture
         var holder = Today.Year % 2 == 0 ? colturano : dresano;
         var next = holder == colturano ? dresano : colturano;
 
-        var current = await fx.App.As((await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: holder, zone: "sud-est")).Email!);
-        var waiting = await fx.App.As((await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: next, zone: "sud-est")).Email!);
+        var currentUser = await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: holder, zone: "sud-est");
+        var waitingUser = await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: next, zone: "sud-est");
+        var current = await fx.App.As(currentUser.Email!);
+        var waiting = await fx.App.As(waitingUser.Email!);
+        // The zone desk: the assembly waits on the desk of the coordinator holding the term only.
+        Assert.Contains($"/partecipazione/organismi/{assembly}", await (await fx.App.SignedIn(currentUser.Email!)).Html("/scrivania"));
+        Assert.DoesNotContain($"/partecipazione/organismi/{assembly}", await (await fx.App.SignedIn(waitingUser.Email!)).Html("/scrivania"));
         var created = await (await current.PostAsync($"/api/v1/bodies/{assembly}/meetings", Http.JsonBody(Meeting("Assemblea dei sindaci")))).ShouldBe(HttpStatusCode.Created);
         Assert.True(created.GetProperty("canManage").GetBoolean());
         await (await waiting.PostAsync($"/api/v1/bodies/{assembly}/meetings", Http.JsonBody(Meeting()))).ShouldBeProblem(403);
