@@ -308,6 +308,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /partecipazione/organismi.csv"] = All, ["GET /partecipazione/membri.csv"] = All, ["GET /partecipazione/riunioni.csv"] = All,
         ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All,
         ["PAGE /partecipazione"] = All, ["PAGE /partecipazione/organismi/{id:long}"] = All, ["PAGE POST /partecipazione/organismi/{id:long}"] = Office,
+        ["PAGE POST /partecipazione/organismi/{id:long}?handler=Decide"] = Office, ["PAGE POST /partecipazione/riunioni/{id:long}"] = Office,
         ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
         ["PAGE POST /partecipazione/consultazioni/{id:long}"] = "F",
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Endorse"] = "F", ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Withdraw"] = "F",
@@ -500,6 +501,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /intese/{id:long}?handler=RemoveParty"] = [("PartyId", "{party}")], // it owes an obligation: removal is refused after authorization
         ["PAGE POST /notifiche?handler=Read"] = [("id", "{notification}")],
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Endorse"] = [("ProposalId", "{proposal}")],
+        ["PAGE POST /partecipazione/organismi/{id:long}?handler=Decide"] = [("RequestId", "{membershipRequest}")],
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Withdraw"] = [("ProposalId", "{proposal}")],
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Moderate"] = [("ProposalId", "{proposal}")],
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Answer"] = [("ProposalId", "{proposal}")],
