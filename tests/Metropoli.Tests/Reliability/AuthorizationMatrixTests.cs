@@ -361,10 +361,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /partecipazione/organismi.csv"] = All, ["GET /partecipazione/membri.csv"] = All, ["GET /partecipazione/riunioni.csv"] = All,
         ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All,
         ["PAGE /partecipazione"] = All, ["PAGE /partecipazione/organismi/{id:long}"] = All, ["PAGE POST /partecipazione/organismi/{id:long}"] = Office,
+        ["PAGE POST /partecipazione/organismi/{id:long}?handler=Decide"] = Office, ["PAGE POST /partecipazione/riunioni/{id:long}"] = Office,
         ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
         ["PAGE POST /partecipazione/consultazioni/{id:long}"] = "F",
         ["GET /api/v1/funding-applications/"] = All, ["POST /api/v1/funding-applications/"] = "APR",
         ["GET /api/v1/funding-applications/{id:long}"] = "APR|AP", ["POST /api/v1/funding-applications/{id:long}/transitions"] = "APR|AP",
+        ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Endorse"] = "F", ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Withdraw"] = "F",
+        ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Moderate"] = Office, ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Answer"] = Office,
 
         // Pages (GET): who may open them on the fixture's records.
         ["PAGE /accesso-negato"] = "", // the denial page itself: 403 for everyone
@@ -562,6 +565,11 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /intese/{id:long}?handler=AcceptDocument"] = [("documentId", "{document}")],
         ["PAGE POST /intese/{id:long}?handler=RemoveParty"] = [("PartyId", "{party}")], // it owes an obligation: removal is refused after authorization
         ["PAGE POST /notifiche?handler=Read"] = [("id", "{notification}")],
+        ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Endorse"] = [("ProposalId", "{proposal}")],
+        ["PAGE POST /partecipazione/organismi/{id:long}?handler=Decide"] = [("RequestId", "{membershipRequest}")],
+        ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Withdraw"] = [("ProposalId", "{proposal}")],
+        ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Moderate"] = [("ProposalId", "{proposal}")],
+        ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Answer"] = [("ProposalId", "{proposal}")],
         ["PAGE POST /admin/segnalazioni?handler=Handled"] = [("id", "{feedback}")],
         ["PAGE POST /piano/misurazioni/da-validare?handler=Validate"] = [("MeasurementId", "{measurement}")],
         ["PAGE POST /piano/misurazioni/da-validare?handler=Reject"] = [("MeasurementId", "{measurement}")],

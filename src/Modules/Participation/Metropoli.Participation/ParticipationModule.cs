@@ -60,37 +60,9 @@ public sealed class ParticipationModule : IMetropoliModule
         v.Values["Proposal.Answer"] = c => Answers.Label(c);
     }
 
-    public async Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<AppDbContext>();
-        var q = query.Trim().ToLower();
-        var bodies = await db.Set<Body>().AsNoTracking().Where(b => b.Name.ToLower().Contains(q)).OrderBy(b => b.Id).Take(limit)
-            .Select(b => new SearchResult("Organismo di partecipazione", b.Name, "/partecipazione/organismi/" + b.Id, null)).ToListAsync(ct);
-        var consultations = await db.Set<Consultation>().AsNoTracking().Where(c => c.Title.ToLower().Contains(q)).OrderByDescending(c => c.Id).Take(limit)
-            .Select(c => new SearchResult("Consultazione pubblica", c.Title, "/partecipazione/consultazioni/" + c.Id, null)).ToListAsync(ct);
-        return bodies.Concat(consultations).Take(limit);
-    }
+    public Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
+        Desk.ParticipationDesk.SearchAsync(services, query, limit, ct);
 
-    public async Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (!ParticipationAccess.IsSecretariat(user)) return [];
-        var db = services.GetRequiredService<AppDbContext>();
-        var today = CivilClock.Today(services.GetRequiredService<TimeProvider>());
-        var items = new List<DeskItem>();
-        var waiting = await db.Set<Proposal>().AsNoTracking()
-            .Where(p => p.Answer == null && !p.IsWithdrawn && !p.IsHidden)
-            .Join(db.Set<Consultation>().Where(c => c.ClosesOn < today), p => p.ConsultationId, c => c.Id, (p, c) => c.AnswerBy).ToListAsync(ct);
-        if (waiting.Count > 0)
-        {
-            var due = waiting.Min();
-            items.Add(new DeskItem(ModuleName, "Proposte in attesa di risposta", waiting.Count, "/partecipazione",
-                due < today ? DeskUrgency.Overdue : due <= today.AddDays(14) ? DeskUrgency.DueSoon : DeskUrgency.Normal, 300, due));
-        }
-        var requests = await db.Set<MembershipRequest>().CountAsync(r => r.Status == RequestStatuses.Pending, ct);
-        if (requests > 0)
-        {
-            items.Add(new DeskItem(ModuleName, "Domande di adesione da decidere", requests, "/partecipazione", DeskUrgency.Normal, 301));
-        }
-        return items;
-    }
+    public Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken ct) =>
+        Desk.ParticipationDesk.ItemsAsync(services, user, ct);
 }

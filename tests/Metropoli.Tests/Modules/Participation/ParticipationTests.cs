@@ -9,6 +9,7 @@ using Metropoli.Platform.Notifications;
 using Metropoli.Tests.Infrastructure;
 using Metropoli.Tests.Modules.StrategicPlan;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Metropoli.Tests.Modules.Participation.ParticipationBuilders;
 
 namespace Metropoli.Tests.Modules.Participation;
@@ -136,8 +137,13 @@ public sealed class ParticipationTests(AppFixture fx) : IClassFixture<AppFixture
         var holder = Today.Year % 2 == 0 ? colturano : dresano;
         var next = holder == colturano ? dresano : colturano;
 
-        var current = await fx.App.As((await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: holder, zone: "sud-est")).Email!);
-        var waiting = await fx.App.As((await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: next, zone: "sud-est")).Email!);
+        var currentUser = await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: holder, zone: "sud-est");
+        var waitingUser = await fx.App.CreateUserAsync(Roles.ZoneCoordinator, municipality: next, zone: "sud-est");
+        var current = await fx.App.As(currentUser.Email!);
+        var waiting = await fx.App.As(waitingUser.Email!);
+        // The zone desk: the assembly waits on the desk of the coordinator holding the term only.
+        Assert.Contains($"/partecipazione/organismi/{assembly}", await (await fx.App.SignedIn(currentUser.Email!)).Html("/scrivania"));
+        Assert.DoesNotContain($"/partecipazione/organismi/{assembly}", await (await fx.App.SignedIn(waitingUser.Email!)).Html("/scrivania"));
         var created = await (await current.PostAsync($"/api/v1/bodies/{assembly}/meetings", Http.JsonBody(Meeting("Assemblea dei sindaci")))).ShouldBe(HttpStatusCode.Created);
         Assert.True(created.GetProperty("canManage").GetBoolean());
         await (await waiting.PostAsync($"/api/v1/bodies/{assembly}/meetings", Http.JsonBody(Meeting()))).ShouldBeProblem(403);
@@ -281,5 +287,74 @@ public sealed class ParticipationTests(AppFixture fx) : IClassFixture<AppFixture
         Assert.Contains("A1.1.1", report);
         var page = await fx.App.Anonymous().Html($"/partecipazione/consultazioni/{consultation}?culture=en");
         Assert.Contains("Taken up by the action", page);
+    }
+
+    [Fact]
+    public async Task The_demo_has_the_forum_its_two_tables_the_seven_zone_assemblies_and_a_consultation_on_the_yearly_update_all_marked_as_demo()
+    {
+        await fx.App.WithScope(async sp =>
+        {
+            await Metropoli.Participation.Demo.ParticipationDemo.SeedAsync(sp.GetRequiredService<Metropoli.Platform.Data.AppDbContext>(), TimeProvider.System, default);
+            return 0;
+        });
+        var bodies = (await fx.App.Anonymous().GetJson("/api/v1/bodies")).GetProperty("items").EnumerateArray().Where(b => b.GetProperty("isDemo").GetBoolean()).ToList();
+        Assert.Single(bodies, b => b.GetProperty("kind").GetString() == "forum");
+        Assert.Equal(2, bodies.Count(b => b.GetProperty("kind").GetString() == "table"));
+        var assemblies = bodies.Where(b => b.GetProperty("kind").GetString() == "zone-assembly").ToList();
+        Assert.Equal(7, assemblies.Select(b => b.GetProperty("zoneCode").GetString()).Distinct().Count());
+        Assert.All(assemblies, a => Assert.True(a.GetProperty("members").GetInt32() > 0));
+        Assert.All(bodies, b => Assert.Contains("dati dimostrativi", b.GetProperty("name").GetString()));
+        var consultation = (await fx.App.Anonymous().GetJson("/api/v1/consultations")).GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("isDemo").GetBoolean() && c.GetProperty("subject").GetString() == "plan-update");
+        var detail = await fx.App.Anonymous().GetJson($"/api/v1/consultations/{consultation.GetProperty("id").GetInt64()}");
+        var proposals = detail.GetProperty("proposals").EnumerateArray().ToList();
+        Assert.True(proposals.Count >= 4);
+        Assert.All(proposals, p => Assert.True(p.GetProperty("organisation").ValueKind == JsonValueKind.Object));
+        Assert.Contains("Open data", await fx.App.Anonymous().Html("/partecipazione?culture=en"));
+    }
+
+    [Fact]
+    public async Task Through_the_pages_a_member_proposes_and_withdraws_another_endorses_and_the_secretariat_answers()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var consultation = await ConsultationAsync(office);
+        var url = $"/partecipazione/consultazioni/{consultation}";
+        async Task<HttpClient> MemberPage()
+        {
+            var org = await OrganisationAsync(fx.App);
+            var user = await fx.App.CreateUserAsync(Roles.ForumMember);
+            await fx.App.WithDb(async db => { (await db.Users.SingleAsync(x => x.Id == user.Id)).OrganisationId = org; await db.SaveChangesAsync(); });
+            return await fx.App.SignedIn(user.Email!);
+        }
+        var author = await MemberPage();
+        var supporter = await MemberPage();
+        var invalid = await author.SubmitAsync(url, [("Input.Title", ""), ("Input.Text", "")]);
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        var sent = await author.SubmitAsync(url, [("Input.Title", "Dalla pagina"), ("Input.Text", "Testo *dalla* pagina")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var proposals = (await fx.App.Anonymous().GetJson($"/api/v1/consultations/{consultation}")).GetProperty("proposals").EnumerateArray().ToList();
+        var proposal = proposals.Single().GetProperty("id").GetInt64();
+        Assert.Contains("<em>dalla</em>", await fx.App.Anonymous().Html(url));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await supporter.SubmitAsync(url, [("ProposalId", proposal.ToString())], "Endorse")).StatusCode);
+        Assert.Equal(1, (await fx.App.Anonymous().GetJson($"/api/v1/proposals/{proposal}")).GetProperty("endorsements").GetInt32());
+        var twice = await supporter.SubmitAsync(url, [("ProposalId", proposal.ToString())], "Endorse");
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode); // the page again, with the refusal
+        Assert.Contains("un solo sostegno per organizzazione", System.Net.WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
+
+        var secretariat = await fx.App.SignedIn(Demo.PlanOffice);
+        var answered = await secretariat.SubmitAsync(url, [("ProposalId", proposal.ToString()), ("Version", "1"), ("Answer.Answer", "not-accepted"), ("Answer.Reason", "Fuori dalle competenze.")], "Answer");
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal("not-accepted", (await fx.App.Anonymous().GetJson($"/api/v1/proposals/{proposal}")).GetProperty("answer").GetString());
+        var late = await author.SubmitAsync(url, [("ProposalId", proposal.ToString())], "Withdraw");
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitAsync(url, [("Input.Title", "Da ritirare"), ("Input.Text", "x")])).StatusCode);
+        var second = (await fx.App.Anonymous().GetJson($"/api/v1/consultations/{consultation}")).GetProperty("proposals").EnumerateArray()
+            .Single(p => p.GetProperty("title").GetString() == "Da ritirare").GetProperty("id").GetInt64();
+        var denied = await supporter.SubmitAsync(url, [("ProposalId", second.ToString())], "Withdraw");
+        Assert.True(denied.StatusCode == HttpStatusCode.Forbidden || (denied.Headers.Location?.ToString() ?? "").Contains("accesso-negato"), $"{(int)denied.StatusCode}");
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitAsync(url, [("ProposalId", second.ToString())], "Withdraw")).StatusCode);
+        Assert.Equal("withdrawn", (await fx.App.Anonymous().GetJson($"/api/v1/proposals/{second}")).GetProperty("status").GetString());
     }
 }

@@ -12,11 +12,32 @@ namespace Metropoli.Participation.Bodies;
 public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public BodyDetail? Body { get; private set; }
+    public IReadOnlyList<MembershipRequestView> Requests { get; private set; } = [];
+
+    [BindProperty] public long RequestId { get; set; }
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public bool Approve { get; set; }
+    [BindProperty] public string? Reason { get; set; }
 
     [BindProperty] public MeetingForm Meeting { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
-        (Body = await BodyHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Body = await BodyHandlers.GetAsync(db, User, clock, id, ct);
+        if (Body?.CanManage == true) Requests = (await BodyHandlers.RequestsAsync(db, id, ct)).Where(r => r.Status == Model.RequestStatuses.Pending).ToList();
+        return Body is not null;
+    }
+
+    /// <summary>The secretariat decides a membership request (POST /api/v1/membership-requests/{id}/decision).</summary>
+    public async Task<IActionResult> OnPostDecideAsync(long id, CancellationToken ct)
+    {
+        var outcome = await BodyHandlers.DecideAsync(db, User, clock, RequestId, Version, new MembershipDecision { Approve = Approve, Reason = Reason }, ct);
+        return await this.AnswerAsync(outcome, l, () => this.Success(l["Domanda decisa."].Value, $"/partecipazione/organismi/{id}"),
+            reload: _ => Task.CompletedTask, fieldPrefix: "",
+            again: async () => await LoadAsync(id, ct) ? Page() : NotFound());
+    }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
@@ -24,7 +45,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         var request = new MeetingRequest { Title = Meeting.Title, StartsAt = starts, Place = Meeting.Place, Link = Meeting.Link, Agenda = Meeting.Agenda };
         var (outcome, mid) = await MeetingHandlers.ConveneAsync(db, User, clock, id, request, ct);
         return await this.AnswerAsync(outcome, l, () => this.Success(l["Riunione convocata."].Value, $"/partecipazione/riunioni/{mid}"),
-            fieldPrefix: "Meeting.", again: async () => (Body = await BodyHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page());
+            fieldPrefix: "Meeting.", again: async () => await LoadAsync(id, ct) ? Page() : NotFound());
     }
 }
 

@@ -14,6 +14,10 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
     public ConsultationDetail? Consultation { get; private set; }
 
     [BindProperty] public ProposalRequest Input { get; set; } = new();
+    [BindProperty] public long ProposalId { get; set; }
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public AnswerRequest Answer { get; set; } = new();
+    [BindProperty] public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         (Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page();
@@ -25,4 +29,26 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         return await this.AnswerAsync(outcome, l, () => this.Success(l["Proposta presentata."].Value, $"/partecipazione/consultazioni/{id}#proposta-{pid}"),
             again: async () => (Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page());
     }
+
+    /// <summary>The forum member's organisation endorses a proposal (POST /api/v1/proposals/{id}/endorsements).</summary>
+    public async Task<IActionResult> OnPostEndorseAsync(long id, CancellationToken ct) =>
+        await AnswerAsync(id, await ProposalHandlers.EndorseAsync(db, User, clock, ProposalId, ct), "Sostegno registrato.", ct);
+
+    /// <summary>The author withdraws their proposal (POST /api/v1/proposals/{id}/withdrawal).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct) =>
+        await AnswerAsync(id, await ProposalHandlers.WithdrawAsync(db, User, clock, ProposalId, ct), "Proposta ritirata.", ct);
+
+    /// <summary>The secretariat hides a proposal with the reason (POST /api/v1/proposals/{id}/moderation).</summary>
+    public async Task<IActionResult> OnPostModerateAsync(long id, CancellationToken ct) =>
+        await AnswerAsync(id, await ProposalHandlers.ModerateProposalAsync(db, User, clock, ProposalId, new ModerationRequest { Hidden = true, Reason = Reason }, ct),
+            "Proposta nascosta.", ct);
+
+    /// <summary>The secretariat's official answer (PUT /api/v1/proposals/{id}/answer).</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken ct) =>
+        await AnswerAsync(id, await ProposalHandlers.AnswerAsync(db, User, clock, ProposalId, Version, Answer, ct), "Risposta registrata.", ct);
+
+    private async Task<IActionResult> AnswerAsync(long id, Platform.Api.Outcome outcome, string done, CancellationToken ct) =>
+        await this.AnswerAsync(outcome, l, () => this.Success(l[done].Value, $"/partecipazione/consultazioni/{id}#proposta-{ProposalId}"),
+            reload: _ => Task.CompletedTask, fieldPrefix: "Answer.",
+            again: async () => (Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page());
 }
