@@ -25,6 +25,25 @@ public sealed class ParticipationModule : IMetropoliModule
 
     public IEnumerable<NavEntry> Navigation => [new("/partecipazione", "Partecipazione", 300)];
 
+    public IEnumerable<Metropoli.Platform.OpenData.OpenDataset> Datasets =>
+    [
+        new("organismi-partecipazione", "Gli organismi della partecipazione", "Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci delle zone omogenee.",
+            [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Society], ["Forum metropolitano", "tavoli", "zone omogenee"],
+            Metropoli.Platform.OpenData.Frequencies.Irregular, "/partecipazione",
+            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/organismi.csv"), new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/membri.csv")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Body>().MaxAsync(b => (DateTime?)b.UpdatedAt, ct)),
+        new("riunioni-partecipazione", "Le riunioni degli organismi", "Le riunioni convocate: organismo, data, luogo, ordine del giorno e verbale approvato.",
+            [Metropoli.Platform.OpenData.DataThemes.Government], ["riunioni", "verbali"],
+            Metropoli.Platform.OpenData.Frequencies.Continuous, "/partecipazione",
+            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/riunioni.csv")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Meeting>().MaxAsync(m => (DateTime?)m.UpdatedAt, ct)),
+        new("proposte-consultazioni", "Le proposte delle consultazioni e le risposte", "Le proposte pubblicate nelle consultazioni, con l'organizzazione che le presenta, la risposta ufficiale e l'azione del Piano che le accoglie.",
+            [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Society], ["consultazioni", "proposte", "partecipazione"],
+            Metropoli.Platform.OpenData.Frequencies.Continuous, "/partecipazione",
+            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/proposte.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/partecipazione/proposte.json")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Proposal>().Where(p => !p.IsHidden && !p.IsWithdrawn).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+    ];
+
     public IEnumerable<HomeLink> HomeLinks =>
         [new("/partecipazione", "Forum e consultazioni", 30, "Forum metropolitano, assemblee dei sindaci di zona, consultazioni sul piano", "it-comment")];
 
@@ -36,7 +55,7 @@ public sealed class ParticipationModule : IMetropoliModule
 
     public IEnumerable<GlossaryEntry> Glossary =>
     [
-        new("Proposta di partecipazione", "presentata", "La proposta è pubblica e attende la risposta ufficiale entro il termine della consultazione.", 600),
+        new("Proposta di partecipazione", "in attesa di risposta", "La proposta è pubblica e attende la risposta ufficiale entro il termine della consultazione.", 600),
         new("Proposta di partecipazione", "accolta", "Il piano recepisce la proposta: la risposta indica l'azione o l'obiettivo che la prende in carico.", 601),
         new("Proposta di partecipazione", "accolta in parte", "Il piano recepisce una parte della proposta; la risposta spiega quale e perché.", 602),
         new("Proposta di partecipazione", "non accolta", "La risposta spiega perché la proposta non è recepita.", 603),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Jobs;
@@ -30,6 +31,20 @@ public sealed class ServicesModule : IMetropoliModule
         new("/casa-dei-comuni", "Casa dei Comuni", 250),
         new("/casa-dei-comuni/richieste", "Richieste ai servizi", 250,
             u => u.IsInRole(Roles.Administrator) || u.IsInRole(Roles.SectorOfficer) || u.IsInRole(Roles.MunicipalityOfficer), NavMenu.Personal),
+    ];
+
+    public IEnumerable<Metropoli.Platform.OpenData.OpenDataset> Datasets =>
+    [
+        new("procedure-sua", "Le procedure di gara della Stazione unica appaltante", "Le procedure svolte per i Comuni: oggetto, Comuni, CIG, tipo di procedura, criterio, fasi, offerte, aggiudicazione e ribasso.",
+            [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Economy], ["appalti", "CIG", "stazione unica appaltante"],
+            Metropoli.Platform.OpenData.Frequencies.Continuous, "/casa-dei-comuni/procedure",
+            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/casa-dei-comuni/procedure/export.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/casa-dei-comuni/procedure/export.json")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Procurement>().MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+        new("servizi-ai-comuni", "Il catalogo dei servizi ai Comuni", "I servizi della Casa dei Comuni: a chi sono rivolti, come si aderisce, ufficio, livelli di servizio e documenti.",
+            [Metropoli.Platform.OpenData.DataThemes.Government], ["servizi", "Comuni", "convenzioni"],
+            Metropoli.Platform.OpenData.Frequencies.Irregular, "/casa-dei-comuni",
+            [new(Metropoli.Platform.OpenData.FileTypes.Json, "/api/v1/services")],
+            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.SharedService>().MaxAsync(s => (DateTime?)s.UpdatedAt, ct)),
     ];
 
     public IEnumerable<HomeLink> HomeLinks =>

@@ -59,7 +59,7 @@ public static class ProposalStatuses
 
     public static string Label(string code) => code switch
     {
-        Submitted => "presentata",
+        Submitted => "in attesa di risposta",
         Answered => "con risposta",
         Withdrawn => "ritirata",
         Hidden => "nascosta dalla moderazione",
