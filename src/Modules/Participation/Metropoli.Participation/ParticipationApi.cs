@@ -58,7 +58,7 @@ public static class ParticipationApi
                 return Created(outcome, context, $"/api/v1/bodies/{id}/membership-requests", outcome is Outcome.Done ? new { id = rid } : null, ParticipationAccess.BodyNotFound);
             })
             .RequireAuthorization(Policies.Authenticated).WithName("applyForMembership").WithSummary("Un membro del Forum chiede l'adesione della propria organizzazione; decide la segreteria.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         api.MapPost("/membership-requests/{id:long}/decision", (long id, MembershipDecision request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
                 OutcomeHttp.IfMatchAsync(context, "la domanda", v => BodyHandlers.DecideAsync(db, user, clock, id, v, request, ct), notFound: "Nessuna domanda con questo identificativo."))
             .RequireAuthorization(Policies.Authenticated).WithTags(Tag).WithName("decideMembershipRequest").WithSummary("Approva o respinge (con il motivo) una domanda di adesione. Richiede If-Match.")
