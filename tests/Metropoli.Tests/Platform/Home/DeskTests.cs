@@ -82,6 +82,18 @@ public sealed class DeskTests(AppFixture fx) : IClassFixture<AppFixture>
         // A draft plan's action: found by the plan office, not by the public.
         Assert.Contains($"href=\"/piano/azioni/{action}\"", await (await fx.App.SignedIn(Demo.PlanOffice)).Html("/cerca?q=riservata+della"));
         Assert.DoesNotContain(marker, await anonymous.Html("/cerca?q=riservata+della"));
+
+        // Accents and case ignored (issue 23): "mobilita" finds "Mobilità", and the accent typed finds it unaccented.
+        const string accented = "Rete della Mobilità ciclabile delle città";
+        var accentedAction = (await (await office.PostAsync("/api/v1/plan-actions", Http.JsonBody(PlanBuilders.ActionBody(draft.ObjectiveId, "A1.1.8", title: accented))))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var planOffice = await fx.App.SignedIn(Demo.PlanOffice);
+        foreach (var q in new[] { "mobilita+ciclabile", "MOBILITA+CICLABILE", "mobilità+ciclabile", "citta" })
+        {
+            Assert.Contains($"href=\"/piano/azioni/{accentedAction}\"", await planOffice.Html($"/cerca?q={q}"));
+        }
+        // The free last vowel narrows in SQL only: "mobilite" is not "mobilità".
+        Assert.DoesNotContain($"href=\"/piano/azioni/{accentedAction}\"", await planOffice.Html("/cerca?q=mobilite+ciclabile"));
     }
 
     [Fact]

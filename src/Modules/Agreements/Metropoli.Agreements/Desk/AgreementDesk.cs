@@ -74,10 +74,14 @@ public static class AgreementDesk
     {
         var db = services.GetRequiredService<AppDbContext>();
         var q = query.Trim().ToLower();
+        var pattern = TextSearch.Pattern(q);
+        // Accents and case ignored (TextSearch): the LIKE narrows, the folded comparison decides; a few spare rows
+        // make room for the near misses the pattern lets through.
         var found = await db.Set<Agreement>().AsNoTracking().Visible(db, user)
-            .Where(a => a.Title.ToLower().Contains(q) || (a.Number != null && a.Number.ToLower() == q))
-            .OrderByDescending(a => a.SignatureDate).Take(limit).Select(a => new { a.Id, a.Title, a.Number }).ToListAsync(ct);
-        return found.Select(a => new SearchResult("Intesa", a.Title, $"/intese/{a.Id}", a.Number));
+            .Where(a => EF.Functions.Like(a.Title.ToLower(), pattern, LikePattern.Escape) || (a.Number != null && a.Number.ToLower() == q))
+            .OrderByDescending(a => a.SignatureDate).Take(limit * 4).Select(a => new { a.Id, a.Title, a.Number }).ToListAsync(ct);
+        return found.Where(a => TextSearch.Matches(a.Title, q) || a.Number?.ToLower() == q).Take(limit)
+            .Select(a => new SearchResult("Intesa", a.Title, $"/intese/{a.Id}", a.Number));
     }
 
     public static async Task<IEnumerable<HomeFigure>> FiguresAsync(IServiceProvider services, CancellationToken ct)

@@ -90,13 +90,17 @@ public static class PlanDesk
     {
         var db = services.GetRequiredService<AppDbContext>();
         var q = query.Trim().ToLower();
+        var pattern = TextSearch.Pattern(q);
         var plans = db.Set<Plan>().AsNoTracking().Visible(user).Select(p => p.Id);
-        var actions = await db.Set<PlanAction>().AsNoTracking()
-            .Where(a => plans.Contains(a.PlanId) && (a.Title.ToLower().Contains(q) || a.Code.ToLower() == q))
-            .OrderBy(a => a.Code).Take(limit).Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct);
-        var indicators = await db.Set<Indicator>().AsNoTracking()
-            .Where(i => plans.Contains(i.PlanId) && (i.Name.ToLower().Contains(q) || i.Code.ToLower() == q))
-            .OrderBy(i => i.Code).Take(limit).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct);
+        // Accents and case ignored (TextSearch): the LIKE narrows, the folded comparison decides.
+        var actions = (await db.Set<PlanAction>().AsNoTracking()
+            .Where(a => plans.Contains(a.PlanId) && (EF.Functions.Like(a.Title.ToLower(), pattern, LikePattern.Escape) || a.Code.ToLower() == q))
+            .OrderBy(a => a.Code).Take(limit * 4).Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct))
+            .Where(a => TextSearch.Matches(a.Title, q) || a.Code.ToLower() == q).Take(limit).ToList();
+        var indicators = (await db.Set<Indicator>().AsNoTracking()
+            .Where(i => plans.Contains(i.PlanId) && (EF.Functions.Like(i.Name.ToLower(), pattern, LikePattern.Escape) || i.Code.ToLower() == q))
+            .OrderBy(i => i.Code).Take(limit * 4).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct))
+            .Where(i => TextSearch.Matches(i.Name, q) || i.Code.ToLower() == q).Take(limit).ToList();
         return actions.Select(a => new SearchResult("Azione del piano", a.Title, $"/piano/azioni/{a.Id}", a.Code))
             .Concat(indicators.Select(i => new SearchResult("Indicatore", i.Name, $"/piano/indicatori/{i.Id}", i.Code)))
             .Take(limit);

@@ -40,11 +40,13 @@ public static class TerritoryDesk
     {
         var db = services.GetRequiredService<AppDbContext>();
         var q = query.Trim().ToLower();
-        var zones = await db.Set<Zone>().AsNoTracking().Where(z => z.Name.ToLower().Contains(q)).OrderBy(z => z.SortOrder)
-            .Take(limit).Select(z => new { z.Code, z.Name }).ToListAsync(ct);
-        var comuni = await db.Set<Municipality>().AsNoTracking().Where(m => m.Name.ToLower().Contains(q) || m.IstatCode == q)
-            .OrderBy(m => m.Name.ToLower().StartsWith(q) ? 0 : 1).ThenBy(m => m.Name).Take(limit)
-            .Select(m => new { m.IstatCode, m.Name, m.Population }).ToListAsync(ct);
+        var pattern = TextSearch.Pattern(q);
+        // Accents and case ignored (TextSearch): "citta" finds the zone and Comuni written with "Città".
+        var zones = (await db.Set<Zone>().AsNoTracking().Where(z => EF.Functions.Like(z.Name.ToLower(), pattern, LikePattern.Escape)).OrderBy(z => z.SortOrder)
+            .Take(limit * 4).Select(z => new { z.Code, z.Name }).ToListAsync(ct)).Where(z => TextSearch.Matches(z.Name, q)).Take(limit).ToList();
+        var comuni = (await db.Set<Municipality>().AsNoTracking().Where(m => EF.Functions.Like(m.Name.ToLower(), pattern, LikePattern.Escape) || m.IstatCode == q)
+            .OrderBy(m => m.Name.ToLower().StartsWith(q) ? 0 : 1).ThenBy(m => m.Name).Take(limit * 4)
+            .Select(m => new { m.IstatCode, m.Name, m.Population }).ToListAsync(ct)).Where(m => TextSearch.Matches(m.Name, q) || m.IstatCode == q).Take(limit).ToList();
         return zones.Select(z => new SearchResult("Zona omogenea", z.Name, $"/zone/{z.Code}"))
             .Concat(comuni.Select(m => new SearchResult("Comune", m.Name, $"/comuni/{m.IstatCode}", m.IstatCode)))
             .Take(limit);
