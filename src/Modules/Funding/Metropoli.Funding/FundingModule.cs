@@ -97,12 +97,16 @@ public sealed class FundingModule : IMetropoliModule
     public async Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, string query, int limit, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var pattern = LikePattern.Containing(query.Trim().ToLowerInvariant());
-        var calls = await db.Set<FundingCall>().AsNoTracking().Where(c => EF.Functions.Like(c.Title.ToLower(), pattern, LikePattern.Escape))
-            .OrderByDescending(c => c.ClosesOn).Take(limit).Select(c => new { c.Id, c.Title }).ToListAsync(ct);
-        var projects = await db.Set<FundingProject>().AsNoTracking()
-            .Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikePattern.Escape) || p.Cup == query.Trim().ToUpper())
-            .OrderBy(p => p.Cup).Take(limit).Select(p => new { p.Cup, p.Title }).ToListAsync(ct);
+        // Accents and case ignored (TextSearch): the LIKE narrows, the folded comparison decides.
+        var pattern = TextSearch.Pattern(query);
+        var cup = query.Trim().ToUpperInvariant();
+        var calls = (await db.Set<FundingCall>().AsNoTracking().Where(c => EF.Functions.Like(c.Title.ToLower(), pattern, LikePattern.Escape))
+            .OrderByDescending(c => c.ClosesOn).Take(limit * 4).Select(c => new { c.Id, c.Title }).ToListAsync(ct))
+            .Where(c => TextSearch.Matches(c.Title, query)).Take(limit).ToList();
+        var projects = (await db.Set<FundingProject>().AsNoTracking()
+            .Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikePattern.Escape) || p.Cup == cup)
+            .OrderBy(p => p.Cup).Take(limit * 4).Select(p => new { p.Cup, p.Title }).ToListAsync(ct))
+            .Where(p => TextSearch.Matches(p.Title, query) || p.Cup == cup).Take(limit).ToList();
         return calls.Select(c => new SearchResult("Bando", c.Title, $"/finanziamenti/bandi/{c.Id}"))
             .Concat(projects.Select(p => new SearchResult("Progetto finanziato", p.Title, $"/finanziamenti/progetti/{p.Cup}", p.Cup))).Take(limit);
     }

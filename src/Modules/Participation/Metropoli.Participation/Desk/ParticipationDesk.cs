@@ -49,11 +49,14 @@ public static class ParticipationDesk
     public static async Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, string query, int limit, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var q = query.Trim().ToLower();
-        var bodies = await db.Set<Body>().AsNoTracking().Where(b => b.Name.ToLower().Contains(q)).OrderBy(b => b.Id).Take(limit)
-            .Select(b => new SearchResult("Organismo di partecipazione", b.Name, "/partecipazione/organismi/" + b.Id, null)).ToListAsync(ct);
-        var consultations = await db.Set<Consultation>().AsNoTracking().Where(c => c.Title.ToLower().Contains(q)).OrderByDescending(c => c.Id).Take(limit)
-            .Select(c => new SearchResult("Consultazione pubblica", c.Title, "/partecipazione/consultazioni/" + c.Id, null)).ToListAsync(ct);
+        // Accents and case ignored (TextSearch): the LIKE narrows, the folded comparison decides.
+        var pattern = TextSearch.Pattern(query);
+        var bodies = (await db.Set<Body>().AsNoTracking().Where(b => EF.Functions.Like(b.Name.ToLower(), pattern, LikePattern.Escape)).OrderBy(b => b.Id).Take(limit * 4)
+            .Select(b => new SearchResult("Organismo di partecipazione", b.Name, "/partecipazione/organismi/" + b.Id, null)).ToListAsync(ct))
+            .Where(r => TextSearch.Matches(r.Title, query)).Take(limit);
+        var consultations = (await db.Set<Consultation>().AsNoTracking().Where(c => EF.Functions.Like(c.Title.ToLower(), pattern, LikePattern.Escape)).OrderByDescending(c => c.Id).Take(limit * 4)
+            .Select(c => new SearchResult("Consultazione pubblica", c.Title, "/partecipazione/consultazioni/" + c.Id, null)).ToListAsync(ct))
+            .Where(r => TextSearch.Matches(r.Title, query)).Take(limit);
         return bodies.Concat(consultations).Take(limit);
     }
 }

@@ -44,13 +44,18 @@ public static class ServicesDesk
     public static async Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var found = await db.Set<SharedService>().AsNoTracking().Where(s => s.Active && (s.Name.Contains(query) || s.Summary.Contains(query)))
-            .OrderBy(s => s.SortOrder).Take(limit).Select(s => new { s.Slug, s.Name, s.Summary }).ToListAsync(ct);
+        // Accents and case ignored (TextSearch): the LIKE narrows, the folded comparison decides.
+        var pattern = TextSearch.Pattern(query);
+        var found = (await db.Set<SharedService>().AsNoTracking()
+            .Where(s => s.Active && (EF.Functions.Like(s.Name.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(s.Summary.ToLower(), pattern, LikePattern.Escape)))
+            .OrderBy(s => s.SortOrder).Take(limit * 4).Select(s => new { s.Slug, s.Name, s.Summary }).ToListAsync(ct))
+            .Where(s => TextSearch.Matches(s.Name, query) || TextSearch.Matches(s.Summary, query)).Take(limit).ToList();
         var results = found.Select(s => new SearchResult("Servizio", s.Name, $"/casa-dei-comuni/servizi/{s.Slug}", s.Summary)).ToList();
         if (results.Count < limit && user.Identity?.IsAuthenticated == true)
         {
-            var requests = await db.Set<ServiceRequest>().AsNoTracking().Visible(db, user).Where(r => r.Subject.Contains(query))
-                .OrderByDescending(r => r.Id).Take(limit - results.Count).Select(r => new { r.Id, r.Subject }).ToListAsync(ct);
+            var requests = (await db.Set<ServiceRequest>().AsNoTracking().Visible(db, user).Where(r => EF.Functions.Like(r.Subject.ToLower(), pattern, LikePattern.Escape))
+                .OrderByDescending(r => r.Id).Take((limit - results.Count) * 4).Select(r => new { r.Id, r.Subject }).ToListAsync(ct))
+                .Where(r => TextSearch.Matches(r.Subject, query)).Take(limit - results.Count).ToList();
             results.AddRange(requests.Select(r => new SearchResult("Richiesta a un servizio", r.Subject, $"/casa-dei-comuni/richieste/{r.Id}")));
         }
         return results;
