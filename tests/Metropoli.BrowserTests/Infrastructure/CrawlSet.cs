@@ -1,3 +1,4 @@
+using Metropoli.Platform.Auth;
 using System.Collections.Concurrent;
 using Metropoli.Platform.Data;
 
@@ -16,12 +17,23 @@ public sealed class CrawlSet(BrowserFixture fx)
     /// <summary>Who is crawled: anonymous, then every demo account.</summary>
     public static IEnumerable<string> Visitors => new[] { Anonymous }.Concat(Startup.DemoAccounts.Select(a => a.Email));
 
+    /// <summary>The roles crawled in English too (ADR 0024, addendum): the anonymous visitor, the administrator (who
+    /// reaches nearly every page) and the municipality officer (the other side of the Comune's own records). Every
+    /// visitor is crawled in Italian; the other roles' English pages are the administrator's shapes with their own
+    /// header, and every text has its English (LocalizationTests).</summary>
+    private static readonly string[] EnglishRoles = [Roles.Administrator, Roles.MunicipalityOfficer];
+
+    /// <summary>The visitors crawled in <paramref name="language"/>.</summary>
+    public static IEnumerable<string> VisitorsIn(string language) => language == "it"
+        ? Visitors
+        : new[] { Anonymous }.Concat(Startup.DemoAccounts.Where(a => EnglishRoles.Contains(a.Role)).Select(a => a.Email));
+
     /// <summary>The widths every crawled page must fit (issue 19): the context's own 1280 first (no resize), common
     /// laptop and desktop screens, and a phone.</summary>
     public static readonly int[] ViewportWidths = [1280, 1366, 1920, 390];
 
     /// <summary>Enough for every route a role can open, with <see cref="Crawler.MaxPerTemplate"/> samples each.</summary>
-    public const int MaxPages = 250;
+    public const int MaxPages = 400;
 
     /// <summary>Crawls at once (METROPOLI_CRAWL_PARALLEL, default 3). A crawl mostly waits on one
     /// renderer (axe) or on the server, so a few keep the machine's two cores busy; more only queue.</summary>
@@ -48,7 +60,7 @@ public sealed class CrawlSet(BrowserFixture fx)
             // Italian first: it claims the form states and has the larger crawls.
             foreach (var l in Languages)
             {
-                foreach (var v in Visitors)
+                foreach (var v in VisitorsIn(l))
                 {
                     _ = Crawl(v, l);
                 }
@@ -66,7 +78,7 @@ public sealed class CrawlSet(BrowserFixture fx)
         var all = new List<(string, string, CrawlResult)>();
         foreach (var visitor in Visitors)
         {
-            foreach (var language in Languages)
+            foreach (var language in Languages.Where(l => VisitorsIn(l).Contains(visitor)))
             {
                 all.Add((visitor, language, await GetAsync(visitor, language)));
             }
