@@ -90,7 +90,6 @@ public sealed class TerritoryModule : IMetropoliModule
         new("/zone", "Zone omogenee", 310),
         new("/associazioni", "Associazioni", 320),
         new("/organizzazioni", "Organizzazioni", 330),
-        new("/territorio/mappa", "Mappa", 340),
         new("/organizzazioni/importa", "Importa organizzazioni da CSV", 300, u => u.IsInRole(Roles.Administrator), NavMenu.Admin),
     ];
 
