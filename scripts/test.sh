@@ -5,6 +5,7 @@
 #   (b) tests/Metropoli.Tests on a throw-away PostgreSQL cluster (loopback, temp folder): the classes
 #       marked Database=Both or Database=Postgres (docs/adr/0024-ci-budget.md says which and why),
 #   (c) tests/Metropoli.BrowserTests (Playwright + axe-core on Debian's Chromium, real Kestrel),
+#   publiccode.yml checked against docs/publiccode/publiccode.schema.json (ajv-cli),
 #   (d) the benchmark smoke (bench/run --smoke: tiny scale, SQLite, about a minute),
 # and ends with a table of each stage's time and one line "N passed, M failed" over all runs.
 #
@@ -241,6 +242,21 @@ elif [ "$BUILD_OK" -eq 1 ]; then
     LINT_RESULT="failed"
     echo "test.sh: no OpenAPI document to lint ($OPENAPI_JSON) or spectral missing" >&2
 fi
+# publiccode.yml (the national reuse catalogue's metadata) against docs/publiccode/publiccode.schema.json, with ajv-cli.
+PUBLICCODE_RESULT="not run"
+if [ -x node_modules/.bin/ajv ]; then
+    log "Check: publiccode.yml against docs/publiccode/publiccode.schema.json (ajv-cli)"
+    PUBLICCODE_START=$SECONDS
+    if node_modules/.bin/ajv validate --spec=draft7 -c ajv-formats -s docs/publiccode/publiccode.schema.json -d publiccode.yml --errors=text; then
+        PUBLICCODE_RESULT="passed"
+    else
+        PUBLICCODE_RESULT="failed"
+    fi
+    stage_done "publiccode" "$PUBLICCODE_START"
+else
+    PUBLICCODE_RESULT="failed"
+    echo "test.sh: node_modules/.bin/ajv missing (npm ci)" >&2
+fi
 if [ "$RUN_PG" -eq 1 ]; then
     run_tests postgres tests/Metropoli.Tests "Database=Both|Database=Postgres" METROPOLI_TEST_PROVIDER=Postgres \
         "METROPOLI_TEST_PG=Host=127.0.0.1;Port=${PG_PORT:-0};Username=postgres"
@@ -306,6 +322,10 @@ done
 case "$LINT_RESULT" in
     passed) printf '%-10s    1 passed,   0 failed  (spectral:oas, 0 errors)\n' "openapi"; TOTAL_PASSED=$((TOTAL_PASSED + 1)) ;;
     failed) printf '%-10s    0 passed,   1 failed  (spectral:oas reported errors)\n' "openapi"; TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1 ;;
+esac
+case "$PUBLICCODE_RESULT" in
+    passed) printf '%-10s    1 passed,   0 failed  (publiccode.yml valid)\n' "publiccode"; TOTAL_PASSED=$((TOTAL_PASSED + 1)) ;;
+    failed) printf '%-10s    0 passed,   1 failed  (publiccode.yml invalid)\n' "publiccode"; TOTAL_FAILED=$((TOTAL_FAILED + 1)); ANY_BAD=1 ;;
 esac
 case "$BENCH_RESULT" in
     passed) printf '%-10s    1 passed,   0 failed  (bench/run --smoke) (%ss)\n' "bench" "$BENCH_SECONDS"; TOTAL_PASSED=$((TOTAL_PASSED + 1)) ;;

@@ -230,6 +230,8 @@ public static class PlatformModule
         services.AddValidatedOptions<Navigation.BrandOptions>(config, Navigation.BrandOptions.Section);
         services.AddValidatedOptions<OpenData.OpenDataOptions>(config, OpenData.OpenDataOptions.Section);
         services.AddScoped<OpenData.OpenDataCatalog>();
+        services.AddValidatedOptions<Legal.PrivacyOptions>(config, Legal.PrivacyOptions.Section);
+        services.AddValidatedOptions<Legal.AccessibilityOptions>(config, Legal.AccessibilityOptions.Section);
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
         services.AddValidatedOptions<JobOptions>(config, "Jobs");

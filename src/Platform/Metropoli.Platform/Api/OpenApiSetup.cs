@@ -5,6 +5,10 @@ namespace Metropoli.Platform.Api;
 
 public static class OpenApiSetup
 {
+    /// <summary>The API's version: <c>info.version</c>, the latest version in CHANGELOG.md and publiccode.yml's
+    /// <c>softwareVersion</c> (ReleaseArtefactsTests keeps the three equal).</summary>
+    public const string Version = "1.0.0";
+
     public static IServiceCollection AddMetropoliOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", o =>
         {
@@ -17,7 +21,7 @@ public static class OpenApiSetup
                 document.Info = new OpenApiInfo
                 {
                     Title = "Metropoli API",
-                    Version = "1.0.0",
+                    Version = Version,
                     Description = "API REST di Metropoli, la piattaforma del Piano strategico metropolitano e dei servizi ai Comuni. " +
                         "Convenzioni ModI: JSON camelCase, collezioni {items,total,limit,offset}, errori application/problem+json.",
                     Contact = new OpenApiContact { Name = "Città metropolitana di Milano", Email = "metropoli@example.invalid" },

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Metropoli.Platform.Jobs;
 
 /// <summary>Housekeeping: deletes personal access tokens that expired more than 30 days ago,
-/// expired sessions and access-log lines older than <c>Audit:AccessLogRetentionDays</c> (365).
+/// expired sessions, access-log lines older than <c>Audit:AccessLogRetentionDays</c> (365) and sent e-mails older than
+/// <c>Metropoli:Privacy:MailRetentionDays</c> (90).
 /// It also proves the scheduler runs in every deployment.</summary>
-public sealed class TokenCleanupJob(TimeProvider clock, IConfiguration configuration) : IRecurringJob
+public sealed class TokenCleanupJob(TimeProvider clock, IConfiguration configuration,
+    Microsoft.Extensions.Options.IOptions<Legal.PrivacyOptions> privacy) : IRecurringJob
 {
     public string Name => "token-cleanup";
 
@@ -22,5 +24,9 @@ public sealed class TokenCleanupJob(TimeProvider clock, IConfiguration configura
         await db.Set<UserSession>().Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
         var accessCutoff = now.AddDays(-configuration.GetValue("Audit:AccessLogRetentionDays", 365d));
         await db.Set<Audit.AccessLogEntry>().Where(e => e.At < accessCutoff).ExecuteDeleteAsync(ct);
+        // The copy of a sent e-mail (recipient address and text) is kept Metropoli:Privacy:MailRetentionDays (90), as the
+        // privacy notice says; unsent messages stay until sent or given up.
+        var mailCutoff = now.AddDays(-privacy.Value.MailRetentionDays);
+        await db.Set<Notifications.OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < mailCutoff).ExecuteDeleteAsync(ct);
     }
 }
