@@ -70,7 +70,7 @@ public sealed class AgreementsModule : IMetropoliModule
             [Platform.OpenData.DataThemes.Government], ["intese", "accordi", "convenzioni"],
             Platform.OpenData.Frequencies.Irregular, "/intese",
             [new(Platform.OpenData.FileTypes.Csv, "/intese/export.csv"), new(Platform.OpenData.FileTypes.Json, "/intese/export.json")],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Agreement>()
+            (db, ct) => db.Set<Model.Agreement>()
                 .Where(a => a.Visibility == Model.AgreementVisibility.Public && Model.AgreementStatuses.Published.Contains(a.Status))
                 .MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
     ];

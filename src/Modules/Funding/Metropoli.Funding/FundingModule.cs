@@ -49,13 +49,13 @@ public sealed class FundingModule : IMetropoliModule
             [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Economy], ["bandi", "finanziamenti", "PNRR"],
             Metropoli.Platform.OpenData.Frequencies.Continuous, "/finanziamenti/bandi",
             [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/finanziamenti/bandi/export.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/api/v1/funding-calls", Download: false)],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.FundingCall>().MaxAsync(c => (DateTime?)c.UpdatedAt, ct),
+            (db, ct) => db.Set<Model.FundingCall>().MaxAsync(c => (DateTime?)c.UpdatedAt, ct),
             "Fonte: Italia Domani — open data PNRR."),
         new("progetti-finanziati", "I progetti finanziati dei Comuni", "I progetti finanziati localizzati nei Comuni, per CUP: misura, soggetto attuatore, Comuni, fonti e importi.",
             [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Economy, Metropoli.Platform.OpenData.DataThemes.Regions], ["progetti", "CUP", "PNRR", "finanziamenti"],
             Metropoli.Platform.OpenData.Frequencies.Monthly, "/finanziamenti/progetti",
             [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/finanziamenti/progetti/export.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/api/v1/projects", Download: false)],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.FundingProject>().MaxAsync(p => (DateTime?)p.UpdatedAt, ct),
+            (db, ct) => db.Set<Model.FundingProject>().MaxAsync(p => (DateTime?)p.UpdatedAt, ct),
             "Fonte: Italia Domani — open data PNRR."),
     ];
 

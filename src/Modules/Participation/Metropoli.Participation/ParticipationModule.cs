@@ -30,18 +30,24 @@ public sealed class ParticipationModule : IMetropoliModule
         new("organismi-partecipazione", "Gli organismi della partecipazione", "Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci delle zone omogenee.",
             [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Society], ["Forum metropolitano", "tavoli", "zone omogenee"],
             Metropoli.Platform.OpenData.Frequencies.Irregular, "/partecipazione",
-            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/organismi.csv"), new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/membri.csv")],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Body>().MaxAsync(b => (DateTime?)b.UpdatedAt, ct)),
+            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/organismi.csv")],
+            (db, ct) => db.Set<Model.Body>().MaxAsync(b => (DateTime?)b.UpdatedAt, ct)),
+        // The members are another table, so another dataset (a distribution is the same data in another format).
+        new("membri-organismi-partecipazione", "I membri degli organismi della partecipazione", "Le organizzazioni che fanno parte del Forum, dei tavoli e delle assemblee di zona, con la loro categoria e la data di ingresso.",
+            [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Society], ["Forum metropolitano", "membri", "organizzazioni"],
+            Metropoli.Platform.OpenData.Frequencies.Irregular, "/partecipazione",
+            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/membri.csv")],
+            (db, ct) => db.Set<Model.Body>().MaxAsync(b => (DateTime?)b.UpdatedAt, ct)),
         new("riunioni-partecipazione", "Le riunioni degli organismi", "Le riunioni convocate: organismo, data, luogo, ordine del giorno e verbale approvato.",
             [Metropoli.Platform.OpenData.DataThemes.Government], ["riunioni", "verbali"],
             Metropoli.Platform.OpenData.Frequencies.Continuous, "/partecipazione",
             [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/riunioni.csv")],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Meeting>().MaxAsync(m => (DateTime?)m.UpdatedAt, ct)),
+            (db, ct) => db.Set<Model.Meeting>().MaxAsync(m => (DateTime?)m.UpdatedAt, ct)),
         new("proposte-consultazioni", "Le proposte delle consultazioni e le risposte", "Le proposte pubblicate nelle consultazioni, con l'organizzazione che le presenta, la risposta ufficiale e l'azione del Piano che le accoglie.",
             [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Society], ["consultazioni", "proposte", "partecipazione"],
             Metropoli.Platform.OpenData.Frequencies.Continuous, "/partecipazione",
             [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/partecipazione/proposte.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/partecipazione/proposte.json")],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Proposal>().Where(p => !p.IsHidden && !p.IsWithdrawn).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+            (db, ct) => db.Set<Model.Proposal>().Where(p => !p.IsHidden && !p.IsWithdrawn).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
     ];
 
     public IEnumerable<HomeLink> HomeLinks =>

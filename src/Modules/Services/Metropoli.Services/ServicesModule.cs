@@ -39,12 +39,12 @@ public sealed class ServicesModule : IMetropoliModule
             [Metropoli.Platform.OpenData.DataThemes.Government, Metropoli.Platform.OpenData.DataThemes.Economy], ["appalti", "CIG", "stazione unica appaltante"],
             Metropoli.Platform.OpenData.Frequencies.Continuous, "/casa-dei-comuni/procedure",
             [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/casa-dei-comuni/procedure/export.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/casa-dei-comuni/procedure/export.json")],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.Procurement>().MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+            (db, ct) => db.Set<Model.Procurement>().MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
         new("servizi-ai-comuni", "Il catalogo dei servizi ai Comuni", "I servizi della Casa dei Comuni: a chi sono rivolti, come si aderisce, ufficio, livelli di servizio e documenti.",
             [Metropoli.Platform.OpenData.DataThemes.Government], ["servizi", "Comuni", "convenzioni"],
             Metropoli.Platform.OpenData.Frequencies.Irregular, "/casa-dei-comuni",
             [new(Metropoli.Platform.OpenData.FileTypes.Json, "/api/v1/services")],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Model.SharedService>().MaxAsync(s => (DateTime?)s.UpdatedAt, ct)),
+            (db, ct) => db.Set<Model.SharedService>().MaxAsync(s => (DateTime?)s.UpdatedAt, ct)),
     ];
 
     public IEnumerable<HomeLink> HomeLinks =>

@@ -112,9 +112,8 @@ public sealed class StrategicPlanModule : IMetropoliModule
             [Platform.OpenData.DataThemes.Government], ["piano strategico", "azioni", "monitoraggio"],
             Platform.OpenData.Frequencies.Monthly, "/piano",
             [new(Platform.OpenData.FileTypes.Csv, "/piano/in-vigore/azioni.csv")],
-            async (sp, ct) =>
+            async (db, ct) =>
             {
-                var db = sp.GetRequiredService<AppDbContext>();
                 return await Desk.PlanDesk.CurrentPlanAsync(db, ct) is { } plan
                     ? await db.Set<PlanAction>().Where(a => a.PlanId == plan.Id).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)
                     : null;
@@ -123,7 +122,7 @@ public sealed class StrategicPlanModule : IMetropoliModule
             [Platform.OpenData.DataThemes.Government], ["piano strategico"],
             Platform.OpenData.Frequencies.Annual, "/piano",
             [new(Platform.OpenData.FileTypes.Json, "/api/v1/plans", Download: false)],
-            (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Plan>().Where(p => p.Status != PlanStatuses.Draft).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+            (db, ct) => db.Set<Plan>().Where(p => p.Status != PlanStatuses.Draft).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
     ];
 
     public IEnumerable<HomeLink> HomeLinks =>

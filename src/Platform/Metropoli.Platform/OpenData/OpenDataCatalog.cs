@@ -13,7 +13,7 @@ public sealed record CatalogEntry(string Module, OpenDataset Dataset, DateOnly M
 
 /// <summary>The open-data catalogue: every module's <see cref="IMetropoliModule.Datasets"/>, described in DCAT-AP_IT
 /// (ADR 0044). The human page (<c>/dati</c>) and the RDF share <see cref="ListAsync"/>.</summary>
-public sealed class OpenDataCatalog(IServiceProvider services, IOptions<OpenDataOptions> options, IOptions<BrandOptions> brand,
+public sealed class OpenDataCatalog(Data.ReadCache cache, IOptions<OpenDataOptions> options, IOptions<BrandOptions> brand,
     IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     public const string LicenseUri = "https://creativecommons.org/licenses/by/4.0/";
@@ -43,15 +43,30 @@ public sealed class OpenDataCatalog(IServiceProvider services, IOptions<OpenData
 
     public string Publisher => brand.Value.Name;
 
+    /// <summary>Every dataset with the date of its data: one MAX query per dataset, so the list is computed once and
+    /// served from the <see cref="Data.ReadCache"/> until any module's data changes (the catalogue depends on all).</summary>
     public async Task<IReadOnlyList<CatalogEntry>> ListAsync(CancellationToken ct)
     {
+        var modified = await cache.GetAsync("open-data-catalogue", Data.ReadModels.All, async (db, t) =>
+        {
+            var dates = new List<DateTime?>();
+            foreach (var module in ModuleCatalog.All)
+            {
+                foreach (var d in module.Datasets)
+                {
+                    dates.Add(await d.ModifiedAsync(db, t));
+                }
+            }
+            return dates;
+        }, ct);
         var today = CivilClock.Today(clock);
         var entries = new List<CatalogEntry>();
+        var i = 0;
         foreach (var module in ModuleCatalog.All)
         {
             foreach (var d in module.Datasets)
             {
-                var at = await d.ModifiedAsync(services, ct);
+                var at = modified[i++];
                 // No record yet: the data is as of today (an empty list is current too).
                 entries.Add(new CatalogEntry(module.Name, d, at is { } t ? DateOnly.FromDateTime(CivilClock.ToCivil(new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc))).DateTime) : today));
             }

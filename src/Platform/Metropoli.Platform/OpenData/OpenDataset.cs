@@ -16,7 +16,7 @@ public sealed record OpenDataset(
     string Frequency,
     string LandingPage,
     IReadOnlyList<OpenDistribution> Distributions,
-    Func<IServiceProvider, CancellationToken, Task<DateTime?>> ModifiedAsync,
+    Func<Data.AppDbContext, CancellationToken, Task<DateTime?>> ModifiedAsync,
     string? Source = null);
 
 /// <summary>One way to get a dataset: <paramref name="Format"/> is one of <see cref="FileTypes"/>; <paramref name="Path"/>

@@ -190,6 +190,17 @@ public sealed class DcatCatalogTests(OpenDataFixture fx) : IClassFixture<OpenDat
         Assert.DoesNotContain("Governo e settore pubblico", en);
     }
 
+    /// <summary>A distribution is the dataset in one format: two files of one format are two tables, so two datasets
+    /// (the catalogue page showed "CSV CSV" for the participation bodies and their members).</summary>
+    [Fact]
+    public void No_dataset_offers_two_distributions_of_one_format()
+    {
+        var twice = Metropoli.Platform.Modules.ModuleCatalog.All.SelectMany(m => m.Datasets)
+            .Where(d => d.Distributions.GroupBy(x => (x.Format, x.Download)).Any(g => g.Count() > 1))
+            .Select(d => d.Id).ToList();
+        Assert.Empty(twice);
+    }
+
     [Fact]
     public async Task An_unpublished_agreement_does_not_move_the_date_of_the_agreements_dataset()
     {
