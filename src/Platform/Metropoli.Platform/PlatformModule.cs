@@ -36,7 +36,8 @@ public static class PlatformModule
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAppDatabase(config, builder.Environment.ContentRootPath);
         var contentRoot = builder.Environment.ContentRootPath;
-        services.AddSingleton<IFileStore>(sp => new FileSystemFileStore(FileSystemFileStore.RootOf(sp.GetRequiredService<DatabaseOptions>(), contentRoot)));
+        services.AddSingleton(sp => new FileSystemFileStore(FileSystemFileStore.RootOf(config["Files:Root"], sp.GetRequiredService<DatabaseOptions>(), contentRoot)));
+        services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileSystemFileStore>());
 
         // Identity: local accounts, lockout, password rules, optional authenticator 2FA.
         services.AddIdentity<AppUser, AppRole>(o =>

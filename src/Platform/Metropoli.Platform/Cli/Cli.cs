@@ -281,6 +281,7 @@ public static class Cli
         var options = sp.GetRequiredService<DatabaseOptions>();
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var connectionString = db.Database.GetConnectionString()!;
+        string written;
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             var target = Path.GetFullPath(o.GetValueOrDefault("output") ?? $"metropoli-{stamp}.db");
@@ -292,21 +293,50 @@ public static class Cli
             // The online backup API copies a consistent snapshot while the app keeps writing.
             source.BackupDatabase(destination);
             Console.WriteLine($"Copia SQLite scritta in {target}.");
-            return 0;
+            written = target;
         }
-        var pg = new NpgsqlConnectionStringBuilder(connectionString);
-        var file = Path.GetFullPath(o.GetValueOrDefault("output") ?? $"metropoli-{stamp}.dump");
-        var psi = new ProcessStartInfo("pg_dump")
+        else
         {
-            ArgumentList = { "--format=custom", "--file", file, "--host", pg.Host ?? "localhost", "--port", pg.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", pg.Username ?? "postgres", pg.Database ?? "metropoli" },
-            RedirectStandardError = true,
-        };
-        if (!string.IsNullOrEmpty(pg.Password)) psi.Environment["PGPASSWORD"] = pg.Password;
-        using var process = Process.Start(psi) ?? throw new CliException("pg_dump non avviabile.");
-        var errors = await process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new CliException("pg_dump non riuscito: " + errors.Trim());
-        Console.WriteLine($"Copia PostgreSQL (pg_dump, formato custom) scritta in {file}.");
+            var pg = new NpgsqlConnectionStringBuilder(connectionString);
+            var file = Path.GetFullPath(o.GetValueOrDefault("output") ?? $"metropoli-{stamp}.dump");
+            if (File.Exists(file)) throw new CliException($"{file} esiste già.");
+            var psi = new ProcessStartInfo("pg_dump")
+            {
+                ArgumentList = { "--format=custom", "--file", file, "--host", pg.Host ?? "localhost", "--port", pg.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", pg.Username ?? "postgres", pg.Database ?? "metropoli" },
+                RedirectStandardError = true,
+            };
+            if (!string.IsNullOrEmpty(pg.Password)) psi.Environment["PGPASSWORD"] = pg.Password;
+            using var process = Process.Start(psi) ?? throw new CliException("pg_dump non avviabile.");
+            var errors = await process.StandardError.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            if (process.ExitCode != 0) throw new CliException("pg_dump non riuscito: " + errors.Trim());
+            Console.WriteLine($"Copia PostgreSQL (pg_dump, formato custom) scritta in {file}.");
+            written = file;
+        }
+        // The uploaded files after the database: a file the copy names was complete before the copy began (files are
+        // renamed into place before their row is saved), so every document the restored database lists is in the archive.
+        var archive = written + ".files.tar.gz";
+        var count = await Files.FileArchive.WriteAsync(sp.GetRequiredService<Files.FileSystemFileStore>(), archive, ct);
+        Console.WriteLine($"{count} file caricati archiviati in {archive} (si ripristinano con: metropoli restore-files --input {Path.GetFileName(archive)}).");
+        return 0;
+    }
+
+    internal static async Task<int> RestoreFilesAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> o, CancellationToken ct)
+    {
+        var input = o.GetValueOrDefault("input") is { Length: > 0 } i ? Path.GetFullPath(i) : throw new CliException("Indica l'archivio con --input.");
+        if (!File.Exists(input)) throw new CliException($"{input} non esiste.");
+        var store = sp.GetRequiredService<Files.FileSystemFileStore>();
+        (int restored, int present) result;
+        try
+        {
+            result = await Files.FileArchive.RestoreAsync(store, input, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new CliException($"Archivio non ripristinato: {e.Message}");
+        }
+        var (restored, present) = result;
+        Console.WriteLine($"{restored} file ripristinati in {store.Root}, {present} già presenti e identici.");
         return 0;
     }
 

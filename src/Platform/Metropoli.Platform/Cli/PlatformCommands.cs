@@ -42,8 +42,10 @@ internal static class PlatformCommands
         new(["tokens", "create"], "crea un token di accesso personale per l'API (stampato una volta)",
             [Email, new("name", "nome del token", ValueName: "N"), new("days", "giorni di validità", ValueName: "D")], Cli.CreateTokenAsync),
         new(["tokens", "revoke"], "revoca un token", [new("id", "id del token", Required: true, ValueName: "N")], Cli.RevokeTokenAsync),
-        new(["backup"], "copia coerente del database mentre l'app è in funzione",
+        new(["backup"], "copia coerente del database mentre l'app è in funzione, e archivio dei file caricati",
             [new("output", "file di destinazione", ValueName: "FILE")], Cli.BackupAsync),
+        new(["restore-files"], "ripristina i file caricati da un archivio scritto da backup (i file presenti e identici restano)",
+            [new("input", "archivio .files.tar.gz", ValueName: "FILE")], Cli.RestoreFilesAsync),
         new(["audit", "verify"], "ricalcola la catena di impronte del registro (codice di uscita 3 se è interrotta)", [],
             (sp, _, ct) => Cli.VerifyAuditAsync(sp, ct)),
     ];

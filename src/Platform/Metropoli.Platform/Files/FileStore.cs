@@ -27,12 +27,36 @@ public interface IFileStore
     Task DeleteAsync(string area, string name, CancellationToken ct);
 }
 
-/// <summary>Files under <c>Database:DataFolder</c>, one folder per area (<c>data/evidence</c>, <c>data/agreements</c>),
-/// outside the web root: served only by the endpoints that check the permission first. A file is written under a
-/// temporary name and renamed when complete, so a half-written file never has a name the database could hold.</summary>
+/// <summary>Files under <c>Files:Root</c> (default <c>Database:DataFolder</c>), one folder per area (<c>evidence</c>,
+/// <c>agreements</c>, …), outside the web root: served only by the endpoints that check the permission first. With
+/// several instances, <c>Files:Root</c> is one shared mount (NFS, CephFS, a cloud file share) for all of them: a file
+/// uploaded through one instance is then read through any other (ADR 0046). A file is written under a temporary name
+/// and renamed when complete, so a half-written file never has a name the database could hold.</summary>
 public sealed class FileSystemFileStore(string root) : IFileStore
 {
-    public static string RootOf(DatabaseOptions options, string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
+    /// <summary>The folder of the store: <c>Files:Root</c> when set (absolute, or relative to the app's folder), else the
+    /// data folder.</summary>
+    public static string RootOf(string? filesRoot, DatabaseOptions options, string contentRoot) =>
+        Path.GetFullPath(Path.Combine(contentRoot, string.IsNullOrWhiteSpace(filesRoot) ? options.DataFolder : filesRoot));
+
+    public string Root => root;
+
+    /// <summary>Every stored file as (area, name): the names the store gives (32 hex digits) in its area folders, so
+    /// that the database file, keys and logs that may share the folder are never taken for stored files.</summary>
+    public IEnumerable<(string Area, string Name)> List()
+    {
+        if (!Directory.Exists(root)) yield break;
+        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var area = Path.GetFileName(folder);
+            if (area.Length == 0 || !area.All(c => char.IsAsciiLetterLower(c) || c == '-')) continue;
+            foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(file);
+                if (name.Length == 32 && name.All(char.IsAsciiHexDigitLower)) yield return (area, name);
+            }
+        }
+    }
 
     public async Task<StoredFile> SaveAsync(string area, Stream content, CancellationToken ct)
     {

@@ -98,6 +98,33 @@ public sealed partial class ReleaseArtefactsTests(LegalFixture fx) : IClassFixtu
         Assert.Equal([marker + "-recent", marker + "-unsent"], left.Order().ToList());
     }
 
+    /// <summary>The deployment pack agrees with the app (ADR 0046): the proxy's body limit is the app's, the image
+    /// publishes as the README does and runs as a non-root user, the unit is sandboxed and migrates before it starts.</summary>
+    [Fact]
+    public async Task The_deployment_pack_agrees_with_the_app_limits_and_the_readme()
+    {
+        var root = RepoRoot();
+        var nginx = await File.ReadAllTextAsync(Path.Combine(root, "deploy", "nginx.conf"));
+        var mb = long.Parse(Regex.Match(nginx, @"client_max_body_size (\d+)m;").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Metropoli.Platform.Files.Evidence.MaxBytes + 1024 * 1024, mb * 1024 * 1024);
+        Assert.Contains("X-Forwarded-Proto", nginx);
+
+        var docker = await File.ReadAllTextAsync(Path.Combine(root, "deploy", "Dockerfile"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(root, "README.md"));
+        Assert.Contains("-p:PublishReadyToRun=true", docker);
+        Assert.Contains("-p:PublishReadyToRun=true", readme);
+        Assert.Matches("(?m)^USER metropoli$", docker);
+        Assert.Contains("chromium", docker);
+
+        var unit = await File.ReadAllTextAsync(Path.Combine(root, "deploy", "metropoli.service"));
+        foreach (var line in new[] { "User=metropoli", "NoNewPrivileges=true", "ProtectSystem=strict", "PrivateTmp=true", "CapabilityBoundingSet=" })
+        {
+            Assert.Contains(line, unit);
+        }
+        Assert.Contains("Metropoli.Host.dll migrate", unit);
+        Assert.Contains("Database__MigrateOnStartup=false", await File.ReadAllTextAsync(Path.Combine(root, "deploy", "metropoli.env.example")));
+    }
+
     [GeneratedRegex(@"(?m)^## \[(\d+\.\d+\.\d+)\]")]
     private static partial Regex ReleaseHeading();
 }
