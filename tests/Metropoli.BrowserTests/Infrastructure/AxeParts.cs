@@ -38,11 +38,26 @@ public sealed class AxeParts
                 const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
                 for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = said(n.nodeValue);
                 for (const a of textAttributes) root.querySelectorAll(`[${a}]`).forEach(e => e.setAttribute(a, said(e.getAttribute(a))));
+                // data-* attributes carry words for scripts (a map's button labels), never structure axe judges.
+                root.querySelectorAll('*').forEach(e => { for (const at of [...e.attributes]) if (at.name.startsWith('data-')) e.setAttribute(at.name, said(at.value)); });
+                // Ids made from words (a heading's hash) differ by language: each id becomes its order of appearance, and
+                // the attributes that point at ids follow it. Duplicate and dangling ids are the spanning checks' job.
+                const ids = new Map();
+                const rename = v => { if (!ids.has(v)) ids.set(v, 'id' + ids.size); return ids.get(v); };
+                if (root.id) root.id = rename(root.id);
+                root.querySelectorAll('[id]').forEach(e => e.id = rename(e.id));
+                for (const ref of ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'headers', 'list']) {
+                  root.querySelectorAll(`[${ref}]`).forEach(e => e.setAttribute(ref, e.getAttribute(ref).split(/\s+/).filter(Boolean).map(v => ids.get(v) ?? v).join(' ')));
+                }
+                root.querySelectorAll('a[href^="#"]').forEach(a => { const t = a.getAttribute('href').slice(1); if (ids.has(t)) a.setAttribute('href', '#' + ids.get(t)); });
                 return root;
               };
               const main = clean(mains[0].cloneNode(true)).outerHTML;
-              const doc = clean(document.documentElement.cloneNode(true));
-              doc.querySelector('main').replaceChildren();
+              // The chrome without the main's content, emptied before cleaning so that its ids are numbered alike on
+              // every page whatever the main holds.
+              const copy = document.documentElement.cloneNode(true);
+              copy.querySelector('main').replaceChildren();
+              const doc = clean(copy);
               doc.querySelectorAll('title').forEach(t => t.replaceChildren());
               // The header's language switch and the footer's "report a problem" carry the page's address.
               const here = location.pathname + location.search;
