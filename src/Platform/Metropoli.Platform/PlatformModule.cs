@@ -222,7 +222,7 @@ public static class PlatformModule
             k.AddServerHeader = false;
         });
 
-        services.AddMetropoliOpenApi();
+        services.AddMetropoliOpenApi(config);
         // Brotli/gzip for text answers, over HTTPS too (ADR 0036).
         services.AddLightPages();
         services.AddScoped<CspNonce>();

@@ -9,7 +9,10 @@ public static class OpenApiSetup
     /// <c>softwareVersion</c> (ReleaseArtefactsTests keeps the three equal).</summary>
     public const string Version = "1.0.0";
 
-    public static IServiceCollection AddMetropoliOpenApi(this IServiceCollection services) =>
+    /// <summary>The API's stable identifier (<c>info.x-api-id</c>), unchanged across versions.</summary>
+    public const string ApiId = "8b3c3f3e-5a51-4d1e-9f0e-6d6574726f70";
+
+    public static IServiceCollection AddMetropoliOpenApi(this IServiceCollection services, IConfiguration? configuration = null) =>
         services.AddOpenApi("v1", o =>
         {
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
@@ -26,8 +29,24 @@ public static class OpenApiSetup
                         "Convenzioni ModI: JSON camelCase, collezioni {items,total,limit,offset}, errori application/problem+json.",
                     Contact = new OpenApiContact { Name = "Città metropolitana di Milano", Email = "metropoli@example.invalid" },
                     License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12") },
+                    // The Italian guidelines (api-oas-checker, "Extended"): a one-line summary and a stable API id.
+                    Extensions = new Dictionary<string, IOpenApiExtension>
+                    {
+                        ["x-summary"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create("Piano strategico metropolitano, intese, finanziamenti, servizi e partecipazione dei Comuni")),
+                        ["x-api-id"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(ApiId)),
+                    },
                 };
-                document.Servers = [new OpenApiServer { Url = "/", Description = "Questo server" }];
+                // HTTPS only (ModI). Api:ServerUrl names the deployment's public address; without it the host is a
+                // variable, so the document stays true on any installation.
+                var serverUrl = configuration?["Api:ServerUrl"];
+                document.Servers = serverUrl is { Length: > 0 }
+                    ? [new OpenApiServer { Url = serverUrl.TrimEnd('/'), Description = "Questo server" }]
+                    : [new OpenApiServer
+                    {
+                        Url = "https://{host}",
+                        Description = "L'installazione di Metropoli (indirizzo pubblico dell'ente)",
+                        Variables = new Dictionary<string, OpenApiServerVariable> { ["host"] = new() { Default = "localhost" } },
+                    }];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
