@@ -362,7 +362,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All,
         ["PAGE /partecipazione"] = All, ["PAGE /partecipazione/organismi/{id:long}"] = All, ["PAGE POST /partecipazione/organismi/{id:long}"] = Office,
         ["PAGE POST /partecipazione/organismi/{id:long}?handler=Decide"] = Office, ["PAGE POST /partecipazione/riunioni/{id:long}"] = Office,
-        ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
+        ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/zone/{code}"] = "APZ|AP", ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
         ["PAGE POST /partecipazione/consultazioni/{id:long}"] = "F",
         ["GET /api/v1/funding-applications/"] = All, ["POST /api/v1/funding-applications/"] = "APR",
         ["GET /api/v1/funding-applications/{id:long}"] = "APR|AP", ["POST /api/v1/funding-applications/{id:long}/transitions"] = "APR|AP",
