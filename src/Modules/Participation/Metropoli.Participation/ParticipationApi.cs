@@ -90,6 +90,33 @@ public static class ParticipationApi
                     ? Results.Text(ics, Ics.ContentType) : OutcomeHttp.NotFound(ParticipationAccess.MeetingNotFound))
             .AllowAnonymous().WithName("meetingCalendar").WithSummary("Una riunione in formato iCalendar (RFC 5545).").Produces<string>(200, "text/calendar").ProducesProblem(404);
 
+        meetings.MapPost("/{id:long}/documents", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, Platform.Files.IFileStore files, HttpContext context, CancellationToken ct) =>
+            {
+                if (!http.HasFormContentType)
+                    return Problems.UnsupportedMediaType.Result("Invia multipart/form-data con il file nel campo «file».");
+                var (form, problem) = await Multipart.ReadFormAsync(http, Platform.Files.Evidence.SizeError, ct);
+                if (form is null) return problem!;
+                var file = form.Files.GetFile("file");
+                var (outcome, docId) = await MeetingDocuments.UploadAsync(db, user, clock, files, id, form["kind"], form["title"],
+                    file is null ? null : new Platform.Files.EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), ct);
+                return outcome is Outcome.Done
+                    ? TypedResults.Created($"/api/v1/meeting-documents/{docId}/file", new { id = docId })
+                    : OutcomeHttp.ToHttp(outcome, context, ParticipationAccess.MeetingNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithName("uploadMeetingDocument").WithSummary("Carica un documento della riunione (campo «file»: PDF, PNG, JPG, CSV o XLSX, al più 10 MB; «kind»: agenda o minutes; «title»). Ne registra lo SHA-256.")
+            .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        api.MapGet("/meeting-documents/{id:long}/file", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, Platform.Files.IFileStore files, CancellationToken ct) =>
+            {
+                var d = await MeetingDocuments.FindAsync(db, user, clock, id, ct);
+                if (d is null) return OutcomeHttp.NotFound(MeetingDocuments.NotFound);
+                if (await files.OpenAsync(MeetingDocuments.Area, d.StoredName, ct) is not { } file) return OutcomeHttp.NotFound("Il file non è più disponibile.");
+                return TypedResults.File(file.Content, d.ContentType, d.FileName, file.LastModified);
+            })
+            .AllowAnonymous().WithTags(Tag).WithName("downloadMeetingDocument")
+            .WithSummary("Scarica un documento di una riunione: gli allegati dell'ordine del giorno sempre, il verbale firmato una volta approvato (prima risponde 404).")
+            .Produces(200).ProducesProblem(404);
+
         var consultations = api.MapGroup("/consultations").WithTags(Tag);
         consultations.MapGet("/", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {

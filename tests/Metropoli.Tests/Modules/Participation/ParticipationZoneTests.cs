@@ -23,7 +23,7 @@ public sealed class ParticipationZoneTests(AppFixture fx) : IClassFixture<AppFix
             .First(b => b.GetProperty("kind").GetString() == "zone-assembly" && b.GetProperty("zoneCode").GetString() == zone).GetProperty("id").GetInt64();
 
     [Fact]
-    public async Task The_demo_coordinator_of_Nord_Ovest_convenes_and_minutes_the_assembly_and_is_refused_on_another_zone()
+    public async Task The_demo_coordinator_of_Nord_Ovest_convenes_files_and_minutes_the_assembly_and_is_refused_on_another_zone()
     {
         var coordinators = await fx.App.Anonymous().GetJson("/api/v1/zones/nord-ovest/coordinators");
         Assert.Equal(Bollate, coordinators.GetProperty("current").GetProperty("istatCode").GetString());
@@ -32,16 +32,38 @@ public sealed class ParticipationZoneTests(AppFixture fx) : IClassFixture<AppFix
         var assembly = await AssemblyAsync("nord-ovest");
         var meeting = (await (await coordinator.PostAsync($"/api/v1/bodies/{assembly}/meetings", Http.JsonBody(Meeting("Assemblea dei sindaci di Nord Ovest")))).ShouldBe(HttpStatusCode.Created))
             .GetProperty("id").GetInt64();
+        // Documents: an agenda attachment is public at once, the signed minutes only once the minutes are approved.
+        var agendaBytes = "%PDF-1.4 allegato della zona"u8.ToArray();
+        var agenda = await UploadAsync(coordinator, meeting, "agenda", agendaBytes);
+        var minutesFile = await UploadAsync(coordinator, meeting, "minutes", "%PDF-1.4 verbale firmato"u8.ToArray());
+        Assert.Equal(HttpStatusCode.OK, (await fx.App.Anonymous().GetAsync($"/api/v1/meeting-documents/{agenda}/file")).StatusCode);
+        await (await fx.App.Anonymous().GetAsync($"/api/v1/meeting-documents/{minutesFile}/file")).ShouldBeProblem(404);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/api/v1/meeting-documents/{minutesFile}/file")).StatusCode);
+        var page = await fx.App.Anonymous().Html($"/partecipazione/riunioni/{meeting}");
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(agendaBytes)), page);
+        var script = new MultipartFormDataContent { { new ByteArrayContent("<script>alert(1)</script>"u8.ToArray()), "file", "finto.pdf" } };
+        await (await coordinator.PostAsync($"/api/v1/meetings/{meeting}/documents", script)).ShouldBeProblem(422);
+
         var etag = (await coordinator.GetAsync($"/api/v1/meetings/{meeting}")).Headers.ETag!.ToString();
         await (await coordinator.PutJson($"/api/v1/meetings/{meeting}/minutes", new { minutes = "Verbale della zona", approve = true, attendance = Array.Empty<long>() }, etag))
             .ShouldBe(HttpStatusCode.NoContent);
         Assert.Equal("Verbale della zona", (await fx.App.Anonymous().GetJson($"/api/v1/meetings/{meeting}")).GetProperty("minutes").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await fx.App.Anonymous().GetAsync($"/api/v1/meeting-documents/{minutesFile}/file")).StatusCode);
+        await (await coordinator.PostAsync($"/api/v1/meetings/{meeting}/documents", new MultipartFormDataContent
+            { { new ByteArrayContent("%PDF-1.4 tardi"u8.ToArray()), "file", "tardi.pdf" }, { new StringContent("minutes"), "kind" } })).ShouldBeProblem(409);
 
         await (await coordinator.PostAsync($"/api/v1/bodies/{await AssemblyAsync("sud-ovest")}/meetings", Http.JsonBody(Meeting()))).ShouldBeProblem(403);
         // The Comune gives no municipality officer's power: Bollate's contacts stay out of reach.
         var comuneEtag = (await fx.App.Anonymous().GetAsync($"/api/v1/municipalities/{Bollate}")).Headers.ETag!.ToString();
         await (await coordinator.PutJson($"/api/v1/municipalities/{Bollate}/contacts", Builders.Contacts(), comuneEtag)).ShouldBeProblem(403);
     }
+
+    private static async Task<long> UploadAsync(HttpClient client, long meeting, string kind, byte[] content) =>
+        (await (await client.PostAsync($"/api/v1/meetings/{meeting}/documents", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(content) { Headers = { { "Content-Type", "application/pdf" } } }, "file", kind + ".pdf" }, { new StringContent(kind), "kind" },
+        })).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
 
     [Fact]
     public async Task The_zone_desk_shows_the_zones_agreements_actions_and_figures_to_its_coordinator_only()
