@@ -232,6 +232,8 @@ public static class PlatformModule
         services.AddScoped<OpenData.OpenDataCatalog>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
+        // The PDF printer of the reports (plan monitoring, consultation report): headless Chromium (Exports.HtmlPdf).
+        services.AddValidatedOptions<Exports.ReportOptions>(config, "Reports");
         services.AddValidatedOptions<JobOptions>(config, "Jobs");
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());

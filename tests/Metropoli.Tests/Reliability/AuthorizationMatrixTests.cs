@@ -361,7 +361,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["POST /api/v1/proposals/{id:long}/comments"] = "F", ["POST /api/v1/proposals/{id:long}/moderation"] = Office,
         ["POST /api/v1/proposal-comments/{id:long}/moderation"] = Office, ["PUT /api/v1/proposals/{id:long}/answer"] = Office,
         ["GET /partecipazione/organismi.csv"] = All, ["GET /partecipazione/membri.csv"] = All, ["GET /partecipazione/riunioni.csv"] = All,
-        ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All,
+        ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.pdf"] = All,
         ["PAGE /partecipazione"] = All, ["PAGE /partecipazione/organismi/{id:long}"] = All, ["PAGE POST /partecipazione/organismi/{id:long}"] = Office,
         ["PAGE POST /partecipazione/organismi/{id:long}?handler=Decide"] = Office, ["PAGE POST /partecipazione/riunioni/{id:long}"] = Office,
         ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/zone/{code}"] = "APZ|AP", ["POST /api/v1/meetings/{id:long}/documents"] = Office, ["GET /api/v1/meeting-documents/{id:long}/file"] = All,

@@ -92,6 +92,32 @@ public sealed class ParticipationZoneTests(AppFixture fx) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task The_consultation_report_downloads_as_pdf_italian_csv_and_xlsx()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var consultation = await ConsultationAsync(office);
+        var (member, _, _) = await MemberAsync(fx.App);
+        await ProposeAsync(member, consultation, "Testo con <script>alert(1)</script> e **grassetto**.", "Proposta per il resoconto");
+        var anonymous = fx.App.Anonymous();
+        var pdf = await anonymous.GetAsync($"/partecipazione/consultazioni/{consultation}/resoconto.pdf");
+        if (File.Exists("/usr/bin/chromium"))
+        {
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        }
+        else
+        {
+            await pdf.ShouldBeProblem(503);
+        }
+        await (await anonymous.GetAsync("/partecipazione/consultazioni/999999999/resoconto.pdf")).ShouldBeProblem(404);
+        var italian = await anonymous.GetStringAsync($"/partecipazione/consultazioni/{consultation}/resoconto.csv?formato=it");
+        Assert.Contains("Proposta per il resoconto", italian);
+        Assert.Contains("Organizzazione;", italian);
+        var xlsx = await anonymous.GetAsync($"/partecipazione/consultazioni/{consultation}/resoconto.csv?formato=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_admin_form_keeps_a_coordinators_comune_only_when_it_is_in_their_zone()
     {
         var admin = await fx.App.SignedIn(Demo.Admin);
