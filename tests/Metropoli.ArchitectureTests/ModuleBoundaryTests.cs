@@ -22,7 +22,7 @@ public sealed class ModuleBoundaryTests
         ["Metropoli.Agreements"] = ["Metropoli.Territory", "Metropoli.StrategicPlan"],
         ["Metropoli.Funding"] = ["Metropoli.Territory"],
         ["Metropoli.Services"] = ["Metropoli.Territory", "Metropoli.Agreements"],
-        ["Metropoli.Participation"] = ["Metropoli.Territory", "Metropoli.StrategicPlan"],
+        ["Metropoli.Participation"] = ["Metropoli.Territory", "Metropoli.StrategicPlan", "Metropoli.Agreements"],
     };
 
     private static readonly Assembly Platform = typeof(ModuleCatalog).Assembly;

@@ -235,6 +235,8 @@ public static class PlatformModule
         services.AddValidatedOptions<Legal.AccessibilityOptions>(config, Legal.AccessibilityOptions.Section);
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
+        // The PDF printer of the reports (plan monitoring, consultation report): headless Chromium (Exports.HtmlPdf).
+        services.AddValidatedOptions<Exports.ReportOptions>(config, "Reports");
         services.AddValidatedOptions<JobOptions>(config, "Jobs");
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());

@@ -160,6 +160,8 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         {
             title = "Riunione della matrice", startsAt = DateTimeOffset.UtcNow.AddDays(10), place = "Palazzo Isimbardi", agenda = "Ordine del giorno della matrice",
         }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").ToString();
+        Own["pdocument"] = (await (await office.PostAsync($"/api/v1/meetings/{Own["pmeeting"]}/documents", new MultipartFormDataContent { { Pdf(), "file", "allegato.pdf" } }))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").ToString();
         Own["membershipRequest"] = (await (await forum.PostAsync($"/api/v1/bodies/{body}/membership-requests", Http.JsonBody(new { category = "third-sector" })))
             .ShouldBe(HttpStatusCode.Created)).GetProperty("id").ToString();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -359,10 +361,11 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["POST /api/v1/proposals/{id:long}/comments"] = "F", ["POST /api/v1/proposals/{id:long}/moderation"] = Office,
         ["POST /api/v1/proposal-comments/{id:long}/moderation"] = Office, ["PUT /api/v1/proposals/{id:long}/answer"] = Office,
         ["GET /partecipazione/organismi.csv"] = All, ["GET /partecipazione/membri.csv"] = All, ["GET /partecipazione/riunioni.csv"] = All,
-        ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All,
+        ["GET /partecipazione/proposte.csv"] = All, ["GET /partecipazione/proposte.json"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.csv"] = All, ["GET /partecipazione/consultazioni/{id:long}/resoconto.pdf"] = All,
         ["PAGE /partecipazione"] = All, ["PAGE /partecipazione/organismi/{id:long}"] = All, ["PAGE POST /partecipazione/organismi/{id:long}"] = Office,
         ["PAGE POST /partecipazione/organismi/{id:long}?handler=Decide"] = Office, ["PAGE POST /partecipazione/riunioni/{id:long}"] = Office,
-        ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
+        ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/zone/{code}"] = "APZ|AP", ["POST /api/v1/meetings/{id:long}/documents"] = Office, ["GET /api/v1/meeting-documents/{id:long}/file"] = All,
+        ["PAGE POST /partecipazione/riunioni/{id:long}?handler=Document"] = Office, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
         ["PAGE POST /partecipazione/consultazioni/{id:long}"] = "F",
         ["GET /api/v1/funding-applications/"] = All, ["POST /api/v1/funding-applications/"] = "APR",
         ["GET /api/v1/funding-applications/{id:long}"] = "APR|AP", ["POST /api/v1/funding-applications/{id:long}/transitions"] = "APR|AP",
@@ -534,6 +537,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "agreement-meetings" => "meeting",
                     "bodies" or "organismi" => "pbody",
                     "meetings" or "riunioni" => "pmeeting",
+                    "meeting-documents" => "pdocument",
                     "consultations" or "consultazioni" => "consultation",
                     "proposals" => "proposal",
                     "membership-requests" => "membershipRequest",

@@ -35,4 +35,10 @@ public sealed record ScaleProfile(string Name, double Factor)
     public int Obligations => Count(100_000, 100);
     public int Users => Count(10_000, 30);
     public int AuditRows => Count(2_000_000, 2_000);
+    /// <summary>Participation (issue 22): 200 bodies, 5,000 meetings, 100,000 proposals and comments at metro.</summary>
+    public int Bodies => Count(200, 10);
+    public int Meetings => Count(5_000, 10);
+    public int Consultations => Count(200, 3);
+    public int Proposals => Count(50_000, 50);
+    public int ProposalComments => Count(50_000, 50);
 }

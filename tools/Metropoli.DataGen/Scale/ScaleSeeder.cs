@@ -122,6 +122,17 @@ public static class ScaleSeeder
         await loader.InsertAsync("intese: parti", agreements.Parties, ct);
         await loader.InsertAsync("intese: obblighi", agreements.Obligations, ct);
 
+        var participation = new ParticipationGenerator(w);
+        participation.Generate(await loader.NextIdAsync<Metropoli.Participation.Model.Body>(ct), await loader.NextIdAsync<Metropoli.Participation.Model.BodyMember>(ct),
+            await loader.NextIdAsync<Metropoli.Participation.Model.Meeting>(ct), await loader.NextIdAsync<Metropoli.Participation.Model.Consultation>(ct),
+            await loader.NextIdAsync<Metropoli.Participation.Model.Proposal>(ct), await loader.NextIdAsync<Metropoli.Participation.Model.ProposalComment>(ct));
+        await loader.InsertAsync("partecipazione: organismi", participation.Bodies, ct);
+        await loader.InsertAsync("partecipazione: membri", participation.Members, ct);
+        await loader.InsertAsync("partecipazione: riunioni", participation.Meetings, ct);
+        await loader.InsertAsync("partecipazione: consultazioni", participation.Consultations, ct);
+        await loader.InsertAsync("partecipazione: proposte", participation.Proposals, ct);
+        await loader.InsertAsync("partecipazione: commenti", participation.Comments, ct);
+
         // The audit trail last: it continues the chain from the current head and moves the head.
         var head = new AuditHead
         {
@@ -167,6 +178,8 @@ public static class ScaleSeeder
             "obligations=" + await db.Set<AgreementObligation>().CountAsync(ct),
             "organisations=" + await db.Set<Organisation>().CountAsync(ct),
             "users=" + await db.Users.CountAsync(ct),
+            "proposals=" + await db.Set<Metropoli.Participation.Model.Proposal>().CountAsync(ct),
+            "meetings=" + await db.Set<Metropoli.Participation.Model.Meeting>().CountAsync(ct),
             "lastAgreement=" + await db.Set<Agreement>().OrderByDescending(a => a.Id).Select(a => a.Number + a.Title).FirstOrDefaultAsync(ct),
             "lastUser=" + await db.Users.OrderBy(u => u.Email).Select(u => u.Email + u.DisplayName).FirstOrDefaultAsync(ct),
         };

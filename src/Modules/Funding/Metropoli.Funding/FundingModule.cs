@@ -17,6 +17,9 @@ public sealed class FundingModule : IMetropoliModule
 
     public string Name => ModuleName;
 
+    public void AddServices(WebApplicationBuilder builder) =>
+        builder.Services.AddScoped<Metropoli.Platform.Modules.IComuneFigures, Overview.FundingComuneFigures>();
+
     public void MapEndpoints(WebApplication app) => app.MapFundingApi();
 
     public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary v)

@@ -9,6 +9,7 @@ using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Errors;
+using Metropoli.Platform.Exports;
 
 namespace Metropoli.Participation;
 
@@ -90,6 +91,33 @@ public static class ParticipationApi
                     ? Results.Text(ics, Ics.ContentType) : OutcomeHttp.NotFound(ParticipationAccess.MeetingNotFound))
             .AllowAnonymous().WithName("meetingCalendar").WithSummary("Una riunione in formato iCalendar (RFC 5545).").Produces<string>(200, "text/calendar").ProducesProblem(404);
 
+        meetings.MapPost("/{id:long}/documents", async Task<IResult> (long id, HttpRequest http, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, Platform.Files.IFileStore files, HttpContext context, CancellationToken ct) =>
+            {
+                if (!http.HasFormContentType)
+                    return Problems.UnsupportedMediaType.Result("Invia multipart/form-data con il file nel campo «file».");
+                var (form, problem) = await Multipart.ReadFormAsync(http, Platform.Files.Evidence.SizeError, ct);
+                if (form is null) return problem!;
+                var file = form.Files.GetFile("file");
+                var (outcome, docId) = await MeetingDocuments.UploadAsync(db, user, clock, files, id, form["kind"], form["title"],
+                    file is null ? null : new Platform.Files.EvidenceUpload(file.FileName, file.Length, file.OpenReadStream), ct);
+                return outcome is Outcome.Done
+                    ? TypedResults.Created($"/api/v1/meeting-documents/{docId}/file", new { id = docId })
+                    : OutcomeHttp.ToHttp(outcome, context, ParticipationAccess.MeetingNotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithName("uploadMeetingDocument").WithSummary("Carica un documento della riunione (campo «file»: PDF, PNG, JPG, CSV o XLSX, al più 10 MB; «kind»: agenda o minutes; «title»). Ne registra lo SHA-256.")
+            .Produces(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        api.MapGet("/meeting-documents/{id:long}/file", async Task<IResult> (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, Platform.Files.IFileStore files, CancellationToken ct) =>
+            {
+                var d = await MeetingDocuments.FindAsync(db, user, clock, id, ct);
+                if (d is null) return OutcomeHttp.NotFound(MeetingDocuments.NotFound);
+                if (await files.OpenAsync(MeetingDocuments.Area, d.StoredName, ct) is not { } file) return OutcomeHttp.NotFound("Il file non è più disponibile.");
+                return TypedResults.File(file.Content, d.ContentType, d.FileName, file.LastModified);
+            })
+            .AllowAnonymous().WithTags(Tag).WithName("downloadMeetingDocument")
+            .WithSummary("Scarica un documento di una riunione: gli allegati dell'ordine del giorno sempre, il verbale firmato una volta approvato (prima risponde 404).")
+            .Produces(200).ProducesProblem(404);
+
         var consultations = api.MapGroup("/consultations").WithTags(Tag);
         consultations.MapGet("/", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
@@ -116,8 +144,8 @@ public static class ParticipationApi
             .RequireAuthorization(Policies.Authenticated).WithName("submitProposal")
             .WithSummary("Presenta una proposta (testo semplice o Markdown sicuro): membri del Forum per la propria organizzazione; chiunque abbia un account se la consultazione lo consente. Limiti per persona e per organizzazione (429).")
             .Produces<ProposalView>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(429);
-        consultations.MapGet("/{id:long}/report", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                await ReportAsync(db, user, clock, id, ct))
+        consultations.MapGet("/{id:long}/report", async (long id, HttpContext context, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await ReportAsync(context, db, user, clock, id, ct))
             .AllowAnonymous().WithName("consultationReport").WithSummary("Il resoconto della consultazione: ogni proposta con la sua risposta (CSV).").Produces<string>(200, "text/csv").ProducesProblem(404);
 
         var proposals = api.MapGroup("/proposals").WithTags(Tag);
@@ -155,11 +183,15 @@ public static class ParticipationApi
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         // Open data: bodies, members (organisations only), meetings, proposals and answers.
-        app.MapGet("/partecipazione/organismi.csv", async (AppDbContext db, CancellationToken ct) =>
-                Csv.File("organismi.csv", ["id", "kind", "name", "parent_id", "zone_code", "members", "demo"], await BodyHandlers.ListAsync(db, ct),
-                    b => [b.Id, b.Kind, b.Name, b.ParentId, b.ZoneCode, b.Members, b.IsDemo]))
+        app.MapGet("/partecipazione/organismi.csv", async (HttpContext context, AppDbContext db, CancellationToken ct) =>
+                Downloads.File(context, "organismi-partecipazione", "Organismi della partecipazione",
+                [
+                    new ExportColumn<BodyRow>("id", "Identificativo", b => b.Id), new("kind", "Tipo", b => b.Kind, (b, _) => BodyKinds.Label(b.Kind)),
+                    new("name", "Nome", b => b.Name), new("parent_id", "Organismo superiore", b => b.ParentId), new("zone_code", "Zona", b => b.ZoneCode),
+                    new("members", "Membri", b => b.Members), new("demo", "Dati dimostrativi", b => b.IsDemo, (b, _) => b.IsDemo ? "sì" : "no"),
+                ], await BodyHandlers.ListAsync(db, ct)))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/partecipazione/membri.csv", async (AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/partecipazione/membri.csv", async (HttpContext context, AppDbContext db, CancellationToken ct) =>
             {
                 var bodies = await BodyHandlers.ListAsync(db, ct);
                 var rows = new List<(BodyRow Body, MemberView Member)>();
@@ -167,17 +199,27 @@ public static class ParticipationApi
                 {
                     rows.AddRange((await BodyHandlers.MembersAsync(db, b.Id, ct)).Select(m => (b, m)));
                 }
-                return Csv.File("membri.csv", ["body_id", "body", "organisation_id", "organisation", "organisation_type", "category", "joined_on"], rows,
-                    r => [r.Body.Id, r.Body.Name, r.Member.OrganisationId, r.Member.Name, r.Member.OrganisationType, r.Member.Category, r.Member.JoinedOn]);
+                return Downloads.File(context, "membri-organismi", "Membri degli organismi",
+                [
+                    new ExportColumn<(BodyRow Body, MemberView Member)>("body_id", "Identificativo dell'organismo", r => r.Body.Id), new("body", "Organismo", r => r.Body.Name),
+                    new("organisation_id", "Identificativo dell'organizzazione", r => r.Member.OrganisationId), new("organisation", "Organizzazione", r => r.Member.Name),
+                    new("organisation_type", "Tipo di organizzazione", r => r.Member.OrganisationType), new("category", "Categoria", r => r.Member.Category, (r, _) => MemberCategories.Label(r.Member.Category)),
+                    new("joined_on", "Membro dal", r => r.Member.JoinedOn),
+                ], rows);
             })
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/partecipazione/riunioni.csv", async (AppDbContext db, CancellationToken ct) =>
-                Csv.File("riunioni.csv", ["id", "body_id", "title", "starts_at", "ends_at", "place", "link", "cancelled", "minutes_published", "demo"],
-                    await MeetingHandlers.RowsAsync(db, db.Set<Meeting>(), ct),
-                    m => [m.Id, m.BodyId, m.Title, m.StartsAt.UtcDateTime, m.EndsAt.UtcDateTime, m.Place, m.Link, m.IsCancelled, m.MinutesPublished, m.IsDemo]))
+        app.MapGet("/partecipazione/riunioni.csv", async (HttpContext context, AppDbContext db, CancellationToken ct) =>
+                Downloads.File(context, "riunioni-organismi", "Riunioni degli organismi",
+                [
+                    new ExportColumn<MeetingRow>("id", "Identificativo", m => m.Id), new("body_id", "Identificativo dell'organismo", m => m.BodyId), new("title", "Titolo", m => m.Title),
+                    new("starts_at", "Inizio", m => m.StartsAt.UtcDateTime), new("ends_at", "Fine", m => m.EndsAt.UtcDateTime), new("place", "Luogo", m => m.Place),
+                    new("link", "Collegamento", m => m.Link), new("cancelled", "Annullata", m => m.IsCancelled, (m, _) => m.IsCancelled ? "sì" : "no"),
+                    new("minutes_published", "Verbale pubblicato", m => m.MinutesPublished, (m, _) => m.MinutesPublished ? "sì" : "no"),
+                    new("demo", "Dati dimostrativi", m => m.IsDemo, (m, _) => m.IsDemo ? "sì" : "no"),
+                ], await MeetingHandlers.RowsAsync(db, db.Set<Meeting>(), ct)))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/partecipazione/proposte.csv", async (ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
-                ProposalsCsv("proposte.csv", await ProposalHandlers.ViewsAsync(db, user, db.Set<Proposal>(), ct)))
+        app.MapGet("/partecipazione/proposte.csv", async (HttpContext context, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+                ProposalsCsv(context, "proposte-consultazioni", await ProposalHandlers.ViewsAsync(db, user, db.Set<Proposal>(), ct)))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/partecipazione/proposte.json", async (ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
             {
@@ -185,20 +227,42 @@ public static class ParticipationApi
                 return TypedResults.Ok(new Paged<ProposalView>(rows, rows.Count, rows.Count, 0));
             })
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/partecipazione/consultazioni/{id:long}/resoconto.csv", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                await ReportAsync(db, user, clock, id, ct))
+        app.MapGet("/partecipazione/consultazioni/{id:long}/resoconto.pdf", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock,
+                Microsoft.Extensions.Options.IOptions<Platform.Exports.ReportOptions> options, CancellationToken ct) =>
+                await ReportPdfAsync(db, user, clock, options.Value, id, ct))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/partecipazione/consultazioni/{id:long}/resoconto.csv", async (long id, HttpContext context, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await ReportAsync(context, db, user, clock, id, ct))
             .AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ReportAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct) =>
+    /// <summary>The consultation report in PDF, printed by the platform's headless Chromium from a standalone HTML
+    /// (<see cref="Platform.Exports.HtmlPdf"/>); 503 problem when the server has no Chromium (the page and the CSV remain).</summary>
+    private static async Task<IResult> ReportPdfAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, Platform.Exports.ReportOptions options, long id, CancellationToken ct)
+    {
+        // Read as the public sees it: the PDF is a document to circulate, without what only the secretariat sees.
+        var c = await ConsultationHandlers.GetAsync(db, new ClaimsPrincipal(new ClaimsIdentity()), clock, id, ct);
+        if (c is null) return OutcomeHttp.NotFound(ParticipationAccess.ConsultationNotFound);
+        var (pdf, error) = await Platform.Exports.HtmlPdf.PdfAsync(ReportPdf.Html(c, clock.GetUtcNow().UtcDateTime), options, ct);
+        return pdf is null ? Platform.Exports.HtmlPdf.Unavailable.Result(error!) : Results.File(pdf, "application/pdf", $"consultazione-{id}.pdf");
+    }
+
+    private static async Task<IResult> ReportAsync(HttpContext context, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct) =>
         await ConsultationHandlers.GetAsync(db, user, clock, id, ct) is { } c
-            ? ProposalsCsv($"consultazione-{id}.csv", c.Proposals)
+            ? ProposalsCsv(context, $"consultazione-{id}", c.Proposals)
             : OutcomeHttp.NotFound(ParticipationAccess.ConsultationNotFound);
 
-    /// <summary>Proposals and answers as CSV: the text is plain text (no markup), the author an organisation or a name
-    /// given with consent.</summary>
-    private static IResult ProposalsCsv(string fileName, IEnumerable<ProposalView> proposals) =>
-        Csv.File(fileName, ["id", "consultation_id", "title", "text", "organisation", "author", "endorsements", "status", "answer", "answer_reason", "answered_at", "plan_objective", "plan_action"],
-            proposals, p => [p.Id, p.ConsultationId, SafeMarkdown.Plain(p.Title), p.Status == ProposalStatuses.Hidden ? null : p.Text, p.Organisation?.Name, SafeMarkdown.Plain(p.Author), p.Endorsements, p.Status,
-                p.Answer, p.AnswerReason, p.AnsweredAt?.UtcDateTime, p.TakenUpObjective?.Code, p.TakenUpAction?.Code]);
+    /// <summary>Proposals and answers as a list download (machine CSV, ?formato=it, ?formato=xlsx): the text is plain text
+    /// (no markup), the author an organisation or a name given with consent.</summary>
+    private static IResult ProposalsCsv(HttpContext context, string baseName, IEnumerable<ProposalView> proposals) =>
+        Downloads.File(context, baseName, "Proposte e risposte",
+        [
+            new ExportColumn<ProposalView>("id", "Identificativo", p => p.Id), new("consultation_id", "Consultazione", p => p.ConsultationId),
+            new("title", "Titolo", p => SafeMarkdown.Plain(p.Title)), new("text", "Testo", p => p.Status == ProposalStatuses.Hidden ? null : p.Text),
+            new("organisation", "Organizzazione", p => p.Organisation?.Name), new("author", "Autore", p => SafeMarkdown.Plain(p.Author)),
+            new("endorsements", "Sostegni", p => p.Endorsements), new("status", "Stato", p => p.Status, (p, _) => ProposalStatuses.Label(p.Status)),
+            new("answer", "Risposta", p => p.Answer, (p, _) => p.Answer is null ? null : Answers.Label(p.Answer)), new("answer_reason", "Motivazione", p => p.AnswerReason),
+            new("answered_at", "Data della risposta", p => p.AnsweredAt?.UtcDateTime), new("plan_objective", "Obiettivo del Piano", p => p.TakenUpObjective?.Code),
+            new("plan_action", "Azione del Piano", p => p.TakenUpAction?.Code),
+        ], proposals);
 }

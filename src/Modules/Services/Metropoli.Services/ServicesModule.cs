@@ -19,7 +19,11 @@ public sealed class ServicesModule : IMetropoliModule
 
     public void DescribeAudit(Platform.Audit.AuditVocabulary vocabulary) => ServicesAuditTerms.Describe(vocabulary);
 
-    public void AddServices(WebApplicationBuilder builder) => builder.Services.AddJob<ServiceLevelAlertJob>();
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddJob<ServiceLevelAlertJob>();
+        builder.Services.AddScoped<IComuneFigures, Requests.ServiceFigures>();
+    }
 
     public void MapEndpoints(WebApplication app) => app.MapServicesApi();
 

@@ -10,6 +10,12 @@ public interface IPlanQueries
     IQueryable<ObjectiveRef> Objectives { get; }
     IQueryable<ActionRef> Actions { get; }
 
+    /// <summary>The Comuni each action concerns (by ISTAT code): the zone desk of participation reads them (ADR 0043).</summary>
+    IQueryable<ActionPlaceRef> ActionMunicipalities { get; }
+
+    /// <summary>The zones each action concerns (by zone code).</summary>
+    IQueryable<ActionPlaceRef> ActionZones { get; }
+
     /// <summary>Whether <paramref name="user"/> sees plans still being drafted (and what hangs from them).</summary>
     bool SeesDrafts(ClaimsPrincipal user);
 }
@@ -46,4 +52,11 @@ public sealed class ActionRef
     public long PlanId { get; init; }
     public string Code { get; init; } = "";
     public string Title { get; init; } = "";
+}
+
+/// <summary>A place an action concerns: a Comune (<see cref="Code"/> is its ISTAT code) or a zone (its code).</summary>
+public sealed class ActionPlaceRef
+{
+    public long ActionId { get; init; }
+    public string Code { get; init; } = "";
 }

@@ -23,5 +23,15 @@ internal sealed class PlanQueries(AppDbContext db) : IPlanQueries
         Id = a.Id, PlanId = a.PlanId, Code = a.Code, Title = a.Title,
     });
 
+    public IQueryable<ActionPlaceRef> ActionMunicipalities => db.Set<PlanActionMunicipality>().Select(m => new ActionPlaceRef
+    {
+        ActionId = m.ActionId, Code = m.IstatCode,
+    });
+
+    public IQueryable<ActionPlaceRef> ActionZones => db.Set<PlanActionZone>().Select(z => new ActionPlaceRef
+    {
+        ActionId = z.ActionId, Code = z.ZoneCode,
+    });
+
     public bool SeesDrafts(ClaimsPrincipal user) => PlanAccess.CanSeeDrafts(user);
 }

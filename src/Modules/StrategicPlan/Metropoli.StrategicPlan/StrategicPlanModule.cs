@@ -27,7 +27,6 @@ public sealed class StrategicPlanModule : IMetropoliModule
 
     public void AddServices(WebApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<Report.ReportOptions>(builder.Configuration, "Reports");
         builder.Services.AddJob<Campaigns.CampaignReminderJob>();
         builder.Services.AddSingleton<Dashboard.DashboardCache>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<AppDbContext>().Reads<IPlanQueries>());

@@ -84,6 +84,9 @@ public sealed class TerritoryModule : IMetropoliModule
         await OrganisationSeed.SeedAsync(db, clock, ct);
     }
 
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        Demo.TerritoryDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
     public IEnumerable<NavEntry> Navigation =>
     [
         new("/comuni", "Comuni", 300),

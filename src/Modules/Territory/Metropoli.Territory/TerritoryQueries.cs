@@ -25,7 +25,7 @@ internal sealed class TerritoryQueries(AppDbContext db) : ITerritoryQueries, ISc
     });
 
     IQueryable<ScopeOption> IScopeDirectory.Municipalities =>
-        db.Set<Municipality>().Select(m => new ScopeOption { Code = m.IstatCode, Name = m.Name });
+        db.Set<Municipality>().Select(m => new ScopeOption { Code = m.IstatCode, Name = m.Name, ZoneCode = m.ZoneCode });
 
     IQueryable<ScopeOption> IScopeDirectory.Zones =>
         db.Set<Zone>().Select(z => new ScopeOption { Code = z.Code, Name = z.Name, SortOrder = z.SortOrder });

@@ -27,11 +27,12 @@ public sealed class UserScopesInput
         Zones = await db.Reads<IScopeDirectory>().Zones.OrderBy(z => z.SortOrder).Select(z => new Option(z.Code, z.Name)).ToListAsync(ct);
     }
 
-    /// <summary>Only the scope that goes with the role is kept.</summary>
+    /// <summary>Only the scope that goes with the role is kept. A zone coordinator keeps their zone and the Comune whose
+    /// mayor they are (ADR 0043): it decides when they hold the coordinator term.</summary>
     public (string? Municipality, string? Zone, string? Sector) Relevant() => Role switch
     {
         Roles.MunicipalityOfficer => (MunicipalityIstat, null, null),
-        Roles.ZoneCoordinator => (null, ZoneCode, null),
+        Roles.ZoneCoordinator => (MunicipalityIstat, ZoneCode, null),
         Roles.SectorOfficer => (null, null, SectorCode),
         _ => (null, null, null),
     };

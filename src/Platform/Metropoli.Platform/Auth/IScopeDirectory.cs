@@ -15,4 +15,6 @@ public sealed class ScopeOption
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
     public int SortOrder { get; init; }
+    /// <summary>For a Comune, the zone it belongs to today (a zone coordinator's Comune must be one of their zone's).</summary>
+    public string? ZoneCode { get; init; }
 }

@@ -51,6 +51,12 @@ public static class UserAdmin
             {
                 errors["zoneCode"] = [$"La zona {zone} non esiste."];
             }
+            // The Comune is optional (an account without one has no coordinator power) but must be of the zone.
+            else if (!string.IsNullOrWhiteSpace(municipality)
+                     && !await db.Reads<IScopeDirectory>().Municipalities.AnyAsync(m => m.Code == municipality && m.ZoneCode == zone, ct))
+            {
+                errors["municipalityIstat"] = ["Il Comune del coordinatore deve essere uno dei Comuni della sua zona."];
+            }
         }
         if (role == Roles.SectorOfficer && string.IsNullOrWhiteSpace(sector))
         {

@@ -19,7 +19,7 @@ public static class Startup
         new("piano@metropoli.example", "Paolo Ufficio di Piano", Roles.PlanOffice),
         new("settore@metropoli.example", "Silvia Settore Ambiente", Roles.SectorOfficer, Sector: "ambiente"),
         new("comune.rho@metropoli.example", "Marco Referente di Rho", Roles.MunicipalityOfficer, Municipality: "015182"),
-        new("zona.nordovest@metropoli.example", "Giulia Coordinatrice Nord Ovest", Roles.ZoneCoordinator, Zone: "nord-ovest"),
+        new("zona.nordovest@metropoli.example", "Giulia Coordinatrice Nord Ovest", Roles.ZoneCoordinator, Municipality: "015027", Zone: "nord-ovest"), // the mayor of Bollate (ADR 0043)
         new("forum@metropoli.example", "Luca Membro del Forum", Roles.ForumMember),
     ];
 

@@ -44,6 +44,10 @@ public sealed class ScaleSeedTests
             ["users"] = await db.Users.CountAsync(),
             ["organisations"] = await db.Set<Organisation>().CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
+            ["bodies"] = await db.Set<Metropoli.Participation.Model.Body>().CountAsync(),
+            ["meetings"] = await db.Set<Metropoli.Participation.Model.Meeting>().CountAsync(),
+            ["proposals"] = await db.Set<Metropoli.Participation.Model.Proposal>().CountAsync(),
+            ["comments"] = await db.Set<Metropoli.Participation.Model.ProposalComment>().CountAsync(),
         };
         var measurements = await db.Set<Measurement>().OrderBy(m => m.Id).Select(m => new { m.IndicatorId, m.Period, m.Value, m.Status, m.SubmittedAt }).ToListAsync();
         var agreements = await db.Set<Agreement>().OrderBy(a => a.Id).Select(a => new { a.Number, a.Title, a.Status, a.ExpiryDate, a.Funding }).ToListAsync();
@@ -77,6 +81,8 @@ public sealed class ScaleSeedTests
         Assert.Equal(36, counts["users"]);
         Assert.Equal(3, counts["plans"]);
         Assert.True(counts["audit"] >= 2_000);
+        // Participation (issue 22): metro has 200 bodies, 5,000 meetings, 50,000 proposals and 50,000 comments; tiny has the floors.
+        Assert.Equal((10, 10, 50, 50), (counts["bodies"], counts["meetings"], counts["proposals"], counts["comments"]));
 
         Assert.Equal(0, await CliRunner.RunAsync(first, "audit", "verify"));
         // A second run on the same database is refused (the generator always writes the same rows).
@@ -106,7 +112,8 @@ public sealed class ScaleSeedTests
         }
         await using var app = new MetropoliApp(first);
         var anonymous = app.Anonymous();
-        foreach (var url in new[] { "/", $"/piano/{plan}/cruscotto", $"/piano/{plan}/azioni", $"/piano/azioni/{action}", "/intese", "/comuni/015146", "/api/v1/agreements", $"/api/v1/plans/{plan}/dashboard" })
+        foreach (var url in new[] { "/", $"/piano/{plan}/cruscotto", $"/piano/{plan}/azioni", $"/piano/azioni/{action}", "/intese", "/comuni/015146", "/api/v1/agreements", $"/api/v1/plans/{plan}/dashboard",
+                     "/partecipazione", "/api/v1/bodies", "/api/v1/consultations", "/partecipazione/proposte.csv" })
         {
             var response = await anonymous.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");

@@ -19,6 +19,8 @@ public static class ParticipationDesk
         var items = new List<DeskItem>();
         if (user.IsInRole(Roles.ZoneCoordinator) && user.ZoneScope() is { Length: > 0 } zone)
         {
+            items.Add(new DeskItem(ParticipationModule.ModuleName, "Scrivania della zona: intese, azioni, richieste e finanziamenti dei Comuni", 0,
+                $"/partecipazione/zone/{zone}", DeskUrgency.Normal, 303));
             var assembly = await db.Set<Body>().AsNoTracking().FirstOrDefaultAsync(b => b.Kind == BodyKinds.ZoneAssembly && b.ZoneCode == zone, ct);
             if (assembly is not null && await ParticipationAccess.MayConveneAsync(db, user, clock, assembly, ct))
             {

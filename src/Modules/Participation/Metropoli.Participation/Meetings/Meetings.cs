@@ -30,7 +30,8 @@ public sealed record MinutesRequest
 }
 
 public sealed record MeetingDetail(long Id, long BodyId, string BodyName, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? Link,
-    string Agenda, string? Minutes, bool MinutesPublished, IReadOnlyList<MemberView> Attendance, bool IsCancelled, bool IsDemo, bool CanManage, int Version);
+    string Agenda, string? Minutes, bool MinutesPublished, IReadOnlyList<MemberView> Attendance, bool IsCancelled, bool IsDemo, bool CanManage, int Version,
+    IReadOnlyList<MeetingDocumentView> Documents);
 
 /// <summary>Meetings: convened by the secretariat or, for a zone assembly, by the zone's current coordinator; minutes public
 /// once approved; iCalendar export; members notified.</summary>
@@ -52,7 +53,8 @@ public static class MeetingHandlers
                 .Join(db.Reads<ITerritoryQueries>().Organisations, a => a.OrganisationId, o => o.Id, (a, o) => new { o.Id, o.Name, o.Type }).ToListAsync(ct))
             .OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => new MemberView(o.Id, o.Name, o.Type, "", default)).ToList();
         return new MeetingDetail(m.Id, m.BodyId, body.Name, m.Title, Utc(m.StartsAt), Utc(m.EndsAt), m.Place, m.Link, m.Agenda,
-            published || canManage ? m.Minutes : null, published, attendance, m.IsCancelled, m.IsDemo, canManage, m.Version);
+            published || canManage ? m.Minutes : null, published, attendance, m.IsCancelled, m.IsDemo, canManage, m.Version,
+            await MeetingDocuments.ListAsync(db, m.Id, published, canManage, ct));
     }
 
     public static async Task<(Outcome Outcome, long Id)> ConveneAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long bodyId, MeetingRequest r, CancellationToken ct)

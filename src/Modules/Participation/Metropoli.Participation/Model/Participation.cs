@@ -140,6 +140,32 @@ public sealed class Meeting : IVersioned
     public int Version { get; set; }
 }
 
+/// <summary>A file of a meeting: an attachment of the agenda, or the minutes as signed (ADR 0043). The platform's upload
+/// rules (PDF, PNG, JPG, CSV or XLSX, at most 10 MB, content checked, SHA-256 recorded). Agenda attachments are public
+/// with the meeting; a minutes file only once the minutes are approved.</summary>
+public sealed class MeetingDocument
+{
+    public long Id { get; set; }
+    public long MeetingId { get; set; }
+    /// <summary>One of <see cref="MeetingDocumentKinds"/>.</summary>
+    public string Kind { get; set; } = MeetingDocumentKinds.Agenda;
+    public string Title { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string StoredName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+}
+
+public static class MeetingDocumentKinds
+{
+    public const string Agenda = "agenda", Minutes = "minutes";
+    public static readonly IReadOnlyList<string> All = [Agenda, Minutes];
+    public static string Label(string code) => code == Minutes ? "Verbale firmato" : "Allegato all'ordine del giorno";
+}
+
 /// <summary>Who attended a meeting: a member organisation.</summary>
 public sealed class MeetingAttendance
 {
@@ -324,6 +350,24 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.BodyId, x.StartsAt });
         b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeetingDocumentConfiguration : IEntityTypeConfiguration<MeetingDocument>
+{
+    public void Configure(EntityTypeBuilder<MeetingDocument> b)
+    {
+        b.ToTable("participation_meeting_documents");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasMaxLength(16);
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.StoredName).HasMaxLength(64);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.HasIndex(x => x.MeetingId);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
