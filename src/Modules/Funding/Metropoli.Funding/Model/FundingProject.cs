@@ -36,6 +36,10 @@ public sealed class FundingProject : IVersioned
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public string Source { get; set; } = "manual";
+    /// <summary>The Comune whose municipality officer reports the project's expenditures and progress (ISTAT code).</summary>
+    public string? ImplementerIstat { get; set; }
+    /// <summary>The application the project comes from, when it was funded here.</summary>
+    public long? ApplicationId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -116,6 +120,8 @@ internal sealed class FundingProjectConfiguration : IEntityTypeConfiguration<Fun
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Mission);
         b.HasIndex(x => x.ImplementerTaxCode);
+        b.Property(x => x.ImplementerIstat).HasMaxLength(6);
+        b.HasIndex(x => x.ImplementerIstat);
     }
 }
 
