@@ -76,6 +76,7 @@ public static class FundingApi
             .AllowAnonymous().ExcludeFromDescription();
 
         Applications.ApplicationsApi.Map(api);
+        Reporting.ReportingApi.Map(api);
 
         var projects = api.MapGroup("/projects").WithTags(Tag);
         projects.MapGet("/", async Task<Results<Ok<Paged<ProjectRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] ProjectFilter filter, AppDbContext db, CancellationToken ct) =>

@@ -76,6 +76,10 @@ public static class ApplicationStatuses
     {
         Draft => "Bozza", Submitted => "Presentata", Admitted => "Ammessa", Funded => "Finanziata", NotFunded => "Non finanziata", Withdrawn => "Ritirata", _ => code,
     };
+    public static string Badge(string code) => code switch
+    {
+        Funded => "bg-success", Submitted or Admitted => "bg-primary", Draft => "bg-secondary", _ => "bg-dark",
+    };
 }
 
 internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration<FundingApplication>

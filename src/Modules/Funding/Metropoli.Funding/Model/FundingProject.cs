@@ -68,6 +68,13 @@ public static class FundingSources
         ToFind = "to-find", Pnrr = "pnrr", Pnc = "pnc";
     public static readonly IReadOnlyList<string> All = [Pnrr, Pnc, Eu, Region, Province, Comune, OtherPublic, Private, ToFind];
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);
+
+    /// <summary>The source of the money a call of <paramref name="programme"/> gives.</summary>
+    public static string ForProgramme(string programme) => programme switch
+    {
+        FundingProgrammes.Pnrr => Pnrr, "fesr" or "fse-plus" => Eu, FundingProgrammes.Regional => Region, FundingProgrammes.Own => Province, _ => OtherPublic,
+    };
+
     public static string Label(string code) => code switch
     {
         Eu => "Unione europea", Region => "Regione", Province => "Provincia", Comune => "Comune", OtherPublic => "Altro pubblico",
