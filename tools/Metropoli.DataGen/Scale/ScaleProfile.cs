@@ -35,4 +35,7 @@ public sealed record ScaleProfile(string Name, double Factor)
     public int Obligations => Count(100_000, 100);
     public int Users => Count(10_000, 30);
     public int AuditRows => Count(2_000_000, 2_000);
+    public int FundingCalls => Count(2_000, 3);
+    public int FundingProjects => Count(20_000, 20);
+    public int FundingExpenditures => Count(500_000, 500);
 }

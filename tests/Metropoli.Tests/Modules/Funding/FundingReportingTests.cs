@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Metropoli.Platform.Auth;
 using Metropoli.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Tests.Modules.Funding;
 
@@ -141,5 +142,37 @@ public sealed class FundingReportingTests(AppFixture fx) : IClassFixture<AppFixt
             .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         Assert.Equal("nord-ovest", (await coordinator.GetJson($"/api/v1/funding-applications/{zoneId}")).GetProperty("coordinatorZone").GetString());
         await (await Move(coordinator, zoneId, "submitted")).ShouldBe(HttpStatusCode.NoContent);
+    }
+}
+
+/// <summary>The funding alert job: deadline alerts to eligible Comuni's officers, late milestones, once each.</summary>
+public sealed class FundingAlertJobTests(AppFixture fx) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Deadline_and_late_milestone_alerts_reach_the_right_people_once()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var today = DateTime.UtcNow;
+        var call = (await (await office.PostAsync("/api/v1/funding-calls", Http.JsonBody(new
+        {
+            title = $"Bando in scadenza {Guid.NewGuid():N}", issuer = "Città metropolitana di Milano", programme = "own", budget = 1000m,
+            opensOn = today.AddDays(-5).ToString("yyyy-MM-dd"), closesOn = today.AddDays(5).ToString("yyyy-MM-dd"), status = "open",
+            rules = new[] { new { kind = "recipients", parameter = "Comuni" } },
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var milestone = (await (await office.PostAsync("/api/v1/projects/E81B21010100006/milestones", Http.JsonBody(new
+        {
+            kind = "milestone", title = "Collaudo", dueOn = today.AddDays(-3).ToString("yyyy-MM-dd"),
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+        async Task<int> Run() => await fx.App.WithDb(db => Metropoli.Funding.Alerts.FundingAlertJob.SendAsync(db, TimeProvider.System, 14, CancellationToken.None));
+        Assert.True(await Run() > 0);
+        var (deadline, late) = await fx.App.WithDb(async db => (
+            await db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey.StartsWith($"funding-deadline:{call}:")),
+            await db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey.StartsWith($"funding-milestone-late:{milestone}:"))));
+        Assert.True(deadline > 0 && late > 0, $"{deadline} deadline, {late} late");
+        await Run();
+        Assert.Equal(deadline, await fx.App.WithDb(db => db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey.StartsWith($"funding-deadline:{call}:"))));
+        var rho = await fx.As(Demo.RhoOfficer);
+        Assert.Contains("scade", await rho.GetStringAsync("/api/v1/notifications?limit=50"), StringComparison.Ordinal);
     }
 }

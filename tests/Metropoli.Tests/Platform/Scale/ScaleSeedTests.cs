@@ -44,6 +44,9 @@ public sealed class ScaleSeedTests
             ["users"] = await db.Users.CountAsync(),
             ["organisations"] = await db.Set<Organisation>().CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
+            ["fundingCalls"] = await db.Set<Metropoli.Funding.Model.FundingCall>().CountAsync(),
+            ["fundingProjects"] = await db.Set<Metropoli.Funding.Model.FundingProject>().CountAsync(),
+            ["expenditures"] = await db.Set<Metropoli.Funding.Model.FundingExpenditure>().CountAsync(),
         };
         var measurements = await db.Set<Measurement>().OrderBy(m => m.Id).Select(m => new { m.IndicatorId, m.Period, m.Value, m.Status, m.SubmittedAt }).ToListAsync();
         var agreements = await db.Set<Agreement>().OrderBy(a => a.Id).Select(a => new { a.Number, a.Title, a.Status, a.ExpiryDate, a.Funding }).ToListAsync();
@@ -77,6 +80,10 @@ public sealed class ScaleSeedTests
         Assert.Equal(36, counts["users"]);
         Assert.Equal(3, counts["plans"]);
         Assert.True(counts["audit"] >= 2_000);
+        // Funding: 2,000 calls, 20,000 projects, 500,000 expenditures at metro.
+        Assert.Equal(3, counts["fundingCalls"]);
+        Assert.Equal(20, counts["fundingProjects"]);
+        Assert.Equal(500, counts["expenditures"]);
 
         Assert.Equal(0, await CliRunner.RunAsync(first, "audit", "verify"));
         // A second run on the same database is refused (the generator always writes the same rows).

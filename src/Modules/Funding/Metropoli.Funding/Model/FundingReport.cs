@@ -64,7 +64,7 @@ public static class MilestoneKinds
 public static class ReportStatuses
 {
     public const string Submitted = "submitted", Validated = "validated", Rejected = "rejected";
-    public static string Label(string code) => code switch { Submitted => "Da validare", Validated => "Validata", Rejected => "Respinta", _ => code };
+    public static string Label(string code) => code switch { Submitted => "Inviata, da validare", Validated => "Validata dall'ufficio", Rejected => "Respinta dall'ufficio", _ => code };
 }
 
 internal sealed class FundingExpenditureConfiguration : IEntityTypeConfiguration<FundingExpenditure>
