@@ -42,6 +42,7 @@ public sealed class FundingModule : IMetropoliModule
         v.Entities["FundingApplicationDocument"] = "Documento della domanda";
         v.Entities["FundingExpenditure"] = "Spesa rendicontata";
         v.Entities["FundingMilestone"] = "Milestone o target";
+        v.Entities["FundingImport"] = "Importazione degli open data PNRR";
         v.Values["FundingExpenditure.Status"] = ReportStatuses.Label;
         v.Values["FundingMilestone.Status"] = ReportStatuses.Label;
         v.Values["FundingMilestone.Kind"] = MilestoneKinds.Label;
