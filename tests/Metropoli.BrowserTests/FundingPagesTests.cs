@@ -56,3 +56,86 @@ public sealed class FundingPagesTests(BrowserFixture fx)
         await Check(page, watch);
     }
 }
+
+/// <summary>Issue 20's walk in the browser: the officer of Rho drafts an application with an eligible partner Comune and
+/// submits it; the plan office admits and funds it with a CUP; it becomes a project; the officer records an expenditure
+/// with its document; the office validates it; the public Comune page shows it. Axe 0 violations on every page.</summary>
+[Collection(FlowCollection.Name)]
+public sealed class FundingWalkTests(BrowserFixture fx)
+{
+    private const string Rho = "015182";
+
+    private static async Task Check(IPage page, PageChecks.ConsoleWatch watch)
+    {
+        var problems = await PageChecks.RunAsync(page, "it", watch);
+        Assert.True(problems.Count == 0, $"{page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+    }
+
+    [Fact]
+    public async Task An_application_becomes_a_project_whose_validated_expenditure_the_comune_page_shows()
+    {
+        await using var officerContext = await fx.NewContextAsync();
+        var officer = await officerContext.NewPageAsync();
+        var officerWatch = new PageChecks.ConsoleWatch(officer);
+        await Session.LogInAsync(officer, "comune.rho@metropoli.example");
+        await officer.GotoAsync("/finanziamenti/bandi?q=Rigenerazione%20urbana%20nei%20Comuni%20medi");
+        await officer.ClickAndWaitForPageAsync(officer.Locator("main tbody a").First);
+        var callUrl = officer.Url;
+        // An eligible partner from the call's radar.
+        await officer.GotoAsync(callUrl + "?esito=ammessi");
+        var partner = (await officer.Locator("main tbody a[href^='/comuni/']").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href').split('/').pop())"))
+            .First(i => i != Rho);
+        await officer.GotoAsync(callUrl);
+        await officer.ClickAndWaitForPageAsync(officer.Locator("main a[href^='/finanziamenti/domande/nuova']"));
+        await Check(officer, officerWatch);
+        var title = $"Rigenerazione del quartiere stazione {Guid.NewGuid():N}"[..50];
+        await officer.FillAsync("#Input_Title", title);
+        await officer.FillAsync("#Input_RequestedAmount", "150000");
+        await officer.SelectOptionAsync("#Input_Partners", partner);
+        await officer.FillAsync("#Input_SupportRequested", "Supporto della centrale di committenza");
+        await officer.ClickAndWaitForPageAsync(officer.Locator("main form button[type=submit]"));
+        Assert.Contains("/finanziamenti/domande/", officer.Url, StringComparison.Ordinal);
+        var applicationUrl = officer.Url;
+        await Check(officer, officerWatch);
+        await officer.SelectOptionAsync("#To", "submitted");
+        await officer.ClickAndWaitForPageAsync(officer.Locator("main form:has(#To) button[type=submit]"));
+        Assert.Contains("Presentata", await officer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await using var officeContext = await fx.NewContextAsync();
+        var office = await officeContext.NewPageAsync();
+        var officeWatch = new PageChecks.ConsoleWatch(office);
+        await Session.LogInAsync(office, "piano@metropoli.example");
+        await office.GotoAsync(applicationUrl);
+        await office.SelectOptionAsync("#To", "admitted");
+        await office.ClickAndWaitForPageAsync(office.Locator("main form:has(#To) button[type=submit]"));
+        await office.SelectOptionAsync("#To", "funded");
+        var cup = "B" + Guid.NewGuid().ToString("N")[..14].ToUpperInvariant();
+        await office.FillAsync("#Cup", cup);
+        await office.ClickAndWaitForPageAsync(office.Locator("main form:has(#To) button[type=submit]"));
+        await Check(office, officeWatch);
+        await office.ClickAndWaitForPageAsync(office.Locator($"main a[href='/finanziamenti/progetti/{cup}']"));
+        await Check(office, officeWatch);
+
+        await officer.GotoAsync($"/finanziamenti/progetti/{cup}");
+        await officer.FillAsync("#Expenditure_Amount", "30000");
+        await officer.FillAsync("#Expenditure_PaidOn", DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"));
+        await officer.FillAsync("#Expenditure_PaymentRequest", "RdP-2026-01");
+        await officer.FillAsync("#Expenditure_Description", "Progettazione esecutiva");
+        await officer.SetInputFilesAsync("#Upload", new FilePayload { Name = "fattura.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray() });
+        await officer.ClickAndWaitForPageAsync(officer.Locator("main form:has(#Upload) button[type=submit]"));
+        await Check(officer, officerWatch);
+
+        await office.GotoAsync($"/finanziamenti/progetti/{cup}");
+        await office.ClickAndWaitForPageAsync(office.Locator("main form button[value=validated]").First);
+        await Check(office, officeWatch);
+
+        await using var publicContext = await fx.NewContextAsync();
+        var visitor = await publicContext.NewPageAsync();
+        var visitorWatch = new PageChecks.ConsoleWatch(visitor);
+        await visitor.GotoAsync($"/comuni/{Rho}");
+        Assert.Contains(cup, await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Check(visitor, visitorWatch);
+        await visitor.GotoAsync("/finanziamenti/spesa");
+        await Check(visitor, visitorWatch);
+    }
+}

@@ -61,6 +61,20 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         {
             callId = long.Parse(Own["fundingCall"]), leadIstat = Demo.Milano, title = DraftMarker + " domanda di Milano", requestedAmount = 1000m,
         }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64());
+        // A document on each draft; an expenditure and a milestone of a demo project (no implementing Comune: the office reports).
+        async Task<long> ApplicationDocumentAsync(HttpClient client, string application) =>
+            (await (await client.PostAsync($"/api/v1/funding-applications/{application}/documents", new MultipartFormDataContent { { Pdf(), "file", "domanda.pdf" } }))
+                .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Set("fundingDocument", await ApplicationDocumentAsync(rhoOfficer, Own["fundingApplication"]), await ApplicationDocumentAsync(office, Other["fundingApplication"]));
+        Set("fundingExpenditure", (await (await office.PostAsync("/api/v1/projects/E81B21010100006/expenditures", new MultipartFormDataContent
+        {
+            { new StringContent("1"), "amount" }, { new StringContent(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd")), "paidOn" },
+            { new StringContent("Spesa della matrice"), "description" }, { Pdf(), "file", "fattura.pdf" },
+        })).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64(), null);
+        Set("fundingMilestone", (await (await office.PostAsync("/api/v1/projects/E81B21010100006/milestones", Http.JsonBody(new
+        {
+            kind = "milestone", title = "Milestone della matrice", dueOn = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64(), null);
         Set("area", tree.AreaId, null);
         Set("objective", tree.ObjectiveId, null);
         Set("action", tree.ActionId, otherAction);
@@ -367,7 +381,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /partecipazione/riunioni/{id:long}"] = All, ["PAGE /partecipazione/zone/{code}"] = "APZ|AP", ["POST /api/v1/meetings/{id:long}/documents"] = Office, ["GET /api/v1/meeting-documents/{id:long}/file"] = All,
         ["PAGE POST /partecipazione/riunioni/{id:long}?handler=Document"] = Office, ["PAGE /partecipazione/consultazioni/{id:long}"] = All,
         ["PAGE POST /partecipazione/consultazioni/{id:long}"] = "F",
-        ["GET /api/v1/funding-applications/"] = All, ["POST /api/v1/funding-applications/"] = "APR",
+        ["GET /api/v1/funding-applications/"] = All, ["POST /api/v1/funding-applications/"] = "APRZ",
+        ["POST /api/v1/funding-applications/{id:long}/documents"] = "APR|AP", ["GET /api/v1/funding-application-documents/{id:long}/file"] = "APR|AP",
+        ["GET /api/v1/projects/{cup}/expenditures"] = All, ["POST /api/v1/projects/{cup}/expenditures"] = Office,
+        ["POST /api/v1/funding-expenditures/{id:long}/decision"] = Office, ["GET /api/v1/projects/{cup}/milestones"] = All,
+        ["POST /api/v1/projects/{cup}/milestones"] = Office, ["POST /api/v1/funding-milestones/{id:long}/progress"] = Office,
+        ["POST /api/v1/funding-milestones/{id:long}/decision"] = Office, ["GET /finanziamenti/spesa/export.csv"] = All,
         ["GET /api/v1/funding-applications/{id:long}"] = "APR|AP", ["POST /api/v1/funding-applications/{id:long}/transitions"] = "APR|AP",
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Endorse"] = "F", ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Withdraw"] = "F",
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Moderate"] = Office, ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Answer"] = Office,
@@ -412,6 +431,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /finanziamenti"] = All, ["PAGE /finanziamenti/bandi"] = All, ["PAGE /finanziamenti/bandi/{id:long}"] = All,
         ["PAGE /finanziamenti/bandi/nuovo"] = Office, ["PAGE /finanziamenti/bandi/{id:long}/modifica"] = Office,
         ["PAGE /finanziamenti/progetti"] = All, ["PAGE /finanziamenti/progetti/{cup}"] = All,
+        ["PAGE /finanziamenti/domande"] = All, ["PAGE /finanziamenti/domande/nuova"] = "APRZ", ["PAGE /finanziamenti/domande/{id:long}"] = "APR|AP",
+        ["PAGE /finanziamenti/spesa"] = All,
 
         // Page forms (POST, one entry per handler), sent with a valid antiforgery token and a version that never matches.
         ["PAGE POST /accedi"] = All, ["PAGE POST /accedi/codice"] = "", ["PAGE POST /accedi/codice-di-recupero"] = "",
@@ -447,6 +468,11 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /intese/{id:long}?handler=AddMeeting"] = "APS|AP", ["PAGE POST /intese/{id:long}?handler=Renew"] = "APS|AP",
         ["PAGE POST /intese/{id:long}?handler=AcceptDocument"] = "APS|AP",
         ["PAGE POST /finanziamenti/bandi/nuovo"] = Office, ["PAGE POST /finanziamenti/bandi/{id:long}/modifica"] = Office,
+        ["PAGE POST /finanziamenti/domande/nuova"] = "APRZ", ["PAGE POST /finanziamenti/domande/{id:long}?handler=Move"] = "APR|AP",
+        ["PAGE POST /finanziamenti/domande/{id:long}?handler=Upload"] = "APR|AP",
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=Expenditure"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Decide"] = Office,
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=Milestone"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Progress"] = Office,
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=DecideMilestone"] = Office,
         ["PAGE /admin/settori"] = Admin, ["PAGE /admin/settori/{code}"] = Admin, ["PAGE POST /admin/settori"] = Admin, ["PAGE POST /admin/settori/{code}"] = Admin,
     };
 
@@ -529,7 +555,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "funding-calls" or "bandi" => "fundingCall",
                     "service-requests" or "richieste" => "servicerequest",
                     "procurements" => "procurement",
-                    "funding-applications" => "fundingApplication",
+                    "funding-applications" or "domande" => "fundingApplication",
+                    "funding-application-documents" => "fundingDocument",
+                    "funding-expenditures" => "fundingExpenditure",
+                    "funding-milestones" => "fundingMilestone",
                     "service-request-attachments" => "attachment",
                     "agreement-obligations" or "obblighi" => "obligation",
                     "agreement-documents" => "document",
@@ -578,6 +607,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /piano/misurazioni/da-validare?handler=Validate"] = [("MeasurementId", "{measurement}")],
         ["PAGE POST /piano/misurazioni/da-validare?handler=Reject"] = [("MeasurementId", "{measurement}")],
         ["PAGE POST /piano/indicatori/nuovo"] = [("Input.ActionId", "{actionId}")],
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=Decide"] = [("ItemId", "{fundingExpenditure}")],
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=Progress"] = [("ItemId", "{fundingMilestone}")],
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=DecideMilestone"] = [("ItemId", "{fundingMilestone}")],
     };
 
     private List<Cell> Cells(IEnumerable<Target> targets)

@@ -83,6 +83,18 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             await Assign(db, db.Set<Metropoli.Funding.Model.FundingCall>().OrderBy(c => c.Id), p, (c, v) => c.Title = v);
             return ["/finanziamenti/bandi/export.csv"];
         }),
+        new("GET /finanziamenti/spesa/export.csv", async (db, p) =>
+        {
+            var cups = await db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Cup).Select(x => x.Cup).Take(p.Length).ToListAsync();
+            db.AddRange(cups.Select(cup => new Metropoli.Funding.Model.FundingExpenditure
+            {
+                Cup = cup, Amount = 1, PaidOn = new DateOnly(2026, 1, 15), Description = "Spesa", FileName = "f.pdf", StoredName = "f", ContentType = "application/pdf",
+                Sha256 = new string('0', 64), Status = Metropoli.Funding.Model.ReportStatuses.Validated, EnteredAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+            await Assign(db, db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Cup), p, (x, v) => x.Title = v);
+            return ["/finanziamenti/spesa/export.csv"];
+        }),
         new("GET /finanziamenti/progetti/export.csv", async (db, p) =>
         {
             await Assign(db, db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Cup), p, (x, v) => x.Title = v);

@@ -41,4 +41,7 @@ public sealed record ScaleProfile(string Name, double Factor)
     public int Consultations => Count(200, 3);
     public int Proposals => Count(50_000, 50);
     public int ProposalComments => Count(50_000, 50);
+    public int FundingCalls => Count(2_000, 3);
+    public int FundingProjects => Count(20_000, 20);
+    public int FundingExpenditures => Count(500_000, 500);
 }

@@ -132,6 +132,16 @@ public static class ScaleSeeder
         await loader.InsertAsync("partecipazione: consultazioni", participation.Consultations, ct);
         await loader.InsertAsync("partecipazione: proposte", participation.Proposals, ct);
         await loader.InsertAsync("partecipazione: commenti", participation.Comments, ct);
+        var funding = new FundingGenerator(w);
+        funding.Generate(await loader.NextIdAsync<Metropoli.Funding.Model.FundingCall>(ct), await loader.NextIdAsync<Metropoli.Funding.Model.FundingCallRule>(ct),
+            await loader.NextIdAsync<Metropoli.Funding.Model.FundingLine>(ct), await loader.NextIdAsync<Metropoli.Funding.Model.FundingMilestone>(ct));
+        await loader.InsertAsync("bandi", funding.Calls, ct);
+        await loader.InsertAsync("bandi: regole", funding.Rules, ct);
+        await loader.InsertAsync("progetti finanziati", funding.Projects, ct);
+        await loader.InsertAsync("progetti: Comuni", funding.ProjectComuni, ct);
+        await loader.InsertAsync("progetti: fonti", funding.Lines, ct);
+        await loader.InsertAsync("progetti: milestone", funding.Milestones, ct);
+        await loader.InsertAsync("progetti: spese", funding.Expenditures(await loader.NextIdAsync<Metropoli.Funding.Model.FundingExpenditure>(ct)), p.FundingExpenditures, ct);
 
         // The audit trail last: it continues the chain from the current head and moves the head.
         var head = new AuditHead

@@ -590,6 +590,10 @@ namespace Metropoli.Migrations.Postgres
                     b.Property<long>("CallId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CoordinatorZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -602,6 +606,10 @@ namespace Metropoli.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("ProjectCup")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
                     b.Property<decimal>("RequestedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -610,6 +618,10 @@ namespace Metropoli.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SupportRequested")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -630,6 +642,74 @@ namespace Metropoli.Migrations.Postgres
                     b.HasIndex("LeadIstat");
 
                     b.ToTable("funding_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("funding_application_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationOrganisation", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ApplicationId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("funding_application_organisations", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationPartner", b =>
@@ -834,6 +914,94 @@ namespace Metropoli.Migrations.Postgres
                     b.ToTable("funding_call_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingExpenditure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Cup")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PaymentRequest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Cup", "Status");
+
+                    b.ToTable("funding_expenditures", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingLine", b =>
                 {
                     b.Property<long>("Id")
@@ -863,11 +1031,83 @@ namespace Metropoli.Migrations.Postgres
                     b.ToTable("funding_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingMilestone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cup")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("LateNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("ReachedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cup");
+
+                    b.HasIndex("DueOn");
+
+                    b.ToTable("funding_milestones", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingProject", b =>
                 {
                     b.Property<string>("Cup")
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("BeneficiaryName")
                         .HasMaxLength(300)
@@ -886,6 +1126,10 @@ namespace Metropoli.Migrations.Postgres
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ImplementerIstat")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<string>("ImplementerName")
                         .HasMaxLength(300)
@@ -973,6 +1217,8 @@ namespace Metropoli.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Cup");
+
+                    b.HasIndex("ImplementerIstat");
 
                     b.HasIndex("ImplementerTaxCode");
 
@@ -4189,6 +4435,30 @@ namespace Metropoli.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationDocument", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationOrganisation", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Territory.Model.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationPartner", b =>
                 {
                     b.HasOne("Metropoli.Funding.Model.FundingApplication", null)
@@ -4222,7 +4492,25 @@ namespace Metropoli.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingExpenditure", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingLine", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingMilestone", b =>
                 {
                     b.HasOne("Metropoli.Funding.Model.FundingProject", null)
                         .WithMany()

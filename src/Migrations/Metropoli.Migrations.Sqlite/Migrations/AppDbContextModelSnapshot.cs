@@ -567,6 +567,10 @@ namespace Metropoli.Migrations.Sqlite
                     b.Property<long>("CallId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CoordinatorZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -579,6 +583,10 @@ namespace Metropoli.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProjectCup")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("RequestedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -586,6 +594,10 @@ namespace Metropoli.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportRequested")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -607,6 +619,72 @@ namespace Metropoli.Migrations.Sqlite
                     b.HasIndex("LeadIstat");
 
                     b.ToTable("funding_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("funding_application_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationOrganisation", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("funding_application_organisations", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationPartner", b =>
@@ -805,6 +883,92 @@ namespace Metropoli.Migrations.Sqlite
                     b.ToTable("funding_call_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingExpenditure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cup")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentRequest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Cup", "Status");
+
+                    b.ToTable("funding_expenditures", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingLine", b =>
                 {
                     b.Property<long>("Id")
@@ -832,11 +996,81 @@ namespace Metropoli.Migrations.Sqlite
                     b.ToTable("funding_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingMilestone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cup")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LateNotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReachedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cup");
+
+                    b.HasIndex("DueOn");
+
+                    b.ToTable("funding_milestones", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingProject", b =>
                 {
                     b.Property<string>("Cup")
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BeneficiaryName")
                         .HasMaxLength(300)
@@ -854,6 +1088,10 @@ namespace Metropoli.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImplementerIstat")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImplementerName")
@@ -942,6 +1180,8 @@ namespace Metropoli.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Cup");
+
+                    b.HasIndex("ImplementerIstat");
 
                     b.HasIndex("ImplementerTaxCode");
 
@@ -4080,6 +4320,30 @@ namespace Metropoli.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationDocument", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationOrganisation", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Territory.Model.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingApplicationPartner", b =>
                 {
                     b.HasOne("Metropoli.Funding.Model.FundingApplication", null)
@@ -4113,7 +4377,25 @@ namespace Metropoli.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingExpenditure", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingLine", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingMilestone", b =>
                 {
                     b.HasOne("Metropoli.Funding.Model.FundingProject", null)
                         .WithMany()

@@ -19,12 +19,19 @@ public static class ApplicationAccess
     public static string? Municipality(ClaimsPrincipal user) =>
         user.IsInRole(Roles.MunicipalityOfficer) && user.FindFirstValue(ScopeClaims.Municipality) is { Length: > 0 } m ? m.Trim() : null;
 
-    public static bool CanCreate(ClaimsPrincipal user) => FundingAccess.CanManage(user) || Municipality(user) is not null;
+    /// <summary>The zone of a zone coordinator, who assembles partnerships of their zone's Comuni.</summary>
+    public static string? CoordinatedZone(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.ZoneCoordinator) && user.FindFirstValue(ScopeClaims.Zone) is { Length: > 0 } z ? z.Trim() : null;
 
-    public static bool CanSee(ClaimsPrincipal user, string status, string lead, IEnumerable<string> partners) =>
+    public static bool CanCreate(ClaimsPrincipal user) => FundingAccess.CanManage(user) || Municipality(user) is not null || CoordinatedZone(user) is not null;
+
+    public static bool CanSee(ClaimsPrincipal user, string status, string lead, IEnumerable<string> partners, string? coordinatorZone = null) =>
         status != Model.ApplicationStatuses.Draft || FundingAccess.CanManage(user)
-        || (Municipality(user) is { } m && (m == lead || partners.Contains(m)));
+        || (Municipality(user) is { } m && (m == lead || partners.Contains(m)))
+        || (coordinatorZone is not null && CoordinatedZone(user) == coordinatorZone);
 
-    /// <summary>The lead Comune's officer acts for the applicant; the funding office decides.</summary>
-    public static bool IsApplicant(ClaimsPrincipal user, string lead) => FundingAccess.CanManage(user) || Municipality(user) == lead;
+    /// <summary>The lead Comune's officer (or the zone coordinator who assembled the partnership) acts for the
+    /// applicant; the funding office decides.</summary>
+    public static bool IsApplicant(ClaimsPrincipal user, string lead, string? coordinatorZone) =>
+        FundingAccess.CanManage(user) || Municipality(user) == lead || (coordinatorZone is not null && CoordinatedZone(user) == coordinatorZone);
 }

@@ -76,6 +76,24 @@ public static class FundingApi
             .AllowAnonymous().ExcludeFromDescription();
 
         Applications.ApplicationsApi.Map(api);
+        Reporting.ReportingApi.Map(api);
+
+        // One row per project and month of validated spending. Field names: CUP, Missione, Codice Univoco Misura,
+        // Titolo progetto and FINANZ_TOTALE as in Italia Domani's PNRR_Progetti open data; the rest are ours (ADR 0041).
+        app.MapGet("/finanziamenti/spesa/export.csv", async Task<IResult> (AppDbContext db, HttpRequest request, CancellationToken ct) =>
+            {
+                var rows = await Reporting.Spending.PeriodsAsync(db, ct);
+                ExportColumn<Reporting.SpendingPeriodRow>[] columns =
+                [
+                    new("CUP", "CUP", r => r.Cup), new("Titolo progetto", "Titolo progetto", r => r.Title), new("Programma", "Programma", r => r.Programme),
+                    new("Missione", "Missione", r => r.Mission), new("Codice Univoco Misura", "Codice Univoco Misura", r => r.Measure),
+                    new("Soggetto attuatore", "Soggetto attuatore", r => r.ImplementerName), new("FINANZ_TOTALE", "FINANZ_TOTALE", r => r.TotalCost),
+                    new("periodo", "Periodo (anno-mese)", r => r.Period), new("spesa_validata_periodo", "Spesa validata nel periodo (euro)", r => r.Validated),
+                    new("spesa_validata_cumulata", "Spesa validata cumulata (euro)", r => r.Cumulative), new("numero_spese", "Numero di spese", r => r.Expenditures),
+                ];
+                return Downloads.File(request.HttpContext, "spesa-progetti", "Spesa validata per progetto e mese", columns, rows);
+            })
+            .AllowAnonymous().ExcludeFromDescription();
 
         var projects = api.MapGroup("/projects").WithTags(Tag);
         projects.MapGet("/", async Task<Results<Ok<Paged<ProjectRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] ProjectFilter filter, AppDbContext db, CancellationToken ct) =>

@@ -22,6 +22,8 @@ public sealed class FundingModule : IMetropoliModule
 
     public void MapEndpoints(WebApplication app) => app.MapFundingApi();
 
+    public void AddServices(WebApplicationBuilder builder) => Metropoli.Platform.Jobs.JobRegistration.AddJob<Alerts.FundingAlertJob>(builder.Services);
+
     public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary v)
     {
         v.Entities["FundingCall"] = "Bando";
@@ -39,6 +41,14 @@ public sealed class FundingModule : IMetropoliModule
         v.Values["FundingApplication.Status"] = ApplicationStatuses.Label;
         v.Values["FundingApplicationStatusChange.FromStatus"] = ApplicationStatuses.Label;
         v.Values["FundingApplicationStatusChange.ToStatus"] = ApplicationStatuses.Label;
+        v.Entities["FundingApplicationOrganisation"] = "Organizzazione partner della domanda";
+        v.Entities["FundingApplicationDocument"] = "Documento della domanda";
+        v.Entities["FundingExpenditure"] = "Spesa rendicontata";
+        v.Entities["FundingMilestone"] = "Milestone o target";
+        v.Entities["FundingImport"] = "Importazione degli open data PNRR";
+        v.Values["FundingExpenditure.Status"] = ReportStatuses.Label;
+        v.Values["FundingMilestone.Status"] = ReportStatuses.Label;
+        v.Values["FundingMilestone.Kind"] = MilestoneKinds.Label;
     }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -44,6 +44,43 @@ public static class Notifier
         return true;
     }
 
+    /// <summary>Many notifications at once for a job: the dedup keys already used are read in one query per 500
+    /// keys (not one per recipient), then <see cref="NotifyAsync(AppDbContext, AppUser, NotificationText, string?, string, CancellationToken)"/>'s
+    /// rules apply. Returns how many were queued; the caller saves.</summary>
+    public static async Task<int> NotifyManyAsync(AppDbContext db, IReadOnlyList<(AppUser User, NotificationText Text, string? Link, string DedupKey)> items, CancellationToken ct = default)
+    {
+        var used = new HashSet<(string, string)>();
+        foreach (var chunk in items.Select(i => Clip(i.DedupKey, 300)).Distinct().Chunk(500))
+        {
+            foreach (var n in await db.Set<Notification>().AsNoTracking().Where(n => chunk.Contains(n.DedupKey)).Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
+                used.Add((n.UserId, n.DedupKey));
+        }
+        var sent = 0;
+        foreach (var (user, text, link, key) in items)
+        {
+            var dedupKey = Clip(key, 300);
+            if (!used.Add((user.Id, dedupKey))) continue;
+            var (subject, body) = text.Render(NotificationText.CultureOf("it"));
+            var now = DateTime.UtcNow;
+            db.Add(new Notification
+            {
+                UserId = user.Id, Subject = Clip(subject, 300), Body = Clip(body, 4000), Link = link, DedupKey = dedupKey, CreatedAt = now,
+                Kind = text.Kind, Parameters = text.Kind == NotificationText.PlainText ? null : text.ParametersJson,
+            });
+            if (!string.IsNullOrWhiteSpace(user.Email) && !user.IsDisabled)
+            {
+                var culture = NotificationText.CultureOf(user.PreferredLanguage);
+                var (mailSubject, mailBody) = text.Render(culture);
+                db.Add(new OutboxMessage
+                {
+                    To = user.Email, Subject = Clip(mailSubject, 300), Body = EmailBody(user, mailBody, link, culture), CreatedAt = now, NextAttemptAt = now,
+                });
+            }
+            sent++;
+        }
+        return sent;
+    }
+
     private static string EmailBody(AppUser user, string body, string? link, System.Globalization.CultureInfo culture)
     {
         string T(string italian, string? value = null) =>
@@ -73,6 +110,10 @@ public static class Recipients
 
     public static Task<List<AppUser>> ForMunicipalityAsync(AppDbContext db, string istat, CancellationToken ct = default) =>
         InRole(db, Roles.MunicipalityOfficer).Where(u => u.MunicipalityIstat == istat).ToListAsync(ct);
+
+    /// <summary>Every enabled municipality officer, for jobs that group them by Comune in memory (one query).</summary>
+    public static Task<List<AppUser>> MunicipalityOfficersAsync(AppDbContext db, CancellationToken ct = default) =>
+        InRole(db, Roles.MunicipalityOfficer).Where(u => u.MunicipalityIstat != null).ToListAsync(ct);
 
     public static Task<List<AppUser>> ForOrganisationAsync(AppDbContext db, long organisationId, CancellationToken ct = default) =>
         db.Users.Where(u => !u.IsDisabled && u.OrganisationId == organisationId).ToListAsync(ct);

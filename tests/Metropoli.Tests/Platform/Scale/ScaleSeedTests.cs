@@ -48,6 +48,9 @@ public sealed class ScaleSeedTests
             ["meetings"] = await db.Set<Metropoli.Participation.Model.Meeting>().CountAsync(),
             ["proposals"] = await db.Set<Metropoli.Participation.Model.Proposal>().CountAsync(),
             ["comments"] = await db.Set<Metropoli.Participation.Model.ProposalComment>().CountAsync(),
+            ["fundingCalls"] = await db.Set<Metropoli.Funding.Model.FundingCall>().CountAsync(),
+            ["fundingProjects"] = await db.Set<Metropoli.Funding.Model.FundingProject>().CountAsync(),
+            ["expenditures"] = await db.Set<Metropoli.Funding.Model.FundingExpenditure>().CountAsync(),
         };
         var measurements = await db.Set<Measurement>().OrderBy(m => m.Id).Select(m => new { m.IndicatorId, m.Period, m.Value, m.Status, m.SubmittedAt }).ToListAsync();
         var agreements = await db.Set<Agreement>().OrderBy(a => a.Id).Select(a => new { a.Number, a.Title, a.Status, a.ExpiryDate, a.Funding }).ToListAsync();
@@ -83,6 +86,10 @@ public sealed class ScaleSeedTests
         Assert.True(counts["audit"] >= 2_000);
         // Participation (issue 22): metro has 200 bodies, 5,000 meetings, 50,000 proposals and 50,000 comments; tiny has the floors.
         Assert.Equal((10, 10, 50, 50), (counts["bodies"], counts["meetings"], counts["proposals"], counts["comments"]));
+        // Funding: 2,000 calls, 20,000 projects, 500,000 expenditures at metro.
+        Assert.Equal(3, counts["fundingCalls"]);
+        Assert.Equal(20, counts["fundingProjects"]);
+        Assert.Equal(500, counts["expenditures"]);
 
         Assert.Equal(0, await CliRunner.RunAsync(first, "audit", "verify"));
         // A second run on the same database is refused (the generator always writes the same rows).

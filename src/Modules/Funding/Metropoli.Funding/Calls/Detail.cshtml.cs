@@ -11,6 +11,7 @@ public sealed class DetailModel(AppDbContext db) : PageModel
     public CallDetail Call { get; private set; } = null!;
     public CallRadar Radar { get; private set; } = null!;
     public bool CanManage { get; private set; }
+    public bool CanApply { get; private set; }
 
     /// <summary>"eligible", "excluded" or empty: which Comuni the radar lists.</summary>
     [BindProperty(SupportsGet = true, Name = "esito")]
@@ -22,6 +23,7 @@ public sealed class DetailModel(AppDbContext db) : PageModel
         Call = call;
         Radar = (await Eligibility.Radar.ForCallAsync(db, id, ct))!;
         CanManage = FundingAccess.CanManage(User);
+        CanApply = ApplicationAccess.CanCreate(User);
         return Page();
     }
 }

@@ -36,6 +36,10 @@ public sealed class FundingProject : IVersioned
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public string Source { get; set; } = "manual";
+    /// <summary>The Comune whose municipality officer reports the project's expenditures and progress (ISTAT code).</summary>
+    public string? ImplementerIstat { get; set; }
+    /// <summary>The application the project comes from, when it was funded here.</summary>
+    public long? ApplicationId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -64,6 +68,13 @@ public static class FundingSources
         ToFind = "to-find", Pnrr = "pnrr", Pnc = "pnc";
     public static readonly IReadOnlyList<string> All = [Pnrr, Pnc, Eu, Region, Province, Comune, OtherPublic, Private, ToFind];
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);
+
+    /// <summary>The source of the money a call of <paramref name="programme"/> gives.</summary>
+    public static string ForProgramme(string programme) => programme switch
+    {
+        FundingProgrammes.Pnrr => Pnrr, "fesr" or "fse-plus" => Eu, FundingProgrammes.Regional => Region, FundingProgrammes.Own => Province, _ => OtherPublic,
+    };
+
     public static string Label(string code) => code switch
     {
         Eu => "Unione europea", Region => "Regione", Province => "Provincia", Comune => "Comune", OtherPublic => "Altro pubblico",
@@ -116,6 +127,8 @@ internal sealed class FundingProjectConfiguration : IEntityTypeConfiguration<Fun
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Mission);
         b.HasIndex(x => x.ImplementerTaxCode);
+        b.Property(x => x.ImplementerIstat).HasMaxLength(6);
+        b.HasIndex(x => x.ImplementerIstat);
     }
 }
 

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Metropoli.Funding.Sections;
 
-public sealed record ComuneFundingView(string IstatCode, IReadOnlyList<Radar.CallForComune> Calls, Paged<ProjectRow> Projects);
-public sealed record ZoneFundingView(string ZoneCode, Paged<ProjectRow> Projects);
+public sealed record ProjectsTableView(Paged<ProjectRow> Projects, IReadOnlyDictionary<string, decimal> Validated);
+public sealed record ComuneFundingView(string IstatCode, IReadOnlyList<Radar.CallForComune> Calls, ProjectsTableView Projects,
+    IReadOnlyList<Reporting.RecentExpenditure> Recent);
+public sealed record ZoneFundingView(string ZoneCode, ProjectsTableView Projects);
 
 /// <summary>On the Comune page: "bandi per te" (open calls whose rules admit the Comune, by deadline) and the funded
 /// projects located in the Comune.</summary>
@@ -19,7 +21,9 @@ public sealed class FundingForComuneViewComponent(AppDbContext db, TimeProvider 
         var ct = HttpContext.RequestAborted;
         var calls = await Radar.ForComuneAsync(db, context.Key, CivilClock.Today(clock), ct) ?? [];
         var projects = await ListProjects.HandleAsync(db, new ListQuery { Limit = 10 }, new ProjectFilter { Municipality = context.Key }, ct);
-        return View("/Modules/Funding/Sections/_ComuneSection.cshtml", new ComuneFundingView(context.Key, calls, projects));
+        return View("/Modules/Funding/Sections/_ComuneSection.cshtml", new ComuneFundingView(context.Key, calls,
+            new ProjectsTableView(projects, await Reporting.Spending.ValidatedByCupAsync(db, projects.Items.Select(p => p.Cup).ToList(), ct)),
+            await Reporting.Spending.RecentInComuneAsync(db, context.Key, 5, ct)));
     }
 }
 
@@ -29,6 +33,7 @@ public sealed class FundingForZoneViewComponent(AppDbContext db) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(Platform.Modules.SectionContext context)
     {
         var projects = await ListProjects.HandleAsync(db, new ListQuery { Limit = 10 }, new ProjectFilter { Zone = context.Key }, HttpContext.RequestAborted);
-        return View("/Modules/Funding/Sections/_ZoneSection.cshtml", new ZoneFundingView(context.Key, projects));
+        return View("/Modules/Funding/Sections/_ZoneSection.cshtml", new ZoneFundingView(context.Key,
+            new ProjectsTableView(projects, await Reporting.Spending.ValidatedByCupAsync(db, projects.Items.Select(p => p.Cup).ToList(), HttpContext.RequestAborted))));
     }
 }

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Metropoli.Platform.Auth;
+using Metropoli.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metropoli.Tests.Modules.Funding;
+
+/// <summary>Issue 20 points 3-5 through HTTP: an officer drafts an application on the page with a partner Comune and a
+/// document (SHA-256), the partner sees it and others do not, a past deadline is a 422 with its field, the office funds
+/// it with a CUP (checked, unique) and it becomes a project; the implementing officer reports an expenditure (beyond the
+/// funded amount: 422), the office validates it, and only then page, API, CSV, dashboard and Comune page show it.</summary>
+[Trait("Database", "Both")]
+public sealed class FundingReportingTests(AppFixture fx) : IClassFixture<AppFixture>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+    private async Task<long> CallAsync(int opensInDays, int closesInDays)
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var today = DateTime.UtcNow;
+        return (await (await office.PostAsync("/api/v1/funding-calls", Http.JsonBody(new
+        {
+            title = $"Bando rendicontazione {Guid.NewGuid():N}", issuer = "Città metropolitana di Milano", programme = "pnrr", measureCode = "M2C4I2.2", budget = 800000m,
+            opensOn = today.AddDays(opensInDays).ToString("yyyy-MM-dd"), closesOn = today.AddDays(closesInDays).ToString("yyyy-MM-dd"), status = "open",
+            rules = new[] { new { kind = "recipients", parameter = "Comuni" } },
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+    }
+
+    private static async Task<HttpResponseMessage> Move(HttpClient client, long id, string to, string? reason = null, string? cup = null)
+    {
+        var etag = (await client.GetAsync($"/api/v1/funding-applications/{id}")).Headers.ETag!.ToString();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/funding-applications/{id}/transitions") { Content = Http.JsonBody(new { to, reason, cup }) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
+    private static MultipartFormDataContent Expenditure(decimal amount, string paidOn)
+    {
+        var file = new ByteArrayContent(Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent
+        {
+            { new StringContent(amount.ToString(System.Globalization.CultureInfo.InvariantCulture)), "amount" }, { new StringContent(paidOn), "paidOn" },
+            { new StringContent("Stato di avanzamento lavori n. 1"), "description" }, { new StringContent("RdP-2026-001"), "paymentRequest" }, { file, "file", "sal1.pdf" },
+        };
+    }
+
+    [Fact]
+    public async Task An_application_drafted_on_the_page_is_funded_into_a_project_whose_validated_expenditure_is_published()
+    {
+        var call = await CallAsync(-5, 20);
+        var rhoPage = await fx.App.SignedIn(Demo.RhoOfficer);
+        var title = $"Riqualificazione energetica {Guid.NewGuid():N}";
+        var created = await rhoPage.SubmitAsync($"/finanziamenti/domande/nuova?bando={call}",
+        [
+            ("Input.CallId", call.ToString()), ("Input.LeadIstat", Demo.Rho), ("Input.Title", title), ("Input.RequestedAmount", "200000"),
+            ("Input.Partners", "015005"), ("Input.SupportRequested", "Supporto della stazione appaltante"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = long.Parse(created.Headers.Location!.ToString().Split('/')[^1]);
+        var rho = await fx.As(Demo.RhoOfficer);
+        var doc = new ByteArrayContent(Pdf);
+        doc.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        await (await rho.PostAsync($"/api/v1/funding-applications/{id}/documents", new MultipartFormDataContent { { doc, "file", "progetto.pdf" } })).ShouldBe(HttpStatusCode.Created);
+
+        // The partner's officer sees the draft; the officer of a Comune outside it does not.
+        var partner = await fx.App.CreateUserAsync(Roles.MunicipalityOfficer, municipality: "015005");
+        var draft = await (await fx.As(partner.Email!)).GetJson($"/api/v1/funding-applications/{id}");
+        Assert.Equal(64, draft.GetProperty("documents")[0].GetProperty("sha256").GetString()!.Length);
+        Assert.Equal("Supporto della stazione appaltante", draft.GetProperty("supportRequested").GetString());
+        var milano = await fx.App.CreateUserAsync(Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        await (await (await fx.As(milano.Email!)).GetAsync($"/api/v1/funding-applications/{id}")).ShouldBeProblem(404);
+        Assert.Contains(title, await rhoPage.Html($"/finanziamenti/domande/{id}"), StringComparison.Ordinal);
+
+        await (await Move(rho, id, "submitted")).ShouldBe(HttpStatusCode.NoContent);
+        var office = await fx.As(Demo.PlanOffice);
+        await (await Move(office, id, "admitted")).ShouldBe(HttpStatusCode.NoContent);
+        var bad = await (await Move(office, id, "funded", cup: "not-a-cup")).ShouldBeProblem(422);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("cup", out _));
+        var cup = "J" + Guid.NewGuid().ToString("N")[..14].ToUpperInvariant();
+        await (await Move(office, id, "funded", cup: cup)).ShouldBe(HttpStatusCode.NoContent);
+        var project = await fx.App.Anonymous().GetJson($"/api/v1/projects/{cup}");
+        Assert.Equal(200000m, project.GetProperty("totalCost").GetDecimal());
+        Assert.Equal(2, project.GetProperty("comuni").GetArrayLength());
+        Assert.Equal(cup, (await rho.GetJson($"/api/v1/funding-applications/{id}")).GetProperty("projectCup").GetString());
+
+        // The same CUP cannot fund a second application.
+        var other = (await (await office.PostAsync("/api/v1/funding-applications", Http.JsonBody(new { callId = call, leadIstat = Demo.Rho, title = "Seconda", requestedAmount = 1000m })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        await (await Move(office, other, "submitted")).ShouldBe(HttpStatusCode.NoContent);
+        await (await Move(office, other, "admitted")).ShouldBe(HttpStatusCode.NoContent);
+        Assert.True((await (await Move(office, other, "funded", cup: cup)).ShouldBeProblem(422)).GetProperty("errors").TryGetProperty("cup", out _));
+
+        // Reporting: beyond the funded amount is refused, nothing saved; the officer of another Comune may not report.
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd");
+        Assert.True((await (await rho.PostAsync($"/api/v1/projects/{cup}/expenditures", Expenditure(250000m, yesterday))).ShouldBeProblem(422))
+            .GetProperty("errors").TryGetProperty("amount", out _));
+        await (await (await fx.As(milano.Email!)).PostAsync($"/api/v1/projects/{cup}/expenditures", Expenditure(10m, yesterday))).ShouldBeProblem(403);
+        var expenditure = (await (await rho.PostAsync($"/api/v1/projects/{cup}/expenditures", Expenditure(45000m, yesterday))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Assert.Equal(0, (await fx.App.Anonymous().GetJson($"/api/v1/projects/{cup}/expenditures")).GetProperty("total").GetInt32()); // not validated yet
+        Assert.DoesNotContain("Stato di avanzamento lavori", await fx.App.Anonymous().GetStringAsync($"/finanziamenti/progetti/{cup}"), StringComparison.Ordinal);
+
+        var version = await fx.App.WithDb(db => Task.FromResult(db.Set<Metropoli.Funding.Model.FundingExpenditure>().Single(e => e.Id == expenditure).Version));
+        HttpRequestMessage Decide()
+        {
+            var m = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/funding-expenditures/{expenditure}/decision") { Content = Http.JsonBody(new { to = "validated" }) };
+            m.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            return m;
+        }
+        await (await rho.SendAsync(Decide())).ShouldBeProblem(403);
+        var answer = await office.SendAsync(Decide());
+        await answer.ShouldBe(HttpStatusCode.NoContent);
+
+        var published = await fx.App.Anonymous().GetJson($"/api/v1/projects/{cup}/expenditures");
+        Assert.Equal(45000m, published.GetProperty("items")[0].GetProperty("amount").GetDecimal());
+        Assert.Contains("Stato di avanzamento lavori", await fx.App.Anonymous().GetStringAsync($"/finanziamenti/progetti/{cup}"), StringComparison.Ordinal);
+        var csv = await fx.App.Anonymous().GetStringAsync("/finanziamenti/spesa/export.csv");
+        Assert.Contains(cup, csv, StringComparison.Ordinal);
+        Assert.StartsWith("CUP,", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains(cup, await fx.App.Anonymous().GetStringAsync($"/comuni/{Demo.Rho}"), StringComparison.Ordinal);
+        (await fx.App.Anonymous().GetAsync("/finanziamenti/spesa")).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_past_deadline_is_a_422_with_its_field_and_a_zone_coordinator_assembles_only_their_zone()
+    {
+        var closed = await CallAsync(-20, -1);
+        var office = await fx.As(Demo.PlanOffice);
+        var id = (await (await office.PostAsync("/api/v1/funding-applications", Http.JsonBody(new { callId = closed, leadIstat = Demo.Rho, title = "In ritardo", requestedAmount = 1000m })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var problem = await (await Move(office, id, "submitted")).ShouldBeProblem(422);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("deadline", out _), problem.ToString());
+        Assert.Equal("draft", (await office.GetJson($"/api/v1/funding-applications/{id}")).GetProperty("status").GetString());
+
+        var open = await CallAsync(-1, 10);
+        var coordinator = await fx.As(Demo.ZoneCoordinator);
+        await (await coordinator.PostAsync("/api/v1/funding-applications", Http.JsonBody(new { callId = open, leadIstat = Demo.Milano, title = "Fuori zona", requestedAmount = 1000m })))
+            .ShouldBeProblem(422);
+        var zoneId = (await (await coordinator.PostAsync("/api/v1/funding-applications", Http.JsonBody(new { callId = open, leadIstat = Demo.Rho, title = "Partenariato di zona", requestedAmount = 1000m })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Assert.Equal("nord-ovest", (await coordinator.GetJson($"/api/v1/funding-applications/{zoneId}")).GetProperty("coordinatorZone").GetString());
+        await (await Move(coordinator, zoneId, "submitted")).ShouldBe(HttpStatusCode.NoContent);
+    }
+}
+
+/// <summary>The funding alert job: deadline alerts to eligible Comuni's officers, late milestones, once each.</summary>
+public sealed class FundingAlertJobTests(AppFixture fx) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Deadline_and_late_milestone_alerts_reach_the_right_people_once()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var today = DateTime.UtcNow;
+        var call = (await (await office.PostAsync("/api/v1/funding-calls", Http.JsonBody(new
+        {
+            title = $"Bando in scadenza {Guid.NewGuid():N}", issuer = "Città metropolitana di Milano", programme = "own", budget = 1000m,
+            opensOn = today.AddDays(-5).ToString("yyyy-MM-dd"), closesOn = today.AddDays(5).ToString("yyyy-MM-dd"), status = "open",
+            rules = new[] { new { kind = "recipients", parameter = "Comuni" } },
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var milestone = (await (await office.PostAsync("/api/v1/projects/E81B21010100006/milestones", Http.JsonBody(new
+        {
+            kind = "milestone", title = "Collaudo", dueOn = today.AddDays(-3).ToString("yyyy-MM-dd"),
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+        async Task<int> Run() => await fx.App.WithDb(db => Metropoli.Funding.Alerts.FundingAlertJob.SendAsync(db, TimeProvider.System, 14, CancellationToken.None));
+        Assert.True(await Run() > 0);
+        var (deadline, late) = await fx.App.WithDb(async db => (
+            await db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey.StartsWith($"funding-deadline:{call}:")),
+            await db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey.StartsWith($"funding-milestone-late:{milestone}:"))));
+        Assert.True(deadline > 0 && late > 0, $"{deadline} deadline, {late} late");
+        await Run();
+        Assert.Equal(deadline, await fx.App.WithDb(db => db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey.StartsWith($"funding-deadline:{call}:"))));
+        var rho = await fx.As(Demo.RhoOfficer);
+        Assert.Contains("scade", await rho.GetStringAsync("/api/v1/notifications?limit=50"), StringComparison.Ordinal);
+    }
+}
