@@ -17,12 +17,13 @@ public sealed class FundingModule : IMetropoliModule
 
     public string Name => ModuleName;
 
-    public void AddServices(WebApplicationBuilder builder) =>
+    public void AddServices(WebApplicationBuilder builder)
+    {
         builder.Services.AddScoped<Metropoli.Platform.Modules.IComuneFigures, Overview.FundingComuneFigures>();
+        Metropoli.Platform.Jobs.JobRegistration.AddJob<Alerts.FundingAlertJob>(builder.Services);
+    }
 
     public void MapEndpoints(WebApplication app) => app.MapFundingApi();
-
-    public void AddServices(WebApplicationBuilder builder) => Metropoli.Platform.Jobs.JobRegistration.AddJob<Alerts.FundingAlertJob>(builder.Services);
 
     public void DescribeAudit(Metropoli.Platform.Audit.AuditVocabulary v)
     {
