@@ -19,7 +19,11 @@ public sealed class ServicesModule : IMetropoliModule
 
     public void DescribeAudit(Platform.Audit.AuditVocabulary vocabulary) => ServicesAuditTerms.Describe(vocabulary);
 
-    public void AddServices(WebApplicationBuilder builder) => builder.Services.AddJob<ServiceLevelAlertJob>();
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddJob<ServiceLevelAlertJob>();
+        builder.Services.AddJob<Recruitment.RankingListExpiryJob>();
+    }
 
     public void MapEndpoints(WebApplication app) => app.MapServicesApi();
 
@@ -64,5 +68,7 @@ public sealed class ServicesModule : IMetropoliModule
     [
         new(SectionPages.Comune, 250, typeof(Procurements.ProcurementsForTerritoryViewComponent)),
         new(SectionPages.Zone, 250, typeof(Procurements.ProcurementsForTerritoryViewComponent)),
+        new(SectionPages.Comune, 251, typeof(Recruitment.CompetitionsForTerritoryViewComponent)),
+        new(SectionPages.Zone, 251, typeof(Recruitment.CompetitionsForTerritoryViewComponent)),
     ];
 }
