@@ -102,12 +102,12 @@ public sealed class JointRecruitmentTests(AppFixture fx) : IClassFixture<AppFixt
 
         // Rho hires rank 1; skipping rank 2 without a reason is refused; the third Comune (a convention, no posts) draws the next, rank 2.
         var first = await (await rho.PostAsync($"/api/v1/ranking-lists/{listId}/draws", Draw(new { }))).ShouldBe(HttpStatusCode.Created);
-        Assert.Equal((1, "hire", codes[0]), (first.GetProperty("rank").GetInt32(), first.GetProperty("kind").GetString(), first.GetProperty("candidateCode").GetString()));
+        Assert.Equal((1, "hire", codes[0]), (first.GetProperty("rank").GetInt32(), first.GetProperty("kind").GetString()!, first.GetProperty("candidateCode").GetString()!));
         var skip = await (await milano.PostAsync($"/api/v1/ranking-lists/{listId}/draws", Draw(new { rank = 3 }))).ShouldBeProblem(422);
         Assert.True(skip.GetProperty("errors").TryGetProperty("skipReason", out _));
         await (await rho.PostAsync($"/api/v1/ranking-lists/{listId}/draws", Draw(new { municipality = Demo.Milano }))).ShouldBeProblem(403);
         var drawn = await (await third.PostAsync($"/api/v1/ranking-lists/{listId}/draws", Draw(new { }))).ShouldBe(HttpStatusCode.Created);
-        Assert.Equal((2, "use"), (drawn.GetProperty("rank").GetInt32(), drawn.GetProperty("kind").GetString()));
+        Assert.Equal((2, "use"), (drawn.GetProperty("rank").GetInt32(), drawn.GetProperty("kind").GetString()!));
         var noConvention = await (await outsider.PostAsync($"/api/v1/ranking-lists/{listId}/draws", Draw(new { }))).ShouldBeProblem(422);
         Assert.Contains(ServiceBuilders.HowToJoin, noConvention.GetProperty("errors").GetProperty("municipality")[0].GetString(), StringComparison.Ordinal);
         // A skip with its reason is logged as such, in order.
@@ -115,7 +115,7 @@ public sealed class JointRecruitmentTests(AppFixture fx) : IClassFixture<AppFixt
         Assert.Equal(4, later.GetProperty("rank").GetInt32());
         var log = (await rho.GetJson($"/api/v1/ranking-lists/{listId}/draws")).EnumerateArray().ToList();
         Assert.Equal(new[] { (1, 1, "hire"), (2, 2, "use"), (3, 3, "skip"), (4, 4, "hire") },
-            log.Select(d => (d.GetProperty("sequence").GetInt32(), d.GetProperty("rank").GetInt32(), d.GetProperty("kind").GetString())).ToArray());
+            log.Select(d => (d.GetProperty("sequence").GetInt32(), d.GetProperty("rank").GetInt32(), d.GetProperty("kind").GetString()!)).ToArray());
         // The Comune sees the codes of the ranks it drew, not the others'.
         Assert.Equal(codes[0], log[0].GetProperty("candidateCode").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, log[1].GetProperty("candidateCode").ValueKind);
