@@ -93,6 +93,11 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             await Assign(db, db.Set<Metropoli.Services.Model.Procurement>().OrderBy(x => x.Id), p, (x, v) => x.Object = v, (x, v) => x.Cigs = v, (x, v) => x.Cup = v);
             return ["/casa-dei-comuni/procedure/export.csv"];
         }),
+        new("GET /casa-dei-comuni/concorsi/export.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Services.Model.Competition>().OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Profile = v, (x, v) => x.NoticeReference = v);
+            return ["/casa-dei-comuni/concorsi/export.csv"];
+        }),
         new("GET /partecipazione/organismi.csv", async (db, p) =>
         {
             await Assign(db, db.Set<Metropoli.Participation.Model.Body>().OrderBy(x => x.Id), p, (x, v) => x.Name = v);

@@ -19,7 +19,7 @@ public sealed class JointRecruitmentTests(AppFixture fx) : IClassFixture<AppFixt
     private const string Third = "015181";
     private const string Outsider = "015082";
 
-    public static async Task<string> RecruitmentServiceAsync(MetropoliApp app, HttpClient admin, HttpClient office, params string[] members)
+    public static async Task<string> RecruitmentServiceAsync(MetropoliApp app, HttpClient admin, HttpClient office, string sector, params string[] members)
     {
         var agreements = new List<long>();
         foreach (var istat in members) agreements.Add((await InForceAsync(app, office, istat)).Id);
@@ -27,17 +27,30 @@ public sealed class JointRecruitmentTests(AppFixture fx) : IClassFixture<AppFixt
         await (await admin.PostAsync("/api/v1/services", Http.JsonBody(new
         {
             slug, name = $"Ufficio unico concorsi {slug}", kind = "recruitment", summary = "Concorsi unici.", description = "Descrizione di prova.",
-            eligibility = "I Comuni aderenti.", howToJoin = ServiceBuilders.HowToJoin, fees = "Gratuito.", officeSector = "ambiente", officeName = "Ufficio concorsi",
+            eligibility = "I Comuni aderenti.", howToJoin = ServiceBuilders.HowToJoin, fees = "Gratuito.", officeSector = sector, officeName = "Ufficio concorsi",
             firstAnswerDays = 5, resolutionDays = 60, documents = new[] { "Piano dei fabbisogni" }, agreements,
         }))).ShouldBe(HttpStatusCode.Created);
         return slug;
     }
 
-    public static async Task<long> NeedAsync(HttpClient comune, string slug, string profile, int posts) =>
+    public static async Task<long> NeedAsync(HttpClient comune, string slug, string profile, int posts, string? notes = null) =>
         (await (await comune.PostAsync("/api/v1/staffing-needs", Http.JsonBody(new
         {
-            service = slug, profile, area = "istruttori", posts, neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(120)).ToString("yyyy-MM-dd"),
+            service = slug, profile, area = "istruttori", posts, notes, neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(120)).ToString("yyyy-MM-dd"),
         }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+    /// <summary>A competition serving <paramref name="need"/> with an approved list of <paramref name="entries"/> codes; its list's id.</summary>
+    public static async Task<(long Competition, long List)> CompetitionWithListAsync(HttpClient office, string slug, long need, int entries)
+    {
+        var competition = (await (await office.PostAsync("/api/v1/competitions", Http.JsonBody(new { service = slug, needs = new[] { need }, title = "Concorso unico di prova" })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var list = (await (await office.PostAsync("/api/v1/ranking-lists", Http.JsonBody(new
+        {
+            competitionId = competition, actNumber = "1/2026", approvedOn = Today(), validUntil = Today(365),
+            candidates = Enumerable.Range(1, entries).Select(i => $"C{competition}-{i:000}").ToArray(),
+        }))).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        return (competition, list);
+    }
 
     private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days)).ToString("yyyy-MM-dd");
 
@@ -48,7 +61,7 @@ public sealed class JointRecruitmentTests(AppFixture fx) : IClassFixture<AppFixt
     {
         var admin = await fx.As(Demo.Admin);
         var office = await fx.As(Demo.PlanOffice);
-        var slug = await RecruitmentServiceAsync(fx.App, admin, office, Demo.Rho, Demo.Milano, Third);
+        var slug = await RecruitmentServiceAsync(fx.App, admin, office, "ambiente", Demo.Rho, Demo.Milano, Third);
         var rho = await fx.As(Demo.RhoOfficer);
         var milano = await fx.As((await fx.App.CreateUserAsync(Roles.MunicipalityOfficer, municipality: Demo.Milano)).Email!);
         var third = await fx.As((await fx.App.CreateUserAsync(Roles.MunicipalityOfficer, municipality: Third)).Email!);
