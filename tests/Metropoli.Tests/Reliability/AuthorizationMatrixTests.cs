@@ -362,6 +362,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /casa-dei-comuni/concorsi/fabbisogni?handler=Aggregate"] = "AS",
         ["PAGE POST /casa-dei-comuni/concorsi/{id:long}?handler=Edit"] = "AS|A", ["PAGE POST /casa-dei-comuni/concorsi/{id:long}?handler=Approve"] = "AS|A",
         ["PAGE POST /casa-dei-comuni/graduatorie/{id:long}"] = "ASR|AR",
+        // Editing pages: the catalogue is the administrator's, a procedure its office's.
+        ["PAGE /casa-dei-comuni/servizi/{slug}/modifica"] = Admin, ["PAGE POST /casa-dei-comuni/servizi/{slug}/modifica"] = Admin,
+        ["PAGE /casa-dei-comuni/procedure/nuova"] = "AS", ["PAGE POST /casa-dei-comuni/procedure/nuova"] = "AS",
+        ["PAGE /casa-dei-comuni/procedure/{id:long}/modifica"] = "AS|A", ["PAGE POST /casa-dei-comuni/procedure/{id:long}/modifica"] = "AS|A",
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
         // Funding (issue 20): public reading; calls written by the plan office and the administrator (ADR 0041).
         ["GET /api/v1/funding-calls/"] = All, ["GET /api/v1/funding-calls/{id:long}"] = All, ["GET /api/v1/funding-calls/{id:long}/eligibility"] = All,
@@ -547,7 +551,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "agreements" or "intese" => "agreement",
                     "funding-calls" or "bandi" => "fundingCall",
                     "service-requests" or "richieste" => "servicerequest",
-                    "procurements" => "procurement",
+                    "procurements" or "procedure" => "procurement",
                     "competitions" or "concorsi" => "competition",
                     "ranking-lists" or "graduatorie" => "rankinglist",
                     "funding-applications" => "fundingApplication",
