@@ -95,6 +95,9 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
         }),
         new("GET /casa-dei-comuni/concorsi/export.csv", async (db, p) =>
         {
+            var first = await db.Set<Metropoli.Services.Model.Competition>().OrderBy(x => x.Id).FirstAsync();
+            db.Add(new Metropoli.Services.Model.Competition { ServiceId = first.ServiceId, Title = "Seconda", Profile = "Secondo", Area = first.Area, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
             await Assign(db, db.Set<Metropoli.Services.Model.Competition>().OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Profile = v, (x, v) => x.NoticeReference = v);
             return ["/casa-dei-comuni/concorsi/export.csv"];
         }),
