@@ -35,4 +35,7 @@ public sealed record ScaleProfile(string Name, double Factor)
     public int Obligations => Count(100_000, 100);
     public int Users => Count(10_000, 30);
     public int AuditRows => Count(2_000_000, 2_000);
+    public int ServiceRequests => Count(50_000, 30);
+    public int Procurements => Count(20_000, 20);
+    public int Competitions => Count(500, 3);
 }
