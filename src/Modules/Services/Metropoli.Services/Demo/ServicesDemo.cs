@@ -69,6 +69,22 @@ public static class ServicesDemo
             foreach (var s in await db.Set<SharedService>().Where(x => x.IsDemo).ToListAsync(ct))
                 db.Add(new ServiceAgreement { ServiceId = s.Id, AgreementId = agreement });
         }
+        // The joint recruitment office is also joined by the Comuni of the Smart Land SOM (a territorial agreement in force of
+        // the agreements demo): two of them have sent staffing needs still to be served, a third may draw on the lists.
+        var smartLand = await db.Reads<IAgreementQueries>().Agreements.Where(a => a.Number == "DEMO-SL-2024/03").Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        if (smartLand is { } sl)
+        {
+            db.Add(new ServiceAgreement { ServiceId = recruitment.Id, AgreementId = sl });
+            foreach (var (istat, posts) in new[] { ("015024", 1), ("015247", 2) })
+            {
+                if (!await db.Reads<ITerritoryQueries>().Comuni.AnyAsync(c => c.IstatCode == istat, ct)) continue;
+                db.Add(new StaffingNeed
+                {
+                    ServiceId = recruitment.Id, IstatCode = istat, AgreementId = sl, Profile = "Agente di polizia locale", Area = StaffAreas.Instructors, Posts = posts,
+                    NeededBy = today.AddDays(180), Notes = "Fabbisogno del piano triennale." + Suffix, CreatedBy = "sistema", CreatedAt = now.AddDays(-10),
+                });
+            }
+        }
         var milano = "015146";
         if (await db.Reads<ITerritoryQueries>().Comuni.AnyAsync(c => c.IstatCode == milano, ct))
         {
