@@ -230,7 +230,7 @@ public static class RecruitmentHandlers
         if (r.ApplicationsCloseOn is { } close)
         {
             if (r.PublishedOn is not { } published) errors.TryAdd("applicationsCloseOn", ["La scadenza delle domande segue la pubblicazione: indica prima la data di pubblicazione."]);
-            else if (close < published.AddDays(15)) errors.TryAdd("applicationsCloseOn", ["Le domande scadono almeno 15 giorni dopo la pubblicazione."]);
+            else if (published.DayNumber > DateOnly.MaxValue.DayNumber - 15 || close < published.AddDays(15)) errors.TryAdd("applicationsCloseOn", ["Le domande scadono almeno 15 giorni dopo la pubblicazione."]);
         }
     }
 
@@ -363,7 +363,7 @@ public static class RecruitmentHandlers
         else if (approved > today) errors["approvedOn"] = ["La data di approvazione non può essere futura."];
         else if (c?.ApplicationsCloseOn is { } close && approved < close) errors["approvedOn"] = ["La graduatoria si approva dopo la scadenza delle domande."];
         if (r.ValidUntil is not { } until) errors["validUntil"] = ["Indica fino a quando la graduatoria è valida."];
-        else if (r.ApprovedOn is { } a && (until <= a || until > a.AddYears(3))) errors["validUntil"] = ["La validità va dal giorno dopo l'approvazione a tre anni."];
+        else if (r.ApprovedOn is { } a && (until <= a || a.Year > 9000 || until > a.AddYears(3))) errors["validUntil"] = ["La validità va dal giorno dopo l'approvazione a tre anni."];
         var codes = (r.Candidates ?? []).Select(x => x?.Trim() ?? "").ToList();
         if (codes.Count == 0) errors["candidates"] = ["Indica i codici dei candidati idonei in ordine di graduatoria."];
         else if (codes.Count > 5000) errors["candidates"] = ["Al più 5000 posizioni."];
