@@ -145,6 +145,9 @@ public sealed class JointRecruitmentTests(AppFixture fx) : IClassFixture<AppFixt
         Assert.Contains("Registro degli utilizzi", await anonymous.Html($"/casa-dei-comuni/graduatorie/{listId}"), StringComparison.Ordinal);
         Assert.Contains("Posti per Comune", await anonymous.Html($"/casa-dei-comuni/concorsi/{competitionId}"), StringComparison.Ordinal);
         Assert.Contains($"/casa-dei-comuni/concorsi/{competitionId}", await anonymous.Html($"/comuni/{Demo.Rho}"), StringComparison.Ordinal);
+        // The third Comune has no posts in the competition, but drew on its list: its page shows it.
+        Assert.Contains($"/casa-dei-comuni/concorsi/{competitionId}", await anonymous.Html($"/comuni/{Third}"), StringComparison.Ordinal);
+        Assert.Contains(competitionId, (await anonymous.GetJson($"/api/v1/competitions?municipality={Third}&limit=200")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()));
         var english = fx.App.Anonymous();
         await english.GetAsync("/lingua?cultura=en&ritorno=%2F");
         Assert.Contains("Posts per Comune", await english.Html($"/casa-dei-comuni/concorsi/{competitionId}"), StringComparison.Ordinal);

@@ -288,11 +288,15 @@ public static class RecruitmentHandlers
     public static async Task<Paged<CompetitionRow>> ListCompetitionsAsync(AppDbContext db, TimeProvider clock, ListQuery query, CompetitionFilter filter, CancellationToken ct, bool all = false)
     {
         var q = db.Set<Competition>().AsNoTracking();
-        if (filter.Municipality is { Length: > 0 } istat) q = q.Where(c => db.Set<CompetitionPost>().Any(p => p.CompetitionId == c.Id && p.IstatCode == istat));
+        // A Comune's competitions: those with posts for it, and those whose list it drew on.
+        var drawsOn = db.Set<RankingDraw>().Join(db.Set<RankingList>(), d => d.RankingListId, l => l.Id, (d, l) => new { d.IstatCode, l.CompetitionId });
+        if (filter.Municipality is { Length: > 0 } istat)
+            q = q.Where(c => db.Set<CompetitionPost>().Any(p => p.CompetitionId == c.Id && p.IstatCode == istat) || drawsOn.Any(d => d.CompetitionId == c.Id && d.IstatCode == istat));
         if (filter.Zone is { Length: > 0 } zone)
         {
             var comuni = db.Reads<ITerritoryQueries>().Comuni.Where(x => x.ZoneCode == zone).Select(x => x.IstatCode);
-            q = q.Where(c => db.Set<CompetitionPost>().Any(p => p.CompetitionId == c.Id && comuni.Contains(p.IstatCode)));
+            q = q.Where(c => db.Set<CompetitionPost>().Any(p => p.CompetitionId == c.Id && comuni.Contains(p.IstatCode))
+                || drawsOn.Any(d => d.CompetitionId == c.Id && comuni.Contains(d.IstatCode)));
         }
         if (filter.Profile is { Length: > 0 } profile) q = q.Where(c => c.Profile.Contains(profile));
         if (filter.Status is { Length: > 0 } status) q = q.Where(c => c.Status == status);
