@@ -119,6 +119,16 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         Set("attachment", await AttachAsync(Demo.RhoOfficer, Own["servicerequest"]), await AttachAsync(milanoOfficer.Email!, Other["servicerequest"]));
         var mobilityOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.SectorOfficer, sector: "mobilita");
         Set("procurement", await ProcurementAsync(await As(Demo.Sector), ownService, Demo.Rho), await ProcurementAsync(await As(mobilityOfficer.Email!), otherService, Demo.Milano));
+        // Joint recruitment: a recruitment office of «ambiente» that Rho joined, one of «mobilita» that Milano joined; a need of each
+        // Comune (marked), a competition serving it and its approved list.
+        var ownRecruitment = await Modules.Services.JointRecruitmentTests.RecruitmentServiceAsync(App, admin, office, "ambiente", Demo.Rho);
+        var otherRecruitment = await Modules.Services.JointRecruitmentTests.RecruitmentServiceAsync(App, admin, office, "mobilita", Demo.Milano);
+        var ownNeed = await Modules.Services.JointRecruitmentTests.NeedAsync(await As(Demo.RhoOfficer), ownRecruitment, "Istruttore della matrice", 1, RhoMarker + " fabbisogno");
+        var otherNeed = await Modules.Services.JointRecruitmentTests.NeedAsync(await As(milanoOfficer.Email!), otherRecruitment, "Istruttore della matrice", 1, MilanoMarker + " fabbisogno");
+        var ownCompetition = await Modules.Services.JointRecruitmentTests.CompetitionWithListAsync(await As(Demo.Sector), ownRecruitment, ownNeed, 20);
+        var otherCompetition = await Modules.Services.JointRecruitmentTests.CompetitionWithListAsync(await As(mobilityOfficer.Email!), otherRecruitment, otherNeed, 20);
+        Set("competition", ownCompetition.Competition, otherCompetition.Competition);
+        Set("rankinglist", ownCompetition.List, otherCompetition.List);
 
         Own["istatCode"] = Demo.Rho;
         Other["istatCode"] = Demo.Milano;
@@ -356,6 +366,22 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PUT /api/v1/procurements/{id:long}"] = "AS|A", ["GET /casa-dei-comuni/procedure/export.csv"] = All, ["GET /casa-dei-comuni/procedure/export.json"] = All,
         ["PAGE /casa-dei-comuni"] = All, ["PAGE /casa-dei-comuni/servizi/{slug}"] = All, ["PAGE /casa-dei-comuni/richieste"] = SignedIn,
         ["PAGE /casa-dei-comuni/richieste/{id:long}"] = "ASR|A", ["PAGE /casa-dei-comuni/procedure"] = All,
+        // Joint recruitment: needs are their Comune's and the office's; competitions and the lists' aggregate data are public; a
+        // Comune draws for itself (on another office's list it passes authorization and is refused for want of a convention).
+        ["GET /api/v1/staffing-needs/"] = SignedIn, ["POST /api/v1/staffing-needs/"] = "R",
+        ["GET /api/v1/competitions/"] = All, ["GET /api/v1/competitions/{id:long}"] = All, ["POST /api/v1/competitions/"] = "AS", ["PUT /api/v1/competitions/{id:long}"] = "AS|A",
+        ["GET /api/v1/ranking-lists/"] = All, ["GET /api/v1/ranking-lists/{id:long}"] = All, ["POST /api/v1/ranking-lists/"] = "AS",
+        ["GET /api/v1/ranking-lists/{id:long}/draws"] = All, ["POST /api/v1/ranking-lists/{id:long}/draws"] = "ASR|AR",
+        ["GET /casa-dei-comuni/concorsi/export.csv"] = All, ["GET /casa-dei-comuni/concorsi/export.json"] = All,
+        ["PAGE /casa-dei-comuni/concorsi"] = All, ["PAGE /casa-dei-comuni/concorsi/{id:long}"] = All, ["PAGE /casa-dei-comuni/graduatorie/{id:long}"] = All,
+        ["PAGE /casa-dei-comuni/concorsi/fabbisogni"] = SignedIn, ["PAGE POST /casa-dei-comuni/concorsi/fabbisogni"] = "R",
+        ["PAGE POST /casa-dei-comuni/concorsi/fabbisogni?handler=Aggregate"] = "AS",
+        ["PAGE POST /casa-dei-comuni/concorsi/{id:long}?handler=Edit"] = "AS|A", ["PAGE POST /casa-dei-comuni/concorsi/{id:long}?handler=Approve"] = "AS|A",
+        ["PAGE POST /casa-dei-comuni/graduatorie/{id:long}"] = "ASR|AR",
+        // Editing pages: the catalogue is the administrator's, a procedure its office's.
+        ["PAGE /casa-dei-comuni/servizi/{slug}/modifica"] = Admin, ["PAGE POST /casa-dei-comuni/servizi/{slug}/modifica"] = Admin,
+        ["PAGE /casa-dei-comuni/procedure/nuova"] = "AS", ["PAGE POST /casa-dei-comuni/procedure/nuova"] = "AS",
+        ["PAGE /casa-dei-comuni/procedure/{id:long}/modifica"] = "AS|A", ["PAGE POST /casa-dei-comuni/procedure/{id:long}/modifica"] = "AS|A",
         ["GET /api/v1/agreement-themes/"] = All, ["POST /api/v1/agreement-themes/"] = Admin, ["PUT /api/v1/agreement-themes/{code}"] = Admin,
         // Funding (issue 20): public reading; calls written by the plan office and the administrator (ADR 0041).
         ["GET /api/v1/funding-calls/"] = All, ["GET /api/v1/funding-calls/{id:long}"] = All, ["GET /api/v1/funding-calls/{id:long}/eligibility"] = All,
@@ -554,7 +580,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "agreements" or "intese" => "agreement",
                     "funding-calls" or "bandi" => "fundingCall",
                     "service-requests" or "richieste" => "servicerequest",
-                    "procurements" => "procurement",
+                    "procurements" or "procedure" => "procurement",
+                    "competitions" or "concorsi" => "competition",
+                    "ranking-lists" or "graduatorie" => "rankinglist",
                     "funding-applications" or "domande" => "fundingApplication",
                     "funding-application-documents" => "fundingDocument",
                     "funding-expenditures" => "fundingExpenditure",

@@ -105,6 +105,14 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             await Assign(db, db.Set<Metropoli.Services.Model.Procurement>().OrderBy(x => x.Id), p, (x, v) => x.Object = v, (x, v) => x.Cigs = v, (x, v) => x.Cup = v);
             return ["/casa-dei-comuni/procedure/export.csv"];
         }),
+        new("GET /casa-dei-comuni/concorsi/export.csv", async (db, p) =>
+        {
+            var first = await db.Set<Metropoli.Services.Model.Competition>().OrderBy(x => x.Id).FirstAsync();
+            db.Add(new Metropoli.Services.Model.Competition { ServiceId = first.ServiceId, Title = "Seconda", Profile = "Secondo", Area = first.Area, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            await Assign(db, db.Set<Metropoli.Services.Model.Competition>().OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Profile = v, (x, v) => x.NoticeReference = v);
+            return ["/casa-dei-comuni/concorsi/export.csv"];
+        }),
         new("GET /partecipazione/organismi.csv", async (db, p) =>
         {
             await Assign(db, db.Set<Metropoli.Participation.Model.Body>().OrderBy(x => x.Id), p, (x, v) => x.Name = v);

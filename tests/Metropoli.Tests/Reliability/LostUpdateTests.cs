@@ -93,6 +93,11 @@ public sealed class LostUpdateTests(AppFixture fx) : IClassFixture<AppFixture>
                         }
                     });
             },
+            ["PUT /api/v1/competitions/{id}"] = async () =>
+            {
+                var id = (await Get(admin, "/api/v1/competitions?limit=1")).GetProperty("items")[0].GetProperty("id");
+                return new(Demo.Admin, $"/api/v1/competitions/{id}", $"/api/v1/competitions/{id}", "title", Text("Concorso"));
+            },
             ["PUT /api/v1/meetings/{id}/minutes"] = async () =>
             {
                 var bodies = await Get(office, "/api/v1/bodies");

@@ -44,4 +44,7 @@ public sealed record ScaleProfile(string Name, double Factor)
     public int FundingCalls => Count(2_000, 3);
     public int FundingProjects => Count(20_000, 20);
     public int FundingExpenditures => Count(500_000, 500);
+    public int ServiceRequests => Count(50_000, 30);
+    public int Procurements => Count(20_000, 20);
+    public int Competitions => Count(500, 3);
 }

@@ -142,6 +142,23 @@ public static class ScaleSeeder
         await loader.InsertAsync("progetti: fonti", funding.Lines, ct);
         await loader.InsertAsync("progetti: milestone", funding.Milestones, ct);
         await loader.InsertAsync("progetti: spese", funding.Expenditures(await loader.NextIdAsync<Metropoli.Funding.Model.FundingExpenditure>(ct)), p.FundingExpenditures, ct);
+        var services = new ServicesGenerator(w);
+        services.Generate(agreements.Agreements, await loader.NextIdAsync<Metropoli.Services.Model.SharedService>(ct), await loader.NextIdAsync<Metropoli.Services.Model.ServiceRequest>(ct),
+            await loader.NextIdAsync<Metropoli.Services.Model.ServiceRequestEvent>(ct), await loader.NextIdAsync<Metropoli.Services.Model.Procurement>(ct),
+            await loader.NextIdAsync<Metropoli.Services.Model.StaffingNeed>(ct), await loader.NextIdAsync<Metropoli.Services.Model.Competition>(ct),
+            await loader.NextIdAsync<Metropoli.Services.Model.RankingList>(ct), await loader.NextIdAsync<Metropoli.Services.Model.RankingDraw>(ct));
+        await loader.InsertAsync("servizi ai Comuni", services.Services, ct);
+        await loader.InsertAsync("servizi: convenzioni", services.ServiceAgreements, ct);
+        await loader.InsertAsync("richieste ai servizi", services.Requests, ct);
+        await loader.InsertAsync("richieste: cronologia", services.Events, ct);
+        await loader.InsertAsync("procedure SUA", services.Procurements, ct);
+        await loader.InsertAsync("procedure: Comuni", services.ProcurementMunicipalities, ct);
+        await loader.InsertAsync("concorsi unici", services.Competitions, ct);
+        await loader.InsertAsync("concorsi: posti", services.Posts, ct);
+        await loader.InsertAsync("fabbisogni di personale", services.Needs, ct);
+        await loader.InsertAsync("graduatorie", services.Lists, ct);
+        await loader.InsertAsync("graduatorie: posizioni", services.Entries, ct);
+        await loader.InsertAsync("graduatorie: utilizzi", services.Draws, ct);
 
         // The audit trail last: it continues the chain from the current head and moves the head.
         var head = new AuditHead
@@ -187,6 +204,9 @@ public static class ScaleSeeder
             "parties=" + await db.Set<AgreementParty>().CountAsync(ct),
             "obligations=" + await db.Set<AgreementObligation>().CountAsync(ct),
             "organisations=" + await db.Set<Organisation>().CountAsync(ct),
+            "serviceRequests=" + await db.Set<Metropoli.Services.Model.ServiceRequest>().CountAsync(ct),
+            "procurements=" + await db.Set<Metropoli.Services.Model.Procurement>().CountAsync(ct),
+            "rankingDraws=" + await db.Set<Metropoli.Services.Model.RankingDraw>().CountAsync(ct),
             "users=" + await db.Users.CountAsync(ct),
             "proposals=" + await db.Set<Metropoli.Participation.Model.Proposal>().CountAsync(ct),
             "meetings=" + await db.Set<Metropoli.Participation.Model.Meeting>().CountAsync(ct),

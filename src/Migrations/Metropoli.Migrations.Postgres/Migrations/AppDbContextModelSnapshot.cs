@@ -2414,6 +2414,89 @@ namespace Metropoli.Migrations.Postgres
                     b.ToTable("platform_sectors", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Services.Model.Competition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("ApplicationsCloseOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoticeReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NoticeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Profile");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("services_competitions", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.CompetitionPost", b =>
+                {
+                    b.Property<long>("CompetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IstatCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CompetitionId", "IstatCode");
+
+                    b.HasIndex("IstatCode");
+
+                    b.ToTable("services_competition_posts", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Services.Model.Procurement", b =>
                 {
                     b.Property<long>("Id")
@@ -2526,6 +2609,120 @@ namespace Metropoli.Migrations.Postgres
                     b.HasIndex("IstatCode");
 
                     b.ToTable("services_procurement_municipalities", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingDraw", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IstatCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RankingListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IstatCode");
+
+                    b.HasIndex("RankingListId", "Rank")
+                        .IsUnique();
+
+                    b.HasIndex("RankingListId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("services_ranking_draws", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingEntry", b =>
+                {
+                    b.Property<long>("RankingListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CandidateCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("RankingListId", "Rank");
+
+                    b.HasIndex("RankingListId", "CandidateCode")
+                        .IsUnique();
+
+                    b.ToTable("services_ranking_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("CompetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId")
+                        .IsUnique();
+
+                    b.HasIndex("ValidUntil");
+
+                    b.ToTable("services_ranking_lists", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.Services.Model.ServiceAgreement", b =>
@@ -2829,6 +3026,69 @@ namespace Metropoli.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("services_services", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.StaffingNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("CompetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IstatCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("CompetitionId");
+
+                    b.HasIndex("IstatCode");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("services_staffing_needs", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.StrategicPlan.Model.CampaignActionSnapshot", b =>
@@ -4694,6 +4954,30 @@ namespace Metropoli.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Services.Model.Competition", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.SharedService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.CompetitionPost", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Territory.Model.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Services.Model.Procurement", b =>
                 {
                     b.HasOne("Metropoli.Services.Model.ServiceRequest", null)
@@ -4720,6 +5004,39 @@ namespace Metropoli.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProcurementId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingDraw", b =>
+                {
+                    b.HasOne("Metropoli.Territory.Model.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Services.Model.RankingList", null)
+                        .WithMany()
+                        .HasForeignKey("RankingListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingEntry", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.RankingList", null)
+                        .WithMany()
+                        .HasForeignKey("RankingListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingList", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -4774,6 +5091,32 @@ namespace Metropoli.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.StaffingNeed", b =>
+                {
+                    b.HasOne("Metropoli.Agreements.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Services.Model.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Metropoli.Territory.Model.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Services.Model.SharedService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

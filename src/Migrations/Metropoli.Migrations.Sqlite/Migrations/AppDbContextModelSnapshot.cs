@@ -2343,6 +2343,87 @@ namespace Metropoli.Migrations.Sqlite
                     b.ToTable("platform_sectors", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Services.Model.Competition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ApplicationsCloseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Profile");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("services_competitions", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.CompetitionPost", b =>
+                {
+                    b.Property<long>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IstatCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompetitionId", "IstatCode");
+
+                    b.HasIndex("IstatCode");
+
+                    b.ToTable("services_competition_posts", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Services.Model.Procurement", b =>
                 {
                     b.Property<long>("Id")
@@ -2453,6 +2534,116 @@ namespace Metropoli.Migrations.Sqlite
                     b.HasIndex("IstatCode");
 
                     b.ToTable("services_procurement_municipalities", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingDraw", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IstatCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RankingListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IstatCode");
+
+                    b.HasIndex("RankingListId", "Rank")
+                        .IsUnique();
+
+                    b.HasIndex("RankingListId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("services_ranking_draws", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingEntry", b =>
+                {
+                    b.Property<long>("RankingListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RankingListId", "Rank");
+
+                    b.HasIndex("RankingListId", "CandidateCode")
+                        .IsUnique();
+
+                    b.ToTable("services_ranking_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId")
+                        .IsUnique();
+
+                    b.HasIndex("ValidUntil");
+
+                    b.ToTable("services_ranking_lists", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.Services.Model.ServiceAgreement", b =>
@@ -2748,6 +2939,67 @@ namespace Metropoli.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("services_services", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.StaffingNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IstatCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("CompetitionId");
+
+                    b.HasIndex("IstatCode");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("services_staffing_needs", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.StrategicPlan.Model.CampaignActionSnapshot", b =>
@@ -4579,6 +4831,30 @@ namespace Metropoli.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Services.Model.Competition", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.SharedService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.CompetitionPost", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Territory.Model.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Services.Model.Procurement", b =>
                 {
                     b.HasOne("Metropoli.Services.Model.ServiceRequest", null)
@@ -4605,6 +4881,39 @@ namespace Metropoli.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProcurementId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingDraw", b =>
+                {
+                    b.HasOne("Metropoli.Territory.Model.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Services.Model.RankingList", null)
+                        .WithMany()
+                        .HasForeignKey("RankingListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingEntry", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.RankingList", null)
+                        .WithMany()
+                        .HasForeignKey("RankingListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.RankingList", b =>
+                {
+                    b.HasOne("Metropoli.Services.Model.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -4659,6 +4968,32 @@ namespace Metropoli.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Services.Model.StaffingNeed", b =>
+                {
+                    b.HasOne("Metropoli.Agreements.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Services.Model.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Metropoli.Territory.Model.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Services.Model.SharedService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

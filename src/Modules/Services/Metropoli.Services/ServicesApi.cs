@@ -6,6 +6,7 @@ using Metropoli.Platform.Errors;
 using Metropoli.Platform.Exports;
 using Metropoli.Services.Catalogue;
 using Metropoli.Services.Procurements;
+using Metropoli.Services.Recruitment;
 using Metropoli.Services.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -146,6 +147,8 @@ public static class ServicesApi
             .RequireAuthorization(Policies.Authenticated)
             .WithName("updateProcurement").WithSummary("Aggiorna una procedura: fasi, offerte, aggiudicazione. Richiede If-Match.")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+
+        api.MapRecruitmentApi(app);
 
         app.MapGet("/casa-dei-comuni/procedure/export.csv", async Task<IResult> ([AsParameters] ListQuery query, [AsParameters] ProcurementFilter filter, AppDbContext db, HttpRequest request, CancellationToken ct) =>
             {

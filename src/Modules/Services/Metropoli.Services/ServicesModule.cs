@@ -23,6 +23,7 @@ public sealed class ServicesModule : IMetropoliModule
     {
         builder.Services.AddJob<ServiceLevelAlertJob>();
         builder.Services.AddScoped<IComuneFigures, Requests.ServiceFigures>();
+        builder.Services.AddJob<Recruitment.RankingListExpiryJob>();
     }
 
     public void MapEndpoints(WebApplication app) => app.MapServicesApi();
@@ -44,6 +45,11 @@ public sealed class ServicesModule : IMetropoliModule
             Metropoli.Platform.OpenData.Frequencies.Continuous, "/casa-dei-comuni/procedure",
             [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/casa-dei-comuni/procedure/export.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/casa-dei-comuni/procedure/export.json")],
             (db, ct) => db.Set<Model.Procurement>().MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+        new("concorsi-unici", "I concorsi unici e le graduatorie condivise dei Comuni", "I concorsi unici dell'Ufficio unico concorsi: profilo, area, posti per Comune, bando su inPA, stato; per le graduatorie atto di approvazione, validità, idonei e posizioni utilizzate (senza dati dei candidati).",
+            [Metropoli.Platform.OpenData.DataThemes.Government], ["concorsi", "graduatorie", "personale", "inPA"],
+            Metropoli.Platform.OpenData.Frequencies.Continuous, "/casa-dei-comuni/concorsi",
+            [new(Metropoli.Platform.OpenData.FileTypes.Csv, "/casa-dei-comuni/concorsi/export.csv"), new(Metropoli.Platform.OpenData.FileTypes.Json, "/casa-dei-comuni/concorsi/export.json")],
+            (db, ct) => db.Set<Model.Competition>().MaxAsync(c => (DateTime?)c.UpdatedAt, ct)),
         new("servizi-ai-comuni", "Il catalogo dei servizi ai Comuni", "I servizi della Casa dei Comuni: a chi sono rivolti, come si aderisce, ufficio, livelli di servizio e documenti.",
             [Metropoli.Platform.OpenData.DataThemes.Government], ["servizi", "Comuni", "convenzioni"],
             Metropoli.Platform.OpenData.Frequencies.Irregular, "/casa-dei-comuni",
@@ -68,5 +74,7 @@ public sealed class ServicesModule : IMetropoliModule
     [
         new(SectionPages.Comune, 250, typeof(Procurements.ProcurementsForTerritoryViewComponent)),
         new(SectionPages.Zone, 250, typeof(Procurements.ProcurementsForTerritoryViewComponent)),
+        new(SectionPages.Comune, 251, typeof(Recruitment.CompetitionsForTerritoryViewComponent)),
+        new(SectionPages.Zone, 251, typeof(Recruitment.CompetitionsForTerritoryViewComponent)),
     ];
 }

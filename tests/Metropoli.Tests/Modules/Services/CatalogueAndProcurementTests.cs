@@ -86,4 +86,53 @@ public sealed class CatalogueAndProcurementTests(AppFixture fx) : IClassFixture<
         Assert.Contains(obj, await anonymous.Html("/zone/nord-ovest"), StringComparison.Ordinal);
         Assert.Contains(obj, await anonymous.Html("/casa-dei-comuni/procedure"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_office_turns_a_request_into_a_procedure_and_edits_it_and_the_administrator_edits_a_service_through_the_pages()
+    {
+        var admin = await fx.As(Demo.Admin);
+        var (agreement, _, _) = await Agreements.AgreementBuilders.InForceAsync(fx.App, await fx.As(Demo.PlanOffice), Demo.Rho);
+        var slug = await ServiceAsync(admin, agreement, "ambiente", "procurement");
+        var subject = $"Gara per la mensa {Guid.NewGuid():N}"[..30];
+        var request = await RequestAsync(await fx.As(Demo.RhoOfficer), slug, subject);
+
+        // The administrator edits the service from its page.
+        var adminPages = await fx.App.SignedIn(Demo.Admin);
+        var form = await adminPages.Html($"/casa-dei-comuni/servizi/{slug}/modifica");
+        var version = System.Text.RegularExpressions.Regex.Match(form, "name=\"Version\"[^>]*value=\"(\\d+)\"|value=\"(\\d+)\"[^>]*name=\"Version\"");
+        var edited = await adminPages.SubmitAsync($"/casa-dei-comuni/servizi/{slug}/modifica", [("Version", version.Groups[1].Success ? version.Groups[1].Value : version.Groups[2].Value),
+            ("Input.Name", "Gare per i Comuni"), ("Input.Kind", "procurement"), ("Input.Summary", "In breve, dalla pagina."), ("Input.Description", "Descrizione."),
+            ("Input.Eligibility", "I Comuni aderenti."), ("Input.HowToJoin", HowToJoin), ("Input.Fees", "Gratuito."), ("Input.OfficeSector", "ambiente"),
+            ("Input.OfficeName", "Ufficio gare"), ("Input.FirstAnswerDays", "3"), ("Input.ResolutionDays", "20"), ("Input.Documents", "Determina\nCapitolato"), ("Input.Active", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var service = await admin.GetJson($"/api/v1/services/{slug}");
+        Assert.Equal("In breve, dalla pagina.", service.GetProperty("summary").GetString());
+        Assert.Equal(2, service.GetProperty("documents").GetArrayLength());
+
+        // The office opens the request and turns it into a procedure.
+        var sectorPages = await fx.App.SignedIn(Demo.Sector);
+        Assert.Contains($"/casa-dei-comuni/procedure/nuova?richiesta={request}", await sectorPages.Html($"/casa-dei-comuni/richieste/{request}"), StringComparison.Ordinal);
+        Assert.Contains(subject, await sectorPages.Html($"/casa-dei-comuni/procedure/nuova?richiesta={request}"), StringComparison.Ordinal);
+        var fields = new List<(string, string)>
+        {
+            ("richiesta", request.ToString()), ("Input.Object", subject), ("Input.Municipalities", Demo.Rho), ("Input.Cigs", "B1234567AB"), ("Input.Amount", "120000"),
+            ("Input.ProcedureType", "procedura-aperta"), ("Input.AwardCriterion", "minor-prezzo"), ("Input.RequestedOn", DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd")),
+        };
+        var created = await sectorPages.SubmitAsync($"/casa-dei-comuni/procedure/nuova?richiesta={request}", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var procedure = (await fx.App.Anonymous().GetJson($"/api/v1/procurements?municipality={Demo.Rho}&limit=200")).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("requestId").ValueKind == System.Text.Json.JsonValueKind.Number && p.GetProperty("requestId").GetInt64() == request);
+        var id = procedure.GetProperty("id").GetInt64();
+
+        // Phases out of order: the form again with the field's message, nothing saved; in order: saved.
+        var editUrl = $"/casa-dei-comuni/procedure/{id}/modifica";
+        Assert.NotEqual(HttpStatusCode.OK, (await (await fx.App.SignedIn(Demo.RhoOfficer)).GetAsync(editUrl)).StatusCode);
+        fields.RemoveAt(0);
+        var wrong = await sectorPages.SubmitAsync(editUrl, [.. fields, ("Version", procedure.GetProperty("version").ToString()), ("Input.DecisionOn", DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM-dd"))]);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Null((await fx.App.Anonymous().GetJson($"/api/v1/procurements/{id}")).GetProperty("decisionOn").GetString());
+        var right = await sectorPages.SubmitAsync(editUrl, [.. fields, ("Version", procedure.GetProperty("version").ToString()), ("Input.DecisionOn", DateTime.UtcNow.AddDays(-5).ToString("yyyy-MM-dd"))]);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("decision", (await fx.App.Anonymous().GetJson($"/api/v1/procurements/{id}")).GetProperty("phase").GetString());
+    }
 }

@@ -46,7 +46,7 @@ public static class ServicesDemo
             "Comuni ed enti del territorio metropolitano che hanno sottoscritto la convenzione.", join,
             "Rimborso dei costi di procedura secondo la convenzione, in percentuale sull'importo a base di gara.",
             "Determina a contrarre del Comune", "Progetto o capitolato", "CUP, se l'intervento è un investimento pubblico", "Nomina del RUP");
-        Add("ufficio-unico-concorsi", "Ufficio Unico Concorsi", ServiceKinds.Recruitment, "formazione-lavoro", "Ufficio unico concorsi", 5, 60,
+        var recruitment = Add("ufficio-unico-concorsi", "Ufficio Unico Concorsi", ServiceKinds.Recruitment, "formazione-lavoro", "Ufficio unico concorsi", 5, 60,
             "Concorsi unici per più Comuni e graduatorie condivise.",
             "Bandisce e svolge concorsi unici per i fabbisogni di personale di più Comuni e gestisce le graduatorie da cui i Comuni assumono in ordine di merito.",
             "Comuni aderenti alla convenzione per la gestione associata del reclutamento.", join, "Quota annuale per Comune secondo la convenzione.",
@@ -68,6 +68,22 @@ public static class ServicesDemo
         {
             foreach (var s in await db.Set<SharedService>().Where(x => x.IsDemo).ToListAsync(ct))
                 db.Add(new ServiceAgreement { ServiceId = s.Id, AgreementId = agreement });
+        }
+        // The joint recruitment office is also joined by the Comuni of the Smart Land SOM (a territorial agreement in force of
+        // the agreements demo): two of them have sent staffing needs still to be served, a third may draw on the lists.
+        var smartLand = await db.Reads<IAgreementQueries>().Agreements.Where(a => a.Number == "DEMO-SL-2024/03").Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        if (smartLand is { } sl)
+        {
+            db.Add(new ServiceAgreement { ServiceId = recruitment.Id, AgreementId = sl });
+            foreach (var (istat, posts) in new[] { ("015024", 1), ("015247", 2) })
+            {
+                if (!await db.Reads<ITerritoryQueries>().Comuni.AnyAsync(c => c.IstatCode == istat, ct)) continue;
+                db.Add(new StaffingNeed
+                {
+                    ServiceId = recruitment.Id, IstatCode = istat, AgreementId = sl, Profile = "Agente di polizia locale", Area = StaffAreas.Instructors, Posts = posts,
+                    NeededBy = today.AddDays(180), Notes = "Fabbisogno del piano triennale." + Suffix, CreatedBy = "sistema", CreatedAt = now.AddDays(-10),
+                });
+            }
         }
         var milano = "015146";
         if (await db.Reads<ITerritoryQueries>().Comuni.AnyAsync(c => c.IstatCode == milano, ct))
@@ -107,6 +123,29 @@ public static class ServicesDemo
                     new ServiceRequestEvent { RequestId = request.Id, Kind = RequestEventKinds.Status, ToStatus = RequestStatuses.Submitted, Text = "Richiesta inviata.", Side = RequestSides.Comune, By = "sistema", At = sentAt },
                     new ServiceRequestEvent { RequestId = request.Id, Kind = RequestEventKinds.Status, FromStatus = RequestStatuses.Submitted, ToStatus = RequestStatuses.InProgress, Text = "Presa in carico dall'Avvocatura.", Side = RequestSides.Office, By = "sistema", At = sentAt.AddDays(1) },
                     new ServiceRequestEvent { RequestId = request.Id, Kind = RequestEventKinds.Status, FromStatus = RequestStatuses.InProgress, ToStatus = RequestStatuses.Waiting, Text = "Serve il testo della bozza approvato dalla Giunta.", Side = RequestSides.Office, By = "sistema", At = sentAt.AddDays(2) });
+
+                // The joint recruitment office: a need of Milano served by a joint competition with an approved list
+                // (pseudonymous codes), from which Milano has hired the first candidate.
+                var need = new StaffingNeed
+                {
+                    ServiceId = recruitment.Id, IstatCode = milano, AgreementId = joined, Profile = "Istruttore amministrativo-contabile", Area = StaffAreas.Instructors,
+                    Posts = 3, NeededBy = today.AddDays(120), Notes = "Piano dei fabbisogni 2026-2028." + Suffix, CreatedBy = "sistema", CreatedAt = now.AddDays(-200),
+                };
+                var competition = new Competition
+                {
+                    ServiceId = recruitment.Id, Title = "Concorso unico per Istruttori amministrativo-contabili" + Suffix, Profile = need.Profile, Area = need.Area,
+                    NoticeReference = "DEMO-INPA-0001", NoticeUrl = "https://www.inpa.gov.it/", PublishedOn = today.AddDays(-150), ApplicationsCloseOn = today.AddDays(-120),
+                    Status = CompetitionStatuses.ListApproved, CreatedAt = now.AddDays(-160), UpdatedAt = now,
+                };
+                db.AddRange(need, competition);
+                await db.SaveChangesAsync(ct);
+                need.CompetitionId = competition.Id;
+                db.Add(new CompetitionPost { CompetitionId = competition.Id, IstatCode = milano, Posts = 3 });
+                var list = new RankingList { CompetitionId = competition.Id, ActNumber = "DEMO-45/2026", ApprovedOn = today.AddDays(-30), ValidUntil = today.AddYears(2), EntryCount = 30, CreatedAt = now };
+                db.Add(list);
+                await db.SaveChangesAsync(ct);
+                for (var rank = 1; rank <= 30; rank++) db.Add(new RankingEntry { RankingListId = list.Id, Rank = rank, CandidateCode = $"DEMO-{rank:000}" });
+                db.Add(new RankingDraw { RankingListId = list.Id, Sequence = 1, Rank = 1, IstatCode = milano, Kind = DrawKinds.Hire, AgreementId = joined, By = "sistema", At = now.AddDays(-20) });
             }
         }
         await db.SaveChangesAsync(ct);

@@ -13,6 +13,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IFileStore 
 {
     public RequestDetail Item { get; private set; } = null!;
 
+    /// <summary>The office of a procurement service may turn the request into a procedure.</summary>
+    public bool StartsProcedure { get; private set; }
+
     [BindProperty]
     public TransitionInput Input { get; set; } = new();
 
@@ -56,6 +59,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IFileStore 
     {
         if (await RequestHandlers.GetAsync(db, User, clock, id, ct) is not { } request) return false;
         Item = request;
+        var service = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Where(db.Set<Model.SharedService>(), s => s.Slug == request.Service), ct);
+        StartsProcedure = service.Kind == Model.ServiceKinds.Procurement && ServiceAccess.IsOffice(User, service.OfficeSector);
         return true;
     }
 }
