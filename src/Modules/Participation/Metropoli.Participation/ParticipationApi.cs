@@ -30,12 +30,14 @@ public static class ParticipationApi
     {
         var api = app.MapApiV1();
         var bodies = api.MapGroup("/bodies").WithTags(Tag);
-        bodies.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+        bodies.MapGet("/", async Task<IResult> ([AsParameters] ListQuery query, AppDbContext db, CancellationToken ct) =>
             {
-                var rows = await BodyHandlers.ListAsync(db, ct);
-                return TypedResults.Ok(new Paged<BodyRow>(rows, rows.Count, rows.Count, 0));
+                var errors = query.Validate([]);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                return TypedResults.Ok(await BodyHandlers.PageAsync(db, query.Limit ?? BodyHandlers.PageSize, query.EffectiveOffset, ct));
             })
-            .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona.");
+            .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona (a pagine: limit, predefinito 100, e offset).")
+            .Produces<Paged<BodyRow>>(200).ProducesProblem(422);
         bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
                 OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct), b => b.Version, context, ParticipationAccess.BodyNotFound))
             .AllowAnonymous().WithName("getBody").WithSummary("Un organismo con i membri (organizzazioni), i tavoli e le riunioni.")
