@@ -37,7 +37,7 @@ public static class ParticipationApi
                 return TypedResults.Ok(await BodyHandlers.PageAsync(db, query.Limit ?? BodyHandlers.PageSize, query.EffectiveOffset, ct));
             })
             .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona (a pagine: limit, predefinito 100, e offset).")
-            .Produces<Paged<BodyRow>>(200).ProducesProblem(422);
+            .Produces<Paged<BodyRow>>(200).ProducesProblem(400);
         bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
                 OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct), b => b.Version, context, ParticipationAccess.BodyNotFound))
             .AllowAnonymous().WithName("getBody").WithSummary("Un organismo con i membri (organizzazioni), i tavoli e le riunioni.")
@@ -135,8 +135,8 @@ public static class ParticipationApi
                 return OutcomeHttp.Found(await ConsultationHandlers.GetAsync(db, user, clock, id, query.EffectiveLimit, query.EffectiveOffset, ct), c => c.Version, context, ParticipationAccess.ConsultationNotFound);
             })
             .AllowAnonymous().WithName("getConsultation")
-            .WithSummary("Una consultazione con una pagina delle proposte (limit, offset; proposalsTotal le conta tutte), i sostegni, i commenti e le risposte.")
-            .Produces<ConsultationDetail>().ProducesProblem(404).ProducesProblem(422);
+            .WithSummary("Una consultazione con una pagina delle proposte (limit, offset; proposalsTotal le conta tutte; 400 se non validi), i sostegni, i commenti e le risposte.")
+            .Produces<ConsultationDetail>().ProducesProblem(404).ProducesProblem(400);
         consultations.MapGet("/{id:long}/proposals", async Task<IResult> (long id, [AsParameters] ListQuery query, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
             {
                 var errors = query.Validate([]);
@@ -145,7 +145,7 @@ public static class ParticipationApi
                 return TypedResults.Ok(await ProposalHandlers.PageAsync(db, user, db.Set<Proposal>().Where(p => p.ConsultationId == id), query.EffectiveLimit, query.EffectiveOffset, ct));
             })
             .AllowAnonymous().WithName("listConsultationProposals").WithSummary("Le proposte di una consultazione, per identificativo, a pagine (limit, offset).")
-            .Produces<Paged<ProposalView>>(200).ProducesProblem(404).ProducesProblem(422);
+            .Produces<Paged<ProposalView>>(200).ProducesProblem(404).ProducesProblem(400);
         consultations.MapPost("/", async (ConsultationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await ConsultationHandlers.CreateAsync(db, user, clock, request, ct);

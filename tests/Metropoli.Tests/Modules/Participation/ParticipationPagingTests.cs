@@ -48,7 +48,7 @@ public sealed class ParticipationPagingTests(AppFixture fx) : IClassFixture<AppF
         var page = await anonymous.GetJson($"/api/v1/consultations/{consultation}/proposals?limit=200&offset=1000");
         Assert.Equal((Count, 50), (page.GetProperty("total").GetInt32(), page.GetProperty("items").GetArrayLength()));
         Assert.Equal("Proposta in blocco 1001", page.GetProperty("items")[0].GetProperty("title").GetString());
-        await (await anonymous.GetAsync($"/api/v1/consultations/{consultation}/proposals?limit=0")).ShouldBeProblem(422);
+        await (await anonymous.GetAsync($"/api/v1/consultations/{consultation}/proposals?limit=0")).ShouldBeProblem(400);
         await (await anonymous.GetAsync("/api/v1/consultations/999999999/proposals")).ShouldBeProblem(404);
 
         var html = await anonymous.GetStringAsync($"/partecipazione/consultazioni/{consultation}");
