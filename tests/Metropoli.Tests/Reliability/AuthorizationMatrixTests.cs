@@ -395,7 +395,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["POST /api/v1/bodies/{id:long}/membership-requests"] = "F", ["POST /api/v1/membership-requests/{id:long}/decision"] = Office,
         ["POST /api/v1/bodies/{id:long}/meetings"] = Office, ["GET /api/v1/bodies/{id:long}/calendar"] = All,
         ["GET /api/v1/meetings/{id:long}"] = All, ["PUT /api/v1/meetings/{id:long}/minutes"] = Office, ["GET /api/v1/meetings/{id:long}/calendar"] = All,
-        ["GET /api/v1/consultations/"] = All, ["GET /api/v1/consultations/{id:long}"] = All, ["POST /api/v1/consultations/"] = Office,
+        ["GET /api/v1/consultations/"] = All, ["GET /api/v1/consultations/{id:long}"] = All, ["GET /api/v1/consultations/{id:long}/proposals"] = All, ["POST /api/v1/consultations/"] = Office,
         ["POST /api/v1/consultations/{id:long}/proposals"] = "F", ["GET /api/v1/consultations/{id:long}/report"] = All,
         ["GET /api/v1/proposals/{id:long}"] = All, ["POST /api/v1/proposals/{id:long}/withdrawal"] = "F", ["POST /api/v1/proposals/{id:long}/endorsements"] = "F",
         ["POST /api/v1/proposals/{id:long}/comments"] = "F", ["POST /api/v1/proposals/{id:long}/moderation"] = Office,

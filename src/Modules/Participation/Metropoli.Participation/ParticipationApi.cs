@@ -10,6 +10,7 @@ using Metropoli.Platform.Auth;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Errors;
 using Metropoli.Platform.Exports;
+using Microsoft.EntityFrameworkCore;
 
 namespace Metropoli.Participation;
 
@@ -29,12 +30,14 @@ public static class ParticipationApi
     {
         var api = app.MapApiV1();
         var bodies = api.MapGroup("/bodies").WithTags(Tag);
-        bodies.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+        bodies.MapGet("/", async Task<IResult> ([AsParameters] ListQuery query, AppDbContext db, CancellationToken ct) =>
             {
-                var rows = await BodyHandlers.ListAsync(db, ct);
-                return TypedResults.Ok(new Paged<BodyRow>(rows, rows.Count, rows.Count, 0));
+                var errors = query.Validate([]);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                return TypedResults.Ok(await BodyHandlers.PageAsync(db, query.Limit ?? BodyHandlers.PageSize, query.EffectiveOffset, ct));
             })
-            .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona.");
+            .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona (a pagine: limit, predefinito 100, e offset).")
+            .Produces<Paged<BodyRow>>(200).ProducesProblem(400);
         bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
                 OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct), b => b.Version, context, ParticipationAccess.BodyNotFound))
             .AllowAnonymous().WithName("getBody").WithSummary("Un organismo con i membri (organizzazioni), i tavoli e le riunioni.")
@@ -125,10 +128,24 @@ public static class ParticipationApi
                 return TypedResults.Ok(new Paged<ConsultationRow>(rows, rows.Count, rows.Count, 0));
             })
             .AllowAnonymous().WithName("listConsultations").WithSummary("Le consultazioni, aperte e chiuse.");
-        consultations.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                OutcomeHttp.Found(await ConsultationHandlers.GetAsync(db, user, clock, id, ct), c => c.Version, context, ParticipationAccess.ConsultationNotFound))
-            .AllowAnonymous().WithName("getConsultation").WithSummary("Una consultazione con le proposte, i sostegni, i commenti e le risposte.")
-            .Produces<ConsultationDetail>().ProducesProblem(404);
+        consultations.MapGet("/{id:long}", async Task<IResult> (long id, [AsParameters] ListQuery query, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var errors = query.Validate([]);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                return OutcomeHttp.Found(await ConsultationHandlers.GetAsync(db, user, clock, id, query.EffectiveLimit, query.EffectiveOffset, ct), c => c.Version, context, ParticipationAccess.ConsultationNotFound);
+            })
+            .AllowAnonymous().WithName("getConsultation")
+            .WithSummary("Una consultazione con una pagina delle proposte (limit, offset; proposalsTotal le conta tutte; 400 se non validi), i sostegni, i commenti e le risposte.")
+            .Produces<ConsultationDetail>().ProducesProblem(404).ProducesProblem(400);
+        consultations.MapGet("/{id:long}/proposals", async Task<IResult> (long id, [AsParameters] ListQuery query, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+            {
+                var errors = query.Validate([]);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                if (!await db.Set<Consultation>().AnyAsync(c => c.Id == id, ct)) return OutcomeHttp.NotFound(ParticipationAccess.ConsultationNotFound);
+                return TypedResults.Ok(await ProposalHandlers.PageAsync(db, user, db.Set<Proposal>().Where(p => p.ConsultationId == id), query.EffectiveLimit, query.EffectiveOffset, ct));
+            })
+            .AllowAnonymous().WithName("listConsultationProposals").WithSummary("Le proposte di una consultazione, per identificativo, a pagine (limit, offset).")
+            .Produces<Paged<ProposalView>>(200).ProducesProblem(404).ProducesProblem(400);
         consultations.MapPost("/", async (ConsultationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
             {
                 var (outcome, id) = await ConsultationHandlers.CreateAsync(db, user, clock, request, ct);
@@ -241,14 +258,14 @@ public static class ParticipationApi
     private static async Task<IResult> ReportPdfAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, Platform.Exports.ReportOptions options, long id, CancellationToken ct)
     {
         // Read as the public sees it: the PDF is a document to circulate, without what only the secretariat sees.
-        var c = await ConsultationHandlers.GetAsync(db, new ClaimsPrincipal(new ClaimsIdentity()), clock, id, ct);
+        var c = await ConsultationHandlers.GetAsync(db, new ClaimsPrincipal(new ClaimsIdentity()), clock, id, null, 0, ct);
         if (c is null) return OutcomeHttp.NotFound(ParticipationAccess.ConsultationNotFound);
         var (pdf, error) = await Platform.Exports.HtmlPdf.PdfAsync(ReportPdf.Html(c, clock.GetUtcNow().UtcDateTime), options, ct);
         return pdf is null ? Platform.Exports.HtmlPdf.Unavailable.Result(error!) : Results.File(pdf, "application/pdf", $"consultazione-{id}.pdf");
     }
 
     private static async Task<IResult> ReportAsync(HttpContext context, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct) =>
-        await ConsultationHandlers.GetAsync(db, user, clock, id, ct) is { } c
+        await ConsultationHandlers.GetAsync(db, user, clock, id, null, 0, ct) is { } c
             ? ProposalsCsv(context, $"consultazione-{id}", c.Proposals)
             : OutcomeHttp.NotFound(ParticipationAccess.ConsultationNotFound);
 

@@ -115,7 +115,7 @@ public sealed class ParticipationTests(AppFixture fx) : IClassFixture<AppFixture
     /// <summary>The zone's assembly: the demo content has one per zone; created when missing.</summary>
     private async Task<long> AssemblyAsync(HttpClient office, string zone)
     {
-        var existing = (await fx.App.Anonymous().GetJson("/api/v1/bodies")).GetProperty("items").EnumerateArray()
+        var existing = (await fx.App.Anonymous().GetJson("/api/v1/bodies?limit=200")).GetProperty("items").EnumerateArray()
             .FirstOrDefault(b => b.GetProperty("kind").GetString() == "zone-assembly" && b.GetProperty("zoneCode").GetString() == zone);
         return existing.ValueKind == JsonValueKind.Object ? existing.GetProperty("id").GetInt64() : await BodyAsync(office, "zone-assembly", zone: zone);
     }
@@ -297,7 +297,7 @@ public sealed class ParticipationTests(AppFixture fx) : IClassFixture<AppFixture
             await Metropoli.Participation.Demo.ParticipationDemo.SeedAsync(sp.GetRequiredService<Metropoli.Platform.Data.AppDbContext>(), TimeProvider.System, default);
             return 0;
         });
-        var bodies = (await fx.App.Anonymous().GetJson("/api/v1/bodies")).GetProperty("items").EnumerateArray().Where(b => b.GetProperty("isDemo").GetBoolean()).ToList();
+        var bodies = (await fx.App.Anonymous().GetJson("/api/v1/bodies?limit=200")).GetProperty("items").EnumerateArray().Where(b => b.GetProperty("isDemo").GetBoolean()).ToList();
         Assert.Single(bodies, b => b.GetProperty("kind").GetString() == "forum");
         Assert.Equal(2, bodies.Count(b => b.GetProperty("kind").GetString() == "table"));
         var assemblies = bodies.Where(b => b.GetProperty("kind").GetString() == "zone-assembly").ToList();

@@ -1,5 +1,8 @@
 using Metropoli.Participation.Consultations;
+using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
+using Metropoli.Platform.Ui;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Metropoli.Participation.Bodies;
@@ -9,10 +12,17 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<BodyRow> Bodies { get; private set; } = [];
     public IReadOnlyList<ConsultationRow> Consultations { get; private set; } = [];
+    public Pager? Pager { get; private set; }
+
+    /// <summary>The page of bodies (limit, offset).</summary>
+    [BindProperty(SupportsGet = true)] public ListQuery Query { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Bodies = await BodyHandlers.ListAsync(db, ct);
+        var query = Query.Validate([]).Count > 0 ? new ListQuery() : Query;
+        var page = await BodyHandlers.PageAsync(db, query.Limit ?? BodyHandlers.PageSize, query.EffectiveOffset, ct);
+        Bodies = page.Items;
+        Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
         Consultations = await ConsultationHandlers.ListAsync(db, clock, ct);
     }
 }

@@ -27,7 +27,7 @@ public sealed record ConsultationRow(long Id, string Title, string Subject, Date
 
 public sealed record ConsultationDetail(long Id, string Title, string Description, string Subject, PlanItem? Objective, PlanItem? Action,
     DateOnly OpensOn, DateOnly ClosesOn, DateOnly AnswerBy, bool IsOpen, bool OpenToAll, bool CanPropose, bool CanModerate, bool IsDemo,
-    IReadOnlyList<ProposalView> Proposals, int Version);
+    IReadOnlyList<ProposalView> Proposals, int Version, int ProposalsTotal, int ProposalsLimit, int ProposalsOffset);
 
 /// <summary>Consultations: opened by the secretariat on the plan's yearly update, an objective, an action or a free topic.</summary>
 public static class ConsultationHandlers
@@ -42,7 +42,13 @@ public static class ConsultationHandlers
         return rows.Select(x => new ConsultationRow(x.c.Id, x.c.Title, x.c.Subject, x.c.OpensOn, x.c.ClosesOn, x.c.AnswerBy, IsOpen(x.c, today), x.c.OpenToAll, x.Count, x.c.IsDemo)).ToList();
     }
 
-    public static async Task<ConsultationDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct)
+    /// <summary>The consultation with the first page of its proposals (<see cref="ListQuery.DefaultLimit"/>).</summary>
+    public static Task<ConsultationDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct) =>
+        GetAsync(db, user, clock, id, ListQuery.DefaultLimit, 0, ct);
+
+    /// <summary>The consultation with one page of its proposals (by id, with the total), or every proposal when
+    /// <paramref name="limit"/> is null (the report's downloads: read in batches, never capped).</summary>
+    public static async Task<ConsultationDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? limit, int offset, CancellationToken ct)
     {
         var c = await db.Set<Consultation>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
@@ -50,9 +56,20 @@ public static class ConsultationHandlers
         var plan = db.Reads<IPlanQueries>();
         var objective = c.ObjectiveId is { } oid ? await plan.Objectives.Where(o => o.Id == oid).Select(o => new PlanItem(o.Id, o.Code, o.Title)).FirstOrDefaultAsync(ct) : null;
         var action = c.ActionId is { } aid ? await plan.Actions.Where(o => o.Id == aid).Select(o => new PlanItem(o.Id, o.Code, o.Title)).FirstOrDefaultAsync(ct) : null;
-        var proposals = await ProposalHandlers.ViewsAsync(db, user, db.Set<Proposal>().Where(p => p.ConsultationId == id), ct);
+        var query = db.Set<Proposal>().Where(p => p.ConsultationId == id);
+        Paged<ProposalView> proposals;
+        if (limit is { } l)
+        {
+            proposals = await ProposalHandlers.PageAsync(db, user, query, l, offset, ct);
+        }
+        else
+        {
+            var all = await ProposalHandlers.ViewsAsync(db, user, query, ct);
+            proposals = new Paged<ProposalView>(all, all.Count, all.Count, 0);
+        }
         return new ConsultationDetail(c.Id, c.Title, c.Description, c.Subject, objective, action, c.OpensOn, c.ClosesOn, c.AnswerBy, IsOpen(c, today), c.OpenToAll,
-            IsOpen(c, today) && ProposalHandlers.MayTakePart(user, c), ParticipationAccess.IsSecretariat(user), c.IsDemo, proposals, c.Version);
+            IsOpen(c, today) && ProposalHandlers.MayTakePart(user, c), ParticipationAccess.IsSecretariat(user), c.IsDemo, proposals.Items, c.Version,
+            proposals.Total, proposals.Limit, proposals.Offset);
     }
 
     public static async Task<(Outcome Outcome, long Id)> CreateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, ConsultationRequest r, CancellationToken ct)

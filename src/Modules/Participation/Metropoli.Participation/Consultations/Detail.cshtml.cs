@@ -1,4 +1,5 @@
 using Metropoli.Participation.Proposals;
+using Metropoli.Platform.Api;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,10 @@ namespace Metropoli.Participation.Consultations;
 public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public ConsultationDetail? Consultation { get; private set; }
+    public Pager? Pager { get; private set; }
+
+    /// <summary>The page of proposals (limit, offset: the platform's paging; by id, stable).</summary>
+    [BindProperty(SupportsGet = true)] public ListQuery Query { get; set; } = new();
 
     [BindProperty] public ProposalRequest Input { get; set; } = new();
     [BindProperty] public long ProposalId { get; set; }
@@ -20,14 +25,14 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
     [BindProperty] public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
-        (Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page();
+        await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         var (outcome, pid) = await ProposalHandlers.SubmitAsync(db, User, clock, id, Input, ct);
         if (outcome is Flooded f) outcome = new Platform.Api.Outcome.Refused(f.Reason);
         return await this.AnswerAsync(outcome, l, () => this.Success(l["Proposta presentata."].Value, $"/partecipazione/consultazioni/{id}#proposta-{pid}"),
-            again: async () => (Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page());
+            again: async () => await LoadAsync(id, ct) ? Page() : NotFound());
     }
 
     /// <summary>The forum member's organisation endorses a proposal (POST /api/v1/proposals/{id}/endorsements).</summary>
@@ -47,8 +52,17 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
     public async Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken ct) =>
         await AnswerAsync(id, await ProposalHandlers.AnswerAsync(db, User, clock, ProposalId, Version, Answer, ct), "Risposta registrata.", ct);
 
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var query = Query.Validate([]).Count > 0 ? new ListQuery() : Query;
+        Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, query.EffectiveLimit, query.EffectiveOffset, ct);
+        if (Consultation is null) return false;
+        Pager = Pager.From(Request, Consultation.ProposalsTotal, Consultation.ProposalsLimit, Consultation.ProposalsOffset);
+        return true;
+    }
+
     private async Task<IActionResult> AnswerAsync(long id, Platform.Api.Outcome outcome, string done, CancellationToken ct) =>
         await this.AnswerAsync(outcome, l, () => this.Success(l[done].Value, $"/partecipazione/consultazioni/{id}#proposta-{ProposalId}"),
             reload: _ => Task.CompletedTask, fieldPrefix: "Answer.",
-            again: async () => (Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, ct)) is null ? NotFound() : Page());
+            again: async () => await LoadAsync(id, ct) ? Page() : NotFound());
 }

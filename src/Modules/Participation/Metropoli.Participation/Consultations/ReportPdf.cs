@@ -13,6 +13,10 @@ namespace Metropoli.Participation.Consultations;
 /// Italian (the document of record), like the plan's PDF.</summary>
 public static class ReportPdf
 {
+    /// <summary>The most proposals printed in the PDF (a document to circulate, and Chromium's time): beyond it the
+    /// document says so on its first page and points to the CSV, which has every proposal. Never a silent cap.</summary>
+    public const int MaxProposals = 2000;
+
     public static string Html(ConsultationDetail c, DateTime generatedUtc)
     {
         var it = CultureInfo.GetCultureInfo("it-IT");
@@ -30,7 +34,13 @@ public static class ReportPdf
         var visible = c.Proposals.Where(p => p.Status != ProposalStatuses.Hidden && p.Status != ProposalStatuses.Withdrawn).ToList();
         b.Append("<p>Proposte pubblicate: ").Append(visible.Count.ToString(it)).Append("; con risposta: ")
             .Append(visible.Count(p => p.Answer is not null).ToString(it)).Append(".</p>");
-        foreach (var p in visible)
+        if (visible.Count > MaxProposals)
+        {
+            b.Append("<p class=\"answer\"><strong>Questo documento riporta le prime ").Append(MaxProposals.ToString("N0", it)).Append(" di ")
+                .Append(visible.Count.ToString("N0", it)).Append(" proposte; il resoconto in CSV (/partecipazione/consultazioni/")
+                .Append(c.Id.ToString(CultureInfo.InvariantCulture)).Append("/resoconto.csv) le contiene tutte.</strong></p>");
+        }
+        foreach (var p in visible.Take(MaxProposals))
         {
             b.Append("<h2>").Append(E(p.Title)).Append("</h2>");
             b.Append("<p class=\"meta\">").Append(E(p.Author)).Append(" — ").Append(E(CivilClock.ToCivil(p.CreatedAt.UtcDateTime).ToString("d MMMM yyyy", it)))

@@ -84,9 +84,36 @@ public static class ProposalHandlers
         user.Identity?.IsAuthenticated == true && ParticipationAccess.UserId(user) is not null
         && ((user.IsInRole(Roles.ForumMember) && ParticipationAccess.Organisation(user) is not null) || c.OpenToAll);
 
+    /// <summary>How many proposals an export reads at a time (keyset on the id): the files get every row, never a cap.</summary>
+    public const int ReadBatch = 1000;
+
+    /// <summary>Every proposal of <paramref name="query"/> in id order, read in batches of <see cref="ReadBatch"/> (for
+    /// the downloads: no silent cap, ADR 0043 addendum on paging).</summary>
     public static async Task<List<ProposalView>> ViewsAsync(AppDbContext db, ClaimsPrincipal user, IQueryable<Proposal> query, CancellationToken ct)
     {
-        var proposals = await query.AsNoTracking().OrderBy(p => p.Id).Take(1000).ToListAsync(ct);
+        var all = new List<ProposalView>();
+        long after = 0;
+        while (true)
+        {
+            var batch = await query.AsNoTracking().Where(p => p.Id > after).OrderBy(p => p.Id).Take(ReadBatch).ToListAsync(ct);
+            all.AddRange(await ViewsOfAsync(db, user, batch, ct));
+            if (batch.Count < ReadBatch) return all;
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>One page of proposals in a stable order (by id) with the total: the consultation page and
+    /// GET /api/v1/consultations/{id}/proposals.</summary>
+    public static async Task<Paged<ProposalView>> PageAsync(AppDbContext db, ClaimsPrincipal user, IQueryable<Proposal> query, int limit, int offset, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var batch = offset >= total ? [] : await query.AsNoTracking().OrderBy(p => p.Id).Skip(offset).Take(limit).ToListAsync(ct);
+        return new Paged<ProposalView>(await ViewsOfAsync(db, user, batch, ct), total, limit, offset);
+    }
+
+    private static async Task<List<ProposalView>> ViewsOfAsync(AppDbContext db, ClaimsPrincipal user, List<Proposal> proposals, CancellationToken ct)
+    {
+        if (proposals.Count == 0) return [];
         var ids = proposals.Select(p => p.Id).ToList();
         var orgIds = proposals.Select(p => p.OrganisationId).OfType<long>().ToList();
         var comments = await db.Set<ProposalComment>().AsNoTracking().Where(c => ids.Contains(c.ProposalId)).OrderBy(c => c.Id).ToListAsync(ct);
