@@ -130,6 +130,7 @@ public sealed class ParticipationZoneTests(AppFixture fx) : IClassFixture<AppFix
         var created = await admin.SubmitAsync("/admin/utenti/nuovo",
             [("Input.Email", email), ("Input.DisplayName", "Carla Coordinatrice"), ("Scopes.Role", Roles.ZoneCoordinator), ("Scopes.ZoneCode", "nord-ovest"), ("Scopes.MunicipalityIstat", Bollate)]);
         Assert.True(created.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect);
-        Assert.Equal((Bollate, "nord-ovest"), await fx.App.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => ValueTuple.Create(u.MunicipalityIstat, u.ZoneCode)).SingleAsync()));
+        var saved = await fx.App.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => new { u.MunicipalityIstat, u.ZoneCode }).SingleAsync());
+        Assert.Equal((Bollate, "nord-ovest"), (saved.MunicipalityIstat, saved.ZoneCode));
     }
 }

@@ -37,6 +37,17 @@ public static class FundingDemo
             MeasureCode = "FSC-2127", Themes = "rigenerazione urbana", Recipients = "Comuni", Budget = 5_500_000m, PartnersMin = 0, PartnersMax = 3,
             OpensOn = today.AddDays(-5), ClosesOn = today.AddDays(60), Status = FundingCallStatuses.Open,
         }, [(RuleKinds.Recipients, "Comuni"), (RuleKinds.PopulationMin, "10000"), (RuleKinds.PopulationMax, "60000"), (RuleKinds.Zones, "nord-ovest, alto-milanese")], ct);
+        // A draft application of Rho (a Comune of Nord Ovest between 10,000 and 60,000 inhabitants) on the call above,
+        // so that the applications list and page have a demo record (the public data has no applications).
+        var regeneration = await db.Set<FundingCall>().Where(c => c.Title.StartsWith("Rigenerazione urbana nei Comuni medi")).Select(c => c.Id).FirstAsync(ct);
+        var application = new FundingApplication
+        {
+            CallId = regeneration, LeadIstat = "015182", Title = "Riqualificazione dell'area della stazione di Rho" + Suffix,
+            RequestedAmount = 850_000m, SupportRequested = "Supporto alla redazione del quadro economico", Status = ApplicationStatuses.Draft,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Add(application);
+        await db.SaveChangesAsync(ct);
         await AddAsync(db, now, new FundingCall
         {
             Title = "Piste ciclabili intercomunali (PNRR M2C2I4.1)" + Suffix, Issuer = cm, Programme = FundingProgrammes.Pnrr, MeasureCode = "M2C2I4.1",

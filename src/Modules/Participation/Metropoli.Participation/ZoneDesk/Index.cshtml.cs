@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Metropoli.Participation.ZoneDesk;
 
 /// <summary>The zone desk of a zone coordinator (and of the secretariat, for any zone): see <see cref="ZoneDeskHandler"/>.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class IndexModel(AppDbContext db, IEnumerable<IComuneFigures> figures, TimeProvider clock) : PageModel
 {
     public ZoneDeskView Desk { get; private set; } = null!;
