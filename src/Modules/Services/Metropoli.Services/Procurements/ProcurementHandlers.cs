@@ -37,7 +37,8 @@ public sealed record ProcurementComune(string IstatCode, string Name);
 public sealed record ProcurementRow(long Id, string Object, string Service, string? Cup, IReadOnlyList<string> Cigs, decimal Amount, string ProcedureType,
     string AwardCriterion, string Phase, DateOnly RequestedOn, DateOnly? DecisionOn, DateOnly? PublishedOn, DateOnly? BidsReceivedOn, DateOnly? AwardedOn,
     DateOnly? ContractSignedOn, int? BidsCount, decimal? AwardValue, decimal? RebatePercent, string? WinnerTaxCode, string? WinnerName, string? PlatformUrl,
-    IReadOnlyList<ProcurementComune> Municipalities, long? RequestId, int Version);
+    IReadOnlyList<ProcurementComune> Municipalities, long? RequestId, int Version,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? OfficeSector = null);
 
 public sealed record ProcurementFilter
 {
@@ -212,11 +213,13 @@ public static class ProcurementHandlers
             .Join(db.Reads<ITerritoryQueries>().Comuni, m => m.IstatCode, c => c.IstatCode, (m, c) => new { m.ProcurementId, c.IstatCode, c.Name })
             .ToListAsync(ct);
         var services = await db.Set<SharedService>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Slug, ct);
+        var offices = await db.Set<SharedService>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.OfficeSector, ct);
         return list.Select(p => new ProcurementRow(p.Id, p.Object, services.GetValueOrDefault(p.ServiceId, ""), p.Cup,
             p.Cigs.Split(',', StringSplitOptions.RemoveEmptyEntries), p.Amount, p.ProcedureType, p.AwardCriterion, ProcurementPhases.Current(Dates(p)),
             p.RequestedOn, p.DecisionOn, p.PublishedOn, p.BidsReceivedOn, p.AwardedOn, p.ContractSignedOn, p.BidsCount, p.AwardValue,
             p.AwardValue is { } v && p.Amount > 0 ? Math.Round((p.Amount - v) / p.Amount * 100m, 2) : null,
             p.WinnerTaxCode, p.WinnerName, p.PlatformUrl,
-            comuni.Where(c => c.ProcurementId == p.Id).OrderBy(c => c.Name).Select(c => new ProcurementComune(c.IstatCode, c.Name)).ToList(), p.RequestId, p.Version)).ToList();
+            comuni.Where(c => c.ProcurementId == p.Id).OrderBy(c => c.Name).Select(c => new ProcurementComune(c.IstatCode, c.Name)).ToList(), p.RequestId, p.Version,
+            offices.GetValueOrDefault(p.ServiceId))).ToList();
     }
 }
