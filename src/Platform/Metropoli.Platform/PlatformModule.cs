@@ -72,7 +72,7 @@ public static class PlatformModule
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = hashIterations);
         }
 
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 // AddIdentity already set DefaultAuthenticateScheme to the cookie, which outranks
                 // DefaultScheme: without this line Bearer tokens were never read.
@@ -91,6 +91,8 @@ public static class PlatformModule
         var cookies = new CookieNaming(config.GetValue("Security:HostCookies", !builder.Environment.IsDevelopment()));
         services.AddSingleton(cookies);
         var secureCookies = cookies.Policy;
+        // SPID and CIE through an OpenID Connect identity proxy, when configured (ADR 0049).
+        builder.AddDigitalIdentity(authentication, cookies);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = cookies.Name("metropoli.auth", "metropoli.auth");

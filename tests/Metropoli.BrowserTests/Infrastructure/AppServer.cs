@@ -31,7 +31,7 @@ public sealed class AppServer : IAsyncDisposable
         return string.Join(Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)));
     }
 
-    public static async Task<AppServer> StartAsync()
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -63,6 +63,10 @@ public sealed class AppServer : IAsyncDisposable
         env["RateLimits__ApiPermitLimit"] = "100000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         var server = new AppServer(process, dataFolder, baseUrl);

@@ -11,6 +11,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private AppServer? _server;
+    private Metropoli.TestSupport.LoopbackOidcProvider? _oidc;
+
+    /// <summary>The SPID/CIE identity proxy the app signs in through (a real OpenID Connect provider on loopback, ADR 0049).</summary>
+    public Metropoli.TestSupport.LoopbackOidcProvider Oidc => _oidc ?? throw new InvalidOperationException("Fixture not initialised");
 
     public AppServer Server => _server ?? throw new InvalidOperationException("Fixture not initialised");
 
@@ -30,7 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new FileNotFoundException($"Chromium not found at {ChromiumPath}: apt-get install -y chromium (or set METROPOLI_CHROMIUM).");
         }
-        var serverTask = AppServer.StartAsync();
+        _oidc = await Metropoli.TestSupport.LoopbackOidcProvider.StartAsync();
+        var serverTask = AppServer.StartAsync(_oidc.AppSettings());
         try
         {
             _playwright = await Playwright.CreateAsync();
@@ -81,6 +86,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+        if (_oidc is not null)
+        {
+            await _oidc.DisposeAsync();
         }
     }
 }

@@ -103,7 +103,8 @@ public sealed class CrawlResult(List<CrawledPage> pages, TimeSpan elapsed)
 public sealed partial class Crawler(IPage page, Uri origin, string expectedLanguage)
 {
     private static readonly string[] SkippedPrefixes =
-        ["/esci", "/api/", "/api", "/openapi", "/swagger", "/lingua", "/lib/", "/css/", "/js/", "/img/", "/status"];
+        ["/esci", "/api/", "/api", "/openapi", "/swagger", "/lingua", "/lib/", "/css/", "/js/", "/img/", "/status",
+            "/accedi/identita-digitale"]; // leads to the identity proxy: DigitalIdentityFlowTests walks it
 
     private static readonly string[] SkippedExtensions =
         [".csv", ".json", ".geojson", ".xml", ".rdf", ".ttl", ".jsonld", ".pdf", ".zip", ".xlsx", ".xls", ".ods", ".odt", ".docx", ".txt", ".png", ".jpg", ".svg", ".ico"];

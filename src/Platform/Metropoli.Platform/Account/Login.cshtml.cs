@@ -9,7 +9,8 @@ namespace Metropoli.Platform.Account;
 
 /// <summary>Password login. Every failure says the same thing, so the form does not reveal which
 /// e-mail addresses have an account; Identity locks the account after repeated failures.</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Localization.SharedResource> l, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Localization.SharedResource> l, ILogger<LoginModel> logger,
+    Microsoft.Extensions.Options.IOptions<DigitalIdentityOptions> digitalIdentity) : PageModel
 {
     public sealed class InputModel
     {
@@ -30,6 +31,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    public bool DigitalIdentityEnabled => digitalIdentity.Value.Enabled;
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
@@ -45,6 +48,18 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash, Input.Password);
             logger.LogWarning("Failed sign-in: {Reason}", user is null ? "unknown address" : "disabled account " + user.Id);
             return Fail();
+        }
+        if (DigitalIdentity.PasswordDisabled(digitalIdentity.Value, await users.GetRolesAsync(user)))
+        {
+            // Only a right password learns that this role signs in with SPID/CIE; a wrong one gets the usual message.
+            if (!(await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true)).Succeeded)
+            {
+                logger.LogWarning("Failed sign-in for user {UserId}: wrong password or locked out", user.Id);
+                return Fail();
+            }
+            logger.LogWarning("Password sign-in refused for user {UserId}: the role signs in with SPID or CIE", user.Id);
+            ModelState.AddModelError(string.Empty, l["Per il tuo ruolo l'accesso con password è disattivato: entra con SPID o CIE."]);
+            return Page();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)

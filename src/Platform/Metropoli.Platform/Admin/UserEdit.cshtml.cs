@@ -33,6 +33,7 @@ public sealed class UserEditModel(AppDbContext db, UserManager<AppUser> users, I
         Scopes.MunicipalityIstat = user.MunicipalityIstat;
         Scopes.ZoneCode = user.ZoneCode;
         Scopes.SectorCode = user.SectorCode;
+        Scopes.FiscalCode = user.FiscalCode;
         return Page();
     }
 
@@ -45,11 +46,14 @@ public sealed class UserEditModel(AppDbContext db, UserManager<AppUser> users, I
             ModelState.AddModelError(nameof(DisplayName), l["Indica nome e cognome."]);
         }
         var (m, z, s) = Scopes.Relevant();
-        UserScopesInput.AddErrors(ModelState, await UserAdmin.ValidateScopesAsync(db, Scopes.Role, s, m, z, ct), k => l[k]);
+        var errors = await UserAdmin.ValidateScopesAsync(db, Scopes.Role, s, m, z, ct);
+        var fiscalCode = await UserAdmin.CheckFiscalCodeAsync(db, Scopes.FiscalCode, id, errors, ct);
+        UserScopesInput.AddErrors(ModelState, errors, k => l[k]);
         if (!ModelState.IsValid) return Page();
         if (!StampMatches(user)) return Page();
         user.DisplayName = DisplayName.Trim();
         (user.MunicipalityIstat, user.ZoneCode, user.SectorCode) = (m, z, s);
+        user.FiscalCode = fiscalCode;
         var result = await users.UpdateAsync(user);
         if (result.Succeeded)
         {

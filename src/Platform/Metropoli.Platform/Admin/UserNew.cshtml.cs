@@ -51,7 +51,7 @@ public sealed class UserNewModel(AppDbContext db, UserManager<AppUser> users, Ti
         var (m, z, s) = Scopes.Relevant();
         var now = clock.GetUtcNow().UtcDateTime;
         var (user, errors) = await UserAdmin.CreateAsync(users, db,
-            new NewUser(Input.Email, Input.DisplayName, Scopes.Role, password, s, m, z, MustChangePassword: true), now, ct);
+            new NewUser(Input.Email, Input.DisplayName, Scopes.Role, password, s, m, z, MustChangePassword: true, FiscalCode: Scopes.FiscalCode), now, ct);
         if (user is null)
         {
             if (errors.Remove("password", out var identityErrors))

@@ -16,6 +16,9 @@ public sealed class UserScopesInput
     public string? ZoneCode { get; set; }
     public string? SectorCode { get; set; }
 
+    /// <summary>The person's codice fiscale, for SPID/CIE sign-in (ADR 0049); optional.</summary>
+    public string? FiscalCode { get; set; }
+
     [BindNever]
     public IReadOnlyList<Option> Municipalities { get; set; } = [];
     [BindNever]
@@ -47,6 +50,7 @@ public sealed class UserScopesInput
                 "municipalityIstat" => "Scopes.MunicipalityIstat",
                 "zoneCode" => "Scopes.ZoneCode",
                 "sectorCode" => "Scopes.SectorCode",
+                "fiscalCode" => "Scopes.FiscalCode",
                 "displayName" => "Input.DisplayName",
                 "password" => "Input.Password",
                 _ => string.Empty,

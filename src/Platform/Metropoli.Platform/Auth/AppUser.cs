@@ -19,6 +19,9 @@ public sealed class AppUser : IdentityUser
     /// (null: Italian).</summary>
     public string? PreferredLanguage { get; set; }
 
+    /// <summary>The person's codice fiscale: SPID and CIE sign-in finds the account by it (ADR 0049). Unique when set.</summary>
+    public string? FiscalCode { get; set; }
+
     /// <summary>Set for an account created with a one-time password: the first sign-in leads to the password change.</summary>
     public bool MustChangePassword { get; set; }
 }
@@ -38,6 +41,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.MunicipalityIstat).HasMaxLength(6);
         b.Property(u => u.PreferredLanguage).HasMaxLength(8);
         b.Property(u => u.ZoneCode).HasMaxLength(64);
+        b.Property(u => u.FiscalCode).HasMaxLength(16);
+        b.HasIndex(u => u.FiscalCode).IsUnique();
         // Existing accounts chose their password: the column added by AccountsSessionsAccessLog starts false (ADR 0030).
         b.Property(u => u.MustChangePassword).HasDefaultValue(false);
     }

@@ -10,11 +10,11 @@ namespace Metropoli.Platform.Auth;
 
 public sealed record UserRow(string Id, string UserName, string Email, string DisplayName, IReadOnlyList<string> Roles,
     string? SectorCode, string? MunicipalityIstat, string? ZoneCode, long? OrganisationId, bool Disabled, bool TwoFactorEnabled,
-    DateTimeOffset? LockedOutUntil);
+    DateTimeOffset? LockedOutUntil, string? FiscalCode);
 
 public sealed record NewUser(string Email, string DisplayName, string Role, string? Password,
     string? SectorCode = null, string? MunicipalityIstat = null, string? ZoneCode = null, long? OrganisationId = null,
-    bool MustChangePassword = false);
+    bool MustChangePassword = false, string? FiscalCode = null);
 
 /// <summary>User administration: the admin pages, the API and the CLI all come through here.</summary>
 public static class UserAdmin
@@ -73,6 +73,7 @@ public static class UserAdmin
         UserManager<AppUser> users, AppDbContext db, NewUser request, DateTime now, CancellationToken ct)
     {
         var errors = await ValidateScopesAsync(db, request.Role, request.SectorCode, request.MunicipalityIstat, request.ZoneCode, ct);
+        var fiscalCode = await CheckFiscalCodeAsync(db, request.FiscalCode, null, errors, ct);
         if (string.IsNullOrWhiteSpace(request.DisplayName))
         {
             errors["displayName"] = ["Indica nome e cognome."];
@@ -91,6 +92,7 @@ public static class UserAdmin
             MunicipalityIstat = Blank(request.MunicipalityIstat),
             ZoneCode = Blank(request.ZoneCode),
             OrganisationId = request.OrganisationId,
+            FiscalCode = fiscalCode,
             CreatedAt = now,
             MustChangePassword = request.MustChangePassword && request.Password is not null,
         };
@@ -169,7 +171,30 @@ public static class UserAdmin
 
     public static UserRow ToRow(AppUser u, IReadOnlyList<string> roles) =>
         new(u.Id, u.UserName ?? "", u.Email ?? "", u.DisplayName, roles, u.SectorCode, u.MunicipalityIstat, u.ZoneCode,
-            u.OrganisationId, u.IsDisabled, u.TwoFactorEnabled, u.LockoutEnd is { } l && l > DateTimeOffset.UtcNow ? l : null);
+            u.OrganisationId, u.IsDisabled, u.TwoFactorEnabled, u.LockoutEnd is { } l && l > DateTimeOffset.UtcNow ? l : null, u.FiscalCode);
+
+    /// <summary>A codice fiscale for SPID/CIE sign-in: blank is none; otherwise a valid personal code held by no other
+    /// account. Adds its message under "fiscalCode" and gives the normalised value.</summary>
+    public static async Task<string?> CheckFiscalCodeAsync(AppDbContext db, string? value, string? exceptUserId,
+        Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var check = Identifiers.IdentifierCheck.ValidateCodiceFiscalePersona(value);
+        if (!check.Ok)
+        {
+            errors["fiscalCode"] = [check.Error!];
+            return null;
+        }
+        if (await db.Users.AnyAsync(u => u.FiscalCode == check.Normalized && u.Id != exceptUserId, ct))
+        {
+            errors["fiscalCode"] = ["Questo codice fiscale è già associato a un altro account."];
+            return null;
+        }
+        return check.Normalized;
+    }
 
     public static Dictionary<string, string[]> ToErrors(IdentityResult result, string field) =>
         new() { [field] = result.Errors.Select(e => e.Description).ToArray() };

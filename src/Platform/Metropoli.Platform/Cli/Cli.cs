@@ -141,7 +141,7 @@ public static class Cli
         var (user, errors) = await UserAdmin.CreateAsync(sp.GetRequiredService<UserManager<AppUser>>(), sp.GetRequiredService<AppDbContext>(),
             new NewUser(Required(o, "email"), o.GetValueOrDefault("name") ?? Required(o, "email"), Required(o, "role"), password,
                 o.GetValueOrDefault("sector"), o.GetValueOrDefault("municipality"), o.GetValueOrDefault("zone"), organisation,
-                MustChangePassword: !o.ContainsKey("password")),
+                MustChangePassword: !o.ContainsKey("password"), FiscalCode: o.GetValueOrDefault("fiscal-code")),
             sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {

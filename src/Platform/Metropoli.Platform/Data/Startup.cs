@@ -11,15 +11,16 @@ namespace Metropoli.Platform.Data;
 /// account per role, printing their passwords once.</summary>
 public static class Startup
 {
-    public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Sector = null, string? Municipality = null, string? Zone = null);
+    /// <summary>A demo account. The codici fiscali are invented for the demo (valid in form; ADR 0049).</summary>
+    public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Sector = null, string? Municipality = null, string? Zone = null, string? FiscalCode = null);
 
     public static readonly DemoAccount[] DemoAccounts =
     [
         new("admin@metropoli.example", "Anna Amministratrice", Roles.Administrator),
         new("piano@metropoli.example", "Paolo Ufficio di Piano", Roles.PlanOffice),
         new("settore@metropoli.example", "Silvia Settore Ambiente", Roles.SectorOfficer, Sector: "ambiente"),
-        new("comune.rho@metropoli.example", "Marco Referente di Rho", Roles.MunicipalityOfficer, Municipality: "015182"),
-        new("zona.nordovest@metropoli.example", "Giulia Coordinatrice Nord Ovest", Roles.ZoneCoordinator, Municipality: "015027", Zone: "nord-ovest"), // the mayor of Bollate (ADR 0043)
+        new("comune.rho@metropoli.example", "Marco Referente di Rho", Roles.MunicipalityOfficer, Municipality: "015182", FiscalCode: "BNCMRC75C12H264W"),
+        new("zona.nordovest@metropoli.example", "Giulia Coordinatrice Nord Ovest", Roles.ZoneCoordinator, Municipality: "015027", Zone: "nord-ovest", FiscalCode: "VRDGLI82M50A940T"), // the mayor of Bollate (ADR 0043)
         new("forum@metropoli.example", "Luca Membro del Forum", Roles.ForumMember),
     ];
 
@@ -100,7 +101,7 @@ public static class Startup
                 continue;
             }
             var password = string.IsNullOrEmpty(fixedPassword) ? NewPassword() : fixedPassword;
-            var (user, errors) = await UserAdmin.CreateAsync(users, db, new NewUser(a.Email, a.DisplayName, a.Role, password, a.Sector, a.Municipality, a.Zone), clock.GetUtcNow().UtcDateTime, ct);
+            var (user, errors) = await UserAdmin.CreateAsync(users, db, new NewUser(a.Email, a.DisplayName, a.Role, password, a.Sector, a.Municipality, a.Zone, FiscalCode: a.FiscalCode), clock.GetUtcNow().UtcDateTime, ct);
             if (user is null)
             {
                 throw new InvalidOperationException($"Demo account {a.Email}: {string.Join("; ", errors.SelectMany(e => e.Value))}");

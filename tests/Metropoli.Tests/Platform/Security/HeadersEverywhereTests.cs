@@ -17,6 +17,7 @@ public sealed class HeadersEverywhereTests(SiteSurfaceFixture fx, ITestOutputHel
     {
         ["/accedi/codice"] = "second login step: only after a password login of an account with 2FA",
         ["/errore/{code:int}"] = "the error page, reached by re-execution (checked below with every error status)",
+        ["/accedi/identita-digitale"] = "SPID/CIE sign-in: 404 unless DigitalIdentity is configured (DigitalIdentityTests and the browser flow walk it)",
     };
 
     private async Task<Exchange> Reference() =>
