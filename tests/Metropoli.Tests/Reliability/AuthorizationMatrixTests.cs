@@ -412,7 +412,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/projects/{cup}/expenditures"] = All, ["POST /api/v1/projects/{cup}/expenditures"] = Office,
         ["POST /api/v1/funding-expenditures/{id:long}/decision"] = Office, ["GET /api/v1/projects/{cup}/milestones"] = All,
         ["POST /api/v1/projects/{cup}/milestones"] = Office, ["POST /api/v1/funding-milestones/{id:long}/progress"] = Office,
-        ["POST /api/v1/funding-milestones/{id:long}/decision"] = Office, ["GET /finanziamenti/spesa/export.csv"] = All,
+        ["POST /api/v1/funding-milestones/{id:long}/decision"] = Office, ["GET /finanziamenti/spesa/export.csv"] = All, ["GET /finanziamenti/comuni-inattivi/export.csv"] = Office,
         ["GET /api/v1/funding-applications/{id:long}"] = "APR|AP", ["POST /api/v1/funding-applications/{id:long}/transitions"] = "APR|AP",
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Endorse"] = "F", ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Withdraw"] = "F",
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Moderate"] = Office, ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Answer"] = Office,
@@ -458,7 +458,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /finanziamenti/bandi/nuovo"] = Office, ["PAGE /finanziamenti/bandi/{id:long}/modifica"] = Office,
         ["PAGE /finanziamenti/progetti"] = All, ["PAGE /finanziamenti/progetti/{cup}"] = All,
         ["PAGE /finanziamenti/domande"] = All, ["PAGE /finanziamenti/domande/nuova"] = "APRZ", ["PAGE /finanziamenti/domande/{id:long}"] = "APR|AP",
-        ["PAGE /finanziamenti/spesa"] = All,
+        ["PAGE /finanziamenti/spesa"] = All, ["PAGE /finanziamenti/comuni-inattivi"] = Office,
 
         // Page forms (POST, one entry per handler), sent with a valid antiforgery token and a version that never matches.
         ["PAGE POST /accedi"] = All, ["PAGE POST /accedi/codice"] = "", ["PAGE POST /accedi/codice-di-recupero"] = "",

@@ -95,6 +95,25 @@ public static class FundingApi
             })
             .AllowAnonymous().ExcludeFromDescription();
 
+        // The small Comuni that applied to nothing in the period: the funding office's list (403 to others).
+        app.MapGet("/finanziamenti/comuni-inattivi/export.csv", async Task<IResult> (int? mesi, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+            {
+                if (!FundingAccess.CanManage(user)) return Metropoli.Platform.Errors.Problems.Forbidden.Result("Solo l'ufficio finanziamenti (ufficio di piano, amministratori) vede questo elenco.");
+                var result = await Inactive.InactiveComuniHandler.HandleAsync(db, Metropoli.Platform.Time.CivilClock.Today(clock), Inactive.InactiveComuniHandler.Months(mesi), ct);
+                var baseUrl = $"{request.Scheme}://{request.Host}";
+                ExportColumn<Inactive.InactiveComune>[] columns =
+                [
+                    new("istat", "Codice ISTAT", r => r.IstatCode), new("comune", "Comune", r => r.Name), new("zone", "Zona", r => r.ZoneName),
+                    new("population", "Abitanti", r => r.Population),
+                    new("last_application", "Ultima domanda", r => r.LastApplicationAt is { } at ? DateOnly.FromDateTime(at) : null),
+                    new("open_calls", "Bandi aperti", r => r.OpenCalls),
+                    new("nearest_calls", "Bandi con la scadenza più vicina", r => string.Join("; ", r.NearestCalls.Select(c => c.Title))),
+                    new("url", "Indirizzo", r => $"{baseUrl}/comuni/{r.IstatCode}"),
+                ];
+                return Downloads.File(request.HttpContext, "piccoli-comuni-senza-domande", "Piccoli Comuni senza domande", columns, result.Items);
+            })
+            .RequireAuthorization(Policies.Authenticated).ExcludeFromDescription();
+
         var projects = api.MapGroup("/projects").WithTags(Tag);
         projects.MapGet("/", async Task<Results<Ok<Paged<ProjectRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] ProjectFilter filter, AppDbContext db, CancellationToken ct) =>
             {

@@ -82,12 +82,19 @@ public sealed class FundingModule : IMetropoliModule
         new(SectionPages.Zone, 300, typeof(FundingForZoneViewComponent)),
     ];
 
-    /// <summary>For a municipality officer: the open calls their Comune may apply for, by nearest deadline.</summary>
+    /// <summary>For a municipality officer: the open calls their Comune may apply for, by nearest deadline. For the
+    /// funding office (plan office, administrator): the small Comuni that applied to nothing in the last 12 months.</summary>
     public async Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
-        if (ApplicationAccess.Municipality(user) is not { } istat) return [];
         var db = services.GetRequiredService<AppDbContext>();
         var today = Metropoli.Platform.Time.CivilClock.Today(services.GetRequiredService<TimeProvider>());
+        if (FundingAccess.CanManage(user))
+        {
+            var inactive = await Inactive.InactiveComuniHandler.HandleAsync(db, today, Inactive.InactiveComuniHandler.DefaultMonths, ct);
+            return inactive.Items.Count == 0 ? [] :
+                [new DeskItem(ModuleName, "Piccoli Comuni senza domande negli ultimi 12 mesi", inactive.Items.Count, "/finanziamenti/comuni-inattivi", DeskUrgency.Normal, 310)];
+        }
+        if (ApplicationAccess.Municipality(user) is not { } istat) return [];
         var calls = await Eligibility.Radar.ForComuneAsync(db, istat, today, ct) ?? [];
         var items = new List<DeskItem>();
         if (calls.Count > 0)

@@ -143,6 +143,36 @@ public sealed class FundingReportingTests(AppFixture fx) : IClassFixture<AppFixt
         Assert.Equal("nord-ovest", (await coordinator.GetJson($"/api/v1/funding-applications/{zoneId}")).GetProperty("coordinatorZone").GetString());
         await (await Move(coordinator, zoneId, "submitted")).ShouldBe(HttpStatusCode.NoContent);
     }
+
+    [Fact]
+    public async Task The_office_sees_the_small_comuni_that_applied_to_nothing_and_one_leaves_the_list_once_it_applies()
+    {
+        var today = Metropoli.Platform.Time.CivilClock.Today(TimeProvider.System);
+        var before = await fx.App.WithDb(db => Metropoli.Funding.Inactive.InactiveComuniHandler.HandleAsync(db, today, 12, CancellationToken.None));
+        Assert.NotEmpty(before.Items);
+        Assert.All(before.Items, c => Assert.True(c.Population < 5000));
+        var small = before.Items[^1];
+        // The demo's small-Comuni call (open, fewer than 5,000 inhabitants) is among the calls open to each.
+        Assert.Contains(small.NearestCalls.Select(c => c.Title), t => t.StartsWith("Fondo metropolitano per i piccoli Comuni", StringComparison.Ordinal));
+
+        var officePage = await fx.App.SignedIn(Demo.PlanOffice);
+        Assert.Contains($"/comuni/{small.IstatCode}\"", await officePage.GetStringAsync("/finanziamenti/comuni-inattivi?mesi=24"), StringComparison.Ordinal);
+        Assert.Contains(small.Name, await officePage.GetStringAsync("/finanziamenti/comuni-inattivi/export.csv"), StringComparison.Ordinal);
+        var rhoPage = await fx.App.SignedIn(Demo.RhoOfficer);
+        Assert.Contains((await rhoPage.GetAsync("/finanziamenti/comuni-inattivi")).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.Found }); // the access-denied page
+        Assert.Equal(HttpStatusCode.Forbidden, (await rhoPage.GetAsync("/finanziamenti/comuni-inattivi/export.csv")).StatusCode);
+
+        // A draft does not count; a submitted application (here as partner of Rho) does.
+        var call = await CallAsync(-5, 20);
+        var office = await fx.As(Demo.PlanOffice);
+        var id = (await (await office.PostAsync("/api/v1/funding-applications", Http.JsonBody(new { callId = call, leadIstat = Demo.Rho, title = "Con un piccolo Comune", requestedAmount = 1000m, partners = new[] { small.IstatCode } })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        async Task<bool> Listed() => (await fx.App.WithDb(db => Metropoli.Funding.Inactive.InactiveComuniHandler.HandleAsync(db, today, 12, CancellationToken.None))).Items.Any(c => c.IstatCode == small.IstatCode);
+        Assert.True(await Listed());
+        await (await Move(office, id, "submitted")).ShouldBe(HttpStatusCode.NoContent);
+        Assert.False(await Listed());
+        Assert.DoesNotContain($"/comuni/{small.IstatCode}\"", await officePage.GetStringAsync("/finanziamenti/comuni-inattivi"), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The funding alert job: deadline alerts to eligible Comuni's officers, late milestones, once each.</summary>
