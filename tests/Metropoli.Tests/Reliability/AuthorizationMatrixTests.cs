@@ -386,7 +386,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         // Funding (issue 20): public reading; calls written by the plan office and the administrator (ADR 0041).
         ["GET /api/v1/funding-calls/"] = All, ["GET /api/v1/funding-calls/{id:long}"] = All, ["GET /api/v1/funding-calls/{id:long}/eligibility"] = All,
         ["POST /api/v1/funding-calls/"] = Office, ["PUT /api/v1/funding-calls/{id:long}"] = Office, ["GET /finanziamenti/bandi/export.csv"] = All,
-        ["GET /api/v1/projects/"] = All, ["GET /api/v1/projects/{cup}"] = All, ["GET /finanziamenti/progetti/export.csv"] = All,
+        ["GET /api/v1/projects/"] = All, ["GET /api/v1/projects/{cup}"] = All, ["GET /api/v1/projects/{cup}/links"] = All, ["PUT /api/v1/projects/{cup}/links"] = Office, ["GET /finanziamenti/progetti/export.csv"] = All,
         // Participation: public reading; the secretariat (plan office, administrators) runs bodies, meetings, consultations,
         // moderation and answers; the forum member acts for their organisation (the demo zone coordinator has no Comune, so
         // no coordinator power: ParticipationTests cover that rule).
@@ -498,7 +498,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /finanziamenti/domande/{id:long}?handler=Upload"] = "APR|AP",
         ["PAGE POST /finanziamenti/progetti/{cup}?handler=Expenditure"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Decide"] = Office,
         ["PAGE POST /finanziamenti/progetti/{cup}?handler=Milestone"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Progress"] = Office,
-        ["PAGE POST /finanziamenti/progetti/{cup}?handler=DecideMilestone"] = Office,
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=DecideMilestone"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Links"] = Office,
         ["PAGE /admin/settori"] = Admin, ["PAGE /admin/settori/{code}"] = Admin, ["PAGE POST /admin/settori"] = Admin, ["PAGE POST /admin/settori/{code}"] = Admin,
     };
 

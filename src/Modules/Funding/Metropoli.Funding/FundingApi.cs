@@ -129,6 +129,18 @@ public static class FundingApi
             .WithName("getFundedProject").WithSummary("Un progetto per CUP: misura, enti, Comuni, fonti di finanziamento e costo totale.")
             .Produces<ProjectDetail>(200).ProducesProblem(404);
 
+        projects.MapGet("/{cup}/links", async Task<Results<Ok<ProjectLinks>, ProblemHttpResult>> (string cup, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(cup.Length > 20 ? null : await ProjectLinkHandlers.GetAsync(db, user, cup, ct), x => x.Version, context, ProjectNotFound))
+            .AllowAnonymous()
+            .WithName("getFundedProjectLinks").WithSummary("Gli obiettivi e le azioni del piano strategico a cui il progetto contribuisce, le intese su cui si fonda, la Missione e il Programma del DUP; la risposta porta l'ETag del progetto.")
+            .Produces<ProjectLinks>(200).ProducesProblem(404);
+
+        projects.MapPut("/{cup}/links", (string cup, ProjectLinksRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "il progetto", version => cup.Length > 20 ? Task.FromResult<Outcome>(new Outcome.NotFound()) : ProjectLinkHandlers.SaveAsync(db, user, clock, cup, version, request, ct), notFound: ProjectNotFound))
+            .RequireAuthorization(Policies.Authenticated)
+            .WithName("updateFundedProjectLinks").WithSummary("Sostituisce i collegamenti del progetto (obiettivi, azioni, intese per identificativo; Missione e Programma del DUP a due cifre): ufficio o referente del Comune attuatore. Richiede If-Match; 422 con il campo per un identificativo inesistente.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+
         app.MapGet("/finanziamenti/progetti/export.csv", async Task<IResult> ([AsParameters] ListQuery query, [AsParameters] ProjectFilter filter, AppDbContext db, HttpRequest request, CancellationToken ct) =>
             {
                 var errors = ListProjects.Validate(query, filter);

@@ -50,6 +50,9 @@ public sealed class FundingModule : IMetropoliModule
         v.Values["FundingExpenditure.Status"] = ReportStatuses.Label;
         v.Values["FundingMilestone.Status"] = ReportStatuses.Label;
         v.Values["FundingMilestone.Kind"] = MilestoneKinds.Label;
+        v.Entities["FundingProjectObjective"] = "Obiettivo del piano del progetto";
+        v.Entities["FundingProjectAction"] = "Azione del piano del progetto";
+        v.Entities["FundingProjectAgreement"] = "Intesa del progetto";
     }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
@@ -80,6 +83,9 @@ public sealed class FundingModule : IMetropoliModule
     [
         new(SectionPages.Comune, 300, typeof(FundingForComuneViewComponent)),
         new(SectionPages.Zone, 300, typeof(FundingForZoneViewComponent)),
+        new(SectionPages.Objective, 400, typeof(FundingForLinkViewComponent)),
+        new(SectionPages.Action, 400, typeof(FundingForLinkViewComponent)),
+        new(SectionPages.Agreement, 300, typeof(FundingForLinkViewComponent)),
     ];
 
     /// <summary>For a municipality officer: the open calls their Comune may apply for, by nearest deadline. For the
