@@ -20,7 +20,7 @@ public sealed class ModuleBoundaryTests
         ["Metropoli.Territory"] = [],
         ["Metropoli.StrategicPlan"] = ["Metropoli.Territory"],
         ["Metropoli.Agreements"] = ["Metropoli.Territory", "Metropoli.StrategicPlan"],
-        ["Metropoli.Funding"] = ["Metropoli.Territory"],
+        ["Metropoli.Funding"] = ["Metropoli.Territory", "Metropoli.StrategicPlan", "Metropoli.Agreements"],
         ["Metropoli.Services"] = ["Metropoli.Territory", "Metropoli.Agreements"],
         ["Metropoli.Participation"] = ["Metropoli.Territory", "Metropoli.StrategicPlan", "Metropoli.Agreements"],
     };

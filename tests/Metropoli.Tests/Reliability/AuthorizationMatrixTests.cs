@@ -386,7 +386,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         // Funding (issue 20): public reading; calls written by the plan office and the administrator (ADR 0041).
         ["GET /api/v1/funding-calls/"] = All, ["GET /api/v1/funding-calls/{id:long}"] = All, ["GET /api/v1/funding-calls/{id:long}/eligibility"] = All,
         ["POST /api/v1/funding-calls/"] = Office, ["PUT /api/v1/funding-calls/{id:long}"] = Office, ["GET /finanziamenti/bandi/export.csv"] = All,
-        ["GET /api/v1/projects/"] = All, ["GET /api/v1/projects/{cup}"] = All, ["GET /finanziamenti/progetti/export.csv"] = All,
+        ["GET /api/v1/projects/"] = All, ["GET /api/v1/projects/{cup}"] = All, ["GET /api/v1/projects/{cup}/links"] = All, ["PUT /api/v1/projects/{cup}/links"] = Office, ["GET /finanziamenti/progetti/export.csv"] = All,
         // Participation: public reading; the secretariat (plan office, administrators) runs bodies, meetings, consultations,
         // moderation and answers; the forum member acts for their organisation (the demo zone coordinator has no Comune, so
         // no coordinator power: ParticipationTests cover that rule).
@@ -412,7 +412,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/projects/{cup}/expenditures"] = All, ["POST /api/v1/projects/{cup}/expenditures"] = Office,
         ["POST /api/v1/funding-expenditures/{id:long}/decision"] = Office, ["GET /api/v1/projects/{cup}/milestones"] = All,
         ["POST /api/v1/projects/{cup}/milestones"] = Office, ["POST /api/v1/funding-milestones/{id:long}/progress"] = Office,
-        ["POST /api/v1/funding-milestones/{id:long}/decision"] = Office, ["GET /finanziamenti/spesa/export.csv"] = All,
+        ["POST /api/v1/funding-milestones/{id:long}/decision"] = Office, ["GET /finanziamenti/spesa/export.csv"] = All, ["GET /finanziamenti/comuni-inattivi/export.csv"] = Office,
         ["GET /api/v1/funding-applications/{id:long}"] = "APR|AP", ["POST /api/v1/funding-applications/{id:long}/transitions"] = "APR|AP",
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Endorse"] = "F", ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Withdraw"] = "F",
         ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Moderate"] = Office, ["PAGE POST /partecipazione/consultazioni/{id:long}?handler=Answer"] = Office,
@@ -458,7 +458,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /finanziamenti/bandi/nuovo"] = Office, ["PAGE /finanziamenti/bandi/{id:long}/modifica"] = Office,
         ["PAGE /finanziamenti/progetti"] = All, ["PAGE /finanziamenti/progetti/{cup}"] = All,
         ["PAGE /finanziamenti/domande"] = All, ["PAGE /finanziamenti/domande/nuova"] = "APRZ", ["PAGE /finanziamenti/domande/{id:long}"] = "APR|AP",
-        ["PAGE /finanziamenti/spesa"] = All,
+        ["PAGE /finanziamenti/spesa"] = All, ["PAGE /finanziamenti/comuni-inattivi"] = Office,
 
         // Page forms (POST, one entry per handler), sent with a valid antiforgery token and a version that never matches.
         ["PAGE POST /accedi"] = All, ["PAGE POST /accedi/codice"] = "", ["PAGE POST /accedi/codice-di-recupero"] = "",
@@ -498,7 +498,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /finanziamenti/domande/{id:long}?handler=Upload"] = "APR|AP",
         ["PAGE POST /finanziamenti/progetti/{cup}?handler=Expenditure"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Decide"] = Office,
         ["PAGE POST /finanziamenti/progetti/{cup}?handler=Milestone"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Progress"] = Office,
-        ["PAGE POST /finanziamenti/progetti/{cup}?handler=DecideMilestone"] = Office,
+        ["PAGE POST /finanziamenti/progetti/{cup}?handler=DecideMilestone"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Links"] = Office,
         ["PAGE /admin/settori"] = Admin, ["PAGE /admin/settori/{code}"] = Admin, ["PAGE POST /admin/settori"] = Admin, ["PAGE POST /admin/settori/{code}"] = Admin,
     };
 

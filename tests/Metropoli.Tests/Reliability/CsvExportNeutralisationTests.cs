@@ -95,6 +95,12 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             await Assign(db, db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Cup), p, (x, v) => x.Title = v);
             return ["/finanziamenti/spesa/export.csv"];
         }),
+        new("GET /finanziamenti/comuni-inattivi/export.csv", async (db, p) =>
+        {
+            // The small Comuni's names and the titles of the calls open to them (the demo's small-Comuni call admits them all).
+            await Assign(db, db.Set<Municipality>().Where(m => m.Population > 0 && m.Population < 5000).OrderBy(m => m.IstatCode), p, (m, v) => m.Name = v);
+            return ["/finanziamenti/comuni-inattivi/export.csv?mesi=36"];
+        }),
         new("GET /finanziamenti/progetti/export.csv", async (db, p) =>
         {
             await Assign(db, db.Set<Metropoli.Funding.Model.FundingProject>().OrderBy(x => x.Cup), p, (x, v) => x.Title = v);

@@ -74,6 +74,11 @@ public sealed class LostUpdateTests(AppFixture fx) : IClassFixture<AppFixture>
                 var id = (await Get(office, "/api/v1/funding-calls?limit=1")).GetProperty("items")[0].GetProperty("id");
                 return new(Demo.PlanOffice, $"/api/v1/funding-calls/{id}", $"/api/v1/funding-calls/{id}", "title", Text("Bando"));
             },
+            ["PUT /api/v1/projects/{cup}/links"] = () => Task.FromResult(new Case(Demo.PlanOffice, "/api/v1/projects/E81B21010100006/links", "/api/v1/projects/E81B21010100006/links",
+                "dupMission", i => JsonValue.Create($"{10 + i}")!, Shape: (body, _) =>
+                {
+                    (body["objectives"], body["actions"], body["agreements"], body["dupProgramme"]) = (new JsonArray(), new JsonArray(), new JsonArray(), null);
+                })),
             ["PUT /api/v1/services/{slug}"] = async () =>
             {
                 var services = await Get(admin, "/api/v1/services");

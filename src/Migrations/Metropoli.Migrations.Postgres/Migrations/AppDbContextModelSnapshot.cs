@@ -1070,6 +1070,9 @@ namespace Metropoli.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ReportedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1123,6 +1126,14 @@ namespace Metropoli.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DupMission")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("DupProgramme")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
@@ -1227,6 +1238,38 @@ namespace Metropoli.Migrations.Postgres
                     b.ToTable("funding_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAction", b =>
+                {
+                    b.Property<string>("Cup")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Cup", "ActionId");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("funding_project_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAgreement", b =>
+                {
+                    b.Property<string>("Cup")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Cup", "AgreementId");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("funding_project_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectComune", b =>
                 {
                     b.Property<string>("Cup")
@@ -1242,6 +1285,22 @@ namespace Metropoli.Migrations.Postgres
                     b.HasIndex("IstatCode");
 
                     b.ToTable("funding_project_comuni", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectObjective", b =>
+                {
+                    b.Property<string>("Cup")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<long>("ObjectiveId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Cup", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("funding_project_objectives", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.Participation.Model.Body", b =>
@@ -4786,6 +4845,36 @@ namespace Metropoli.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAction", b =>
+                {
+                    b.HasOne("Metropoli.StrategicPlan.Model.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAgreement", b =>
+                {
+                    b.HasOne("Metropoli.Agreements.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectComune", b =>
                 {
                     b.HasOne("Metropoli.Funding.Model.FundingProject", null)
@@ -4797,6 +4886,21 @@ namespace Metropoli.Migrations.Postgres
                     b.HasOne("Metropoli.Territory.Model.Municipality", null)
                         .WithMany()
                         .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectObjective", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.StrategicPlan.Model.PlanObjective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1033,6 +1033,9 @@ namespace Metropoli.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReportedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1085,6 +1088,14 @@ namespace Metropoli.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DupMission")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DupProgramme")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndDate")
@@ -1190,6 +1201,38 @@ namespace Metropoli.Migrations.Sqlite
                     b.ToTable("funding_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAction", b =>
+                {
+                    b.Property<string>("Cup")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Cup", "ActionId");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("funding_project_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAgreement", b =>
+                {
+                    b.Property<string>("Cup")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Cup", "AgreementId");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("funding_project_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectComune", b =>
                 {
                     b.Property<string>("Cup")
@@ -1205,6 +1248,22 @@ namespace Metropoli.Migrations.Sqlite
                     b.HasIndex("IstatCode");
 
                     b.ToTable("funding_project_comuni", (string)null);
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectObjective", b =>
+                {
+                    b.Property<string>("Cup")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Cup", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("funding_project_objectives", (string)null);
                 });
 
             modelBuilder.Entity("Metropoli.Participation.Model.Body", b =>
@@ -4663,6 +4722,36 @@ namespace Metropoli.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAction", b =>
+                {
+                    b.HasOne("Metropoli.StrategicPlan.Model.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectAgreement", b =>
+                {
+                    b.HasOne("Metropoli.Agreements.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectComune", b =>
                 {
                     b.HasOne("Metropoli.Funding.Model.FundingProject", null)
@@ -4674,6 +4763,21 @@ namespace Metropoli.Migrations.Sqlite
                     b.HasOne("Metropoli.Territory.Model.Municipality", null)
                         .WithMany()
                         .HasForeignKey("IstatCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metropoli.Funding.Model.FundingProjectObjective", b =>
+                {
+                    b.HasOne("Metropoli.Funding.Model.FundingProject", null)
+                        .WithMany()
+                        .HasForeignKey("Cup")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Metropoli.StrategicPlan.Model.PlanObjective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -95,6 +95,25 @@ public static class FundingApi
             })
             .AllowAnonymous().ExcludeFromDescription();
 
+        // The small Comuni that applied to nothing in the period: the funding office's list (403 to others).
+        app.MapGet("/finanziamenti/comuni-inattivi/export.csv", async Task<IResult> (int? mesi, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+            {
+                if (!FundingAccess.CanManage(user)) return Metropoli.Platform.Errors.Problems.Forbidden.Result("Solo l'ufficio finanziamenti (ufficio di piano, amministratori) vede questo elenco.");
+                var result = await Inactive.InactiveComuniHandler.HandleAsync(db, Metropoli.Platform.Time.CivilClock.Today(clock), Inactive.InactiveComuniHandler.Months(mesi), ct);
+                var baseUrl = $"{request.Scheme}://{request.Host}";
+                ExportColumn<Inactive.InactiveComune>[] columns =
+                [
+                    new("istat", "Codice ISTAT", r => r.IstatCode), new("comune", "Comune", r => r.Name), new("zone", "Zona", r => r.ZoneName),
+                    new("population", "Abitanti", r => r.Population),
+                    new("last_application", "Ultima domanda", r => r.LastApplicationAt is { } at ? DateOnly.FromDateTime(at) : null),
+                    new("open_calls", "Bandi aperti", r => r.OpenCalls),
+                    new("nearest_calls", "Bandi con la scadenza più vicina", r => string.Join("; ", r.NearestCalls.Select(c => c.Title))),
+                    new("url", "Indirizzo", r => $"{baseUrl}/comuni/{r.IstatCode}"),
+                ];
+                return Downloads.File(request.HttpContext, "piccoli-comuni-senza-domande", "Piccoli Comuni senza domande", columns, result.Items);
+            })
+            .RequireAuthorization(Policies.Authenticated).ExcludeFromDescription();
+
         var projects = api.MapGroup("/projects").WithTags(Tag);
         projects.MapGet("/", async Task<Results<Ok<Paged<ProjectRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] ProjectFilter filter, AppDbContext db, CancellationToken ct) =>
             {
@@ -109,6 +128,18 @@ public static class FundingApi
             .AllowAnonymous()
             .WithName("getFundedProject").WithSummary("Un progetto per CUP: misura, enti, Comuni, fonti di finanziamento e costo totale.")
             .Produces<ProjectDetail>(200).ProducesProblem(404);
+
+        projects.MapGet("/{cup}/links", async Task<Results<Ok<ProjectLinks>, ProblemHttpResult>> (string cup, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(cup.Length > 20 ? null : await ProjectLinkHandlers.GetAsync(db, user, cup, ct), x => x.Version, context, ProjectNotFound))
+            .AllowAnonymous()
+            .WithName("getFundedProjectLinks").WithSummary("Gli obiettivi e le azioni del piano strategico a cui il progetto contribuisce, le intese su cui si fonda, la Missione e il Programma del DUP; la risposta porta l'ETag del progetto.")
+            .Produces<ProjectLinks>(200).ProducesProblem(404);
+
+        projects.MapPut("/{cup}/links", (string cup, ProjectLinksRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "il progetto", version => cup.Length > 20 ? Task.FromResult<Outcome>(new Outcome.NotFound()) : ProjectLinkHandlers.SaveAsync(db, user, clock, cup, version, request, ct), notFound: ProjectNotFound))
+            .RequireAuthorization(Policies.Authenticated)
+            .WithName("updateFundedProjectLinks").WithSummary("Sostituisce i collegamenti del progetto (obiettivi, azioni, intese per identificativo; Missione e Programma del DUP a due cifre): ufficio o referente del Comune attuatore. Richiede If-Match; 422 con il campo per un identificativo inesistente.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         app.MapGet("/finanziamenti/progetti/export.csv", async Task<IResult> ([AsParameters] ListQuery query, [AsParameters] ProjectFilter filter, AppDbContext db, HttpRequest request, CancellationToken ct) =>
             {

@@ -50,6 +50,9 @@ public sealed class FundingModule : IMetropoliModule
         v.Values["FundingExpenditure.Status"] = ReportStatuses.Label;
         v.Values["FundingMilestone.Status"] = ReportStatuses.Label;
         v.Values["FundingMilestone.Kind"] = MilestoneKinds.Label;
+        v.Entities["FundingProjectObjective"] = "Obiettivo del piano del progetto";
+        v.Entities["FundingProjectAction"] = "Azione del piano del progetto";
+        v.Entities["FundingProjectAgreement"] = "Intesa del progetto";
     }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
@@ -80,14 +83,24 @@ public sealed class FundingModule : IMetropoliModule
     [
         new(SectionPages.Comune, 300, typeof(FundingForComuneViewComponent)),
         new(SectionPages.Zone, 300, typeof(FundingForZoneViewComponent)),
+        new(SectionPages.Objective, 400, typeof(FundingForLinkViewComponent)),
+        new(SectionPages.Action, 400, typeof(FundingForLinkViewComponent)),
+        new(SectionPages.Agreement, 300, typeof(FundingForLinkViewComponent)),
     ];
 
-    /// <summary>For a municipality officer: the open calls their Comune may apply for, by nearest deadline.</summary>
+    /// <summary>For a municipality officer: the open calls their Comune may apply for, by nearest deadline. For the
+    /// funding office (plan office, administrator): the small Comuni that applied to nothing in the last 12 months.</summary>
     public async Task<IEnumerable<DeskItem>> DeskItemsAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
-        if (ApplicationAccess.Municipality(user) is not { } istat) return [];
         var db = services.GetRequiredService<AppDbContext>();
         var today = Metropoli.Platform.Time.CivilClock.Today(services.GetRequiredService<TimeProvider>());
+        if (FundingAccess.CanManage(user))
+        {
+            var inactive = await Inactive.InactiveComuniHandler.HandleAsync(db, today, Inactive.InactiveComuniHandler.DefaultMonths, ct);
+            return inactive.Items.Count == 0 ? [] :
+                [new DeskItem(ModuleName, "Piccoli Comuni senza domande negli ultimi 12 mesi", inactive.Items.Count, "/finanziamenti/comuni-inattivi", DeskUrgency.Normal, 310)];
+        }
+        if (ApplicationAccess.Municipality(user) is not { } istat) return [];
         var calls = await Eligibility.Radar.ForComuneAsync(db, istat, today, ct) ?? [];
         var items = new List<DeskItem>();
         if (calls.Count > 0)

@@ -139,6 +139,8 @@ public static class SectionPages
     public const string Action = "action";
     /// <summary>An organisation of the registry (key: its id).</summary>
     public const string Organisation = "organisation";
+    /// <summary>An agreement of the register (key: its id).</summary>
+    public const string Agreement = "agreement";
 }
 
 /// <summary>What a section is shown for: <paramref name="Page"/> is one of <see cref="SectionPages"/>.</summary>

@@ -143,11 +143,121 @@ public sealed class FundingReportingTests(AppFixture fx) : IClassFixture<AppFixt
         Assert.Equal("nord-ovest", (await coordinator.GetJson($"/api/v1/funding-applications/{zoneId}")).GetProperty("coordinatorZone").GetString());
         await (await Move(coordinator, zoneId, "submitted")).ShouldBe(HttpStatusCode.NoContent);
     }
+
+    [Fact]
+    public async Task The_office_sees_the_small_comuni_that_applied_to_nothing_and_one_leaves_the_list_once_it_applies()
+    {
+        var today = Metropoli.Platform.Time.CivilClock.Today(TimeProvider.System);
+        var before = await fx.App.WithDb(db => Metropoli.Funding.Inactive.InactiveComuniHandler.HandleAsync(db, today, 12, CancellationToken.None));
+        Assert.NotEmpty(before.Items);
+        Assert.All(before.Items, c => Assert.True(c.Population < 5000));
+        var small = before.Items[^1];
+        // The demo's small-Comuni call (open, fewer than 5,000 inhabitants) is among the calls open to each.
+        Assert.Contains(small.NearestCalls.Select(c => c.Title), t => t.StartsWith("Fondo metropolitano per i piccoli Comuni", StringComparison.Ordinal));
+
+        var officePage = await fx.App.SignedIn(Demo.PlanOffice);
+        Assert.Contains($"/comuni/{small.IstatCode}\"", await officePage.GetStringAsync("/finanziamenti/comuni-inattivi?mesi=24"), StringComparison.Ordinal);
+        Assert.Contains(small.Name, await officePage.GetStringAsync("/finanziamenti/comuni-inattivi/export.csv"), StringComparison.Ordinal);
+        var rhoPage = await fx.App.SignedIn(Demo.RhoOfficer);
+        Assert.Contains((await rhoPage.GetAsync("/finanziamenti/comuni-inattivi")).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.Found }); // the access-denied page
+        Assert.Equal(HttpStatusCode.Forbidden, (await rhoPage.GetAsync("/finanziamenti/comuni-inattivi/export.csv")).StatusCode);
+
+        // A draft does not count; a submitted application (here as partner of Rho) does.
+        var call = await CallAsync(-5, 20);
+        var office = await fx.As(Demo.PlanOffice);
+        var id = (await (await office.PostAsync("/api/v1/funding-applications", Http.JsonBody(new { callId = call, leadIstat = Demo.Rho, title = "Con un piccolo Comune", requestedAmount = 1000m, partners = new[] { small.IstatCode } })))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        async Task<bool> Listed() => (await fx.App.WithDb(db => Metropoli.Funding.Inactive.InactiveComuniHandler.HandleAsync(db, today, 12, CancellationToken.None))).Items.Any(c => c.IstatCode == small.IstatCode);
+        Assert.True(await Listed());
+        await (await Move(office, id, "submitted")).ShouldBe(HttpStatusCode.NoContent);
+        Assert.False(await Listed());
+        Assert.DoesNotContain($"/comuni/{small.IstatCode}\"", await officePage.GetStringAsync("/finanziamenti/comuni-inattivi"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_linked_to_plan_objective_action_and_agreement_appears_on_their_pages()
+    {
+        const string cup = "E81B21010100006";
+        var (objective, action, agreement) = await fx.App.WithDb(async db =>
+        {
+            var plan = db.Reads<Metropoli.StrategicPlan.Contracts.IPlanQueries>();
+            var plans = plan.Plans.Where(p => !p.IsDraft).Select(p => p.Id);
+            return (await plan.Objectives.Where(o => plans.Contains(o.PlanId)).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),
+                await plan.Actions.Where(a => plans.Contains(a.PlanId)).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+                await db.Reads<Metropoli.Agreements.Contracts.IAgreementQueries>().Agreements.Where(a => a.IsPublic).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        });
+        var office = await fx.As(Demo.PlanOffice);
+        async Task<HttpResponseMessage> Put(HttpClient client, object body)
+        {
+            var etag = (await client.GetAsync($"/api/v1/projects/{cup}/links")).Headers.ETag!.ToString();
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/projects/{cup}/links") { Content = Http.JsonBody(body) };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            return await client.SendAsync(request);
+        }
+        var problem = await (await Put(office, new { objectives = new[] { objective }, actions = new[] { 987654321L }, agreements = Array.Empty<long>(), dupMission = "8" })).ShouldBeProblem(422);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("actions", out _) && problem.GetProperty("errors").TryGetProperty("dupMission", out _), problem.ToString());
+        Assert.Equal(0, (await office.GetJson($"/api/v1/projects/{cup}/links")).GetProperty("objectives").GetArrayLength());
+        await (await Put(await fx.As(Demo.RhoOfficer), new { objectives = new[] { objective } })).ShouldBeProblem(403);
+
+        await (await Put(office, new { objectives = new[] { objective }, actions = new[] { action }, agreements = new[] { agreement }, dupMission = "08", dupProgramme = "01" }))
+            .ShouldBe(HttpStatusCode.NoContent);
+        var links = await fx.App.Anonymous().GetJson($"/api/v1/projects/{cup}/links");
+        Assert.Equal((objective, action, agreement, "08"), (links.GetProperty("objectives")[0].GetProperty("id").GetInt64(), links.GetProperty("actions")[0].GetProperty("id").GetInt64(),
+            links.GetProperty("agreements")[0].GetProperty("id").GetInt64(), links.GetProperty("dupMission").GetString()));
+        var page = await fx.App.SignedIn(Demo.PlanOffice);
+        Assert.Contains($"/intese/{agreement}\"", await page.GetStringAsync($"/finanziamenti/progetti/{cup}"), StringComparison.Ordinal);
+        foreach (var url in new[] { $"/piano/obiettivi/{objective}", $"/piano/azioni/{action}", $"/intese/{agreement}" })
+            Assert.Contains($"/finanziamenti/progetti/{cup}\"", await page.GetStringAsync(url), StringComparison.Ordinal);
+        Assert.Equal(cup, (await fx.App.Anonymous().GetJson($"/api/v1/projects?action={action}")).GetProperty("items")[0].GetProperty("cup").GetString());
+    }
 }
 
-/// <summary>The funding alert job: deadline alerts to eligible Comuni's officers, late milestones, once each.</summary>
+/// <summary>The funding alert job: deadline alerts to eligible Comuni's officers, late milestones, monthly reporting
+/// reminders, once each.</summary>
+[Trait("Database", "Both")]
 public sealed class FundingAlertJobTests(AppFixture fx) : IClassFixture<AppFixture>
 {
+    [Fact]
+    public async Task The_monthly_reminder_goes_on_the_15th_and_the_18th_only_for_projects_without_a_report_of_the_month()
+    {
+        // A project of Rho (implementing Comune) with no expenditure: the job runs at dates of a future month.
+        var cup = await fx.App.WithDb(async db =>
+        {
+            var p = await db.Set<Metropoli.Funding.Model.FundingProject>()
+                .Where(p => p.ImplementerIstat == null && !db.Set<Metropoli.Funding.Model.FundingExpenditure>().Any(e => e.Cup == p.Cup)).OrderBy(p => p.Cup).FirstAsync();
+            (p.ImplementerIstat, p.EndDate) = (Demo.Rho, null);
+            await db.SaveChangesAsync();
+            return p.Cup;
+        });
+        async Task Run(int day) => await fx.App.WithDb(db => Metropoli.Funding.Alerts.FundingAlertJob.SendAsync(db, new FixedFundingClock(new DateTimeOffset(2031, 3, day, 9, 0, 0, TimeSpan.Zero)), 14, CancellationToken.None));
+        Task<int> Count(string round) => fx.App.WithDb(db => db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey == $"funding-report-reminder:{Demo.Rho}:2031-03:{round}"));
+
+        await Run(14);
+        Assert.Equal(0, await Count("15"));
+        await Run(15);
+        var first = await Count("15");
+        Assert.True(first > 0, "Rho's officers are reminded on the 15th");
+        await Run(16);
+        Assert.Equal(first, await Count("15"));
+        Assert.Equal(0, await Count("18"));
+
+        // An expenditure entered in the month silences the project (here Rho's only one): no second reminder on the 18th.
+        await fx.App.WithDb(async db =>
+        {
+            db.Add(new Metropoli.Funding.Model.FundingExpenditure
+            {
+                Cup = cup, Amount = 1, PaidOn = new DateOnly(2031, 3, 10), Description = "SAL", FileName = "f.pdf", StoredName = "f", ContentType = "application/pdf",
+                Sha256 = new string('0', 64), EnteredAt = new DateTime(2031, 3, 16, 10, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+        });
+        var others = await fx.App.WithDb(db => db.Set<Metropoli.Funding.Model.FundingProject>().CountAsync(p => p.ImplementerIstat == Demo.Rho && p.Cup != cup));
+        await Run(18);
+        if (others == 0) Assert.Equal(0, await Count("18"));
+        await Run(20);
+        Assert.Equal(0, await fx.App.WithDb(db => db.Set<Metropoli.Platform.Notifications.Notification>().CountAsync(n => n.DedupKey.StartsWith($"funding-report-reminder:{Demo.Rho}:2031-03:2"))));
+    }
+
     [Fact]
     public async Task Deadline_and_late_milestone_alerts_reach_the_right_people_once()
     {
@@ -175,4 +285,9 @@ public sealed class FundingAlertJobTests(AppFixture fx) : IClassFixture<AppFixtu
         var rho = await fx.As(Demo.RhoOfficer);
         Assert.Contains("scade", await rho.GetStringAsync("/api/v1/notifications?limit=50"), StringComparison.Ordinal);
     }
+}
+
+internal sealed class FixedFundingClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

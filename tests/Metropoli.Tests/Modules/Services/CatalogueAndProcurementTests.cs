@@ -50,7 +50,7 @@ public sealed class CatalogueAndProcurementTests(AppFixture fx) : IClassFixture<
         var obj = $"Lavori di prova {Guid.NewGuid():N}";
         object Body(string? publishedOn = "2026-10-01", string cig = "B1234567AB", string? awardedOn = "2026-11-20") => new
         {
-            service = slug, @object = obj, municipalities = new[] { Demo.Rho }, cup = (string?)null, cigs = new[] { cig }, amount = 100000,
+            service = slug, @object = obj, municipalities = new[] { Demo.Rho }, cup = "E81B21010100006", cigs = new[] { cig }, amount = 100000,
             procedureType = "procedura-negoziata-senza-bando", awardCriterion = "minor-prezzo", requestedOn = "2026-09-01", decisionOn = "2026-09-10",
             publishedOn, bidsReceivedOn = "2026-11-01", awardedOn, bidsCount = 4, awardValue = awardedOn is null ? (decimal?)null : 88000m,
             winnerTaxCode = "12345678903", winnerName = "Impresa di prova", platformUrl = "https://www.sintel.regione.lombardia.it/",
@@ -84,7 +84,10 @@ public sealed class CatalogueAndProcurementTests(AppFixture fx) : IClassFixture<
         Assert.Contains(obj, await anonymous.Html("/casa-dei-comuni/procedure/export.json"), StringComparison.Ordinal);
         Assert.Contains(obj, await anonymous.Html($"/comuni/{Demo.Rho}"), StringComparison.Ordinal);
         Assert.Contains(obj, await anonymous.Html("/zone/nord-ovest"), StringComparison.Ordinal);
-        Assert.Contains(obj, await anonymous.Html("/casa-dei-comuni/procedure"), StringComparison.Ordinal);
+        var procedures = await anonymous.Html("/casa-dei-comuni/procedure");
+        Assert.Contains(obj, procedures, StringComparison.Ordinal);
+        // A procedure with a CUP links to the funded project (issue 21; a link, no module reference).
+        Assert.Contains("href=\"/finanziamenti/progetti/E81B21010100006\"", procedures, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,8 +17,8 @@ namespace Metropoli.Funding.Alerts;
 /// every Comune its rules admit that has not applied yet;</item>
 /// <item>weekly digest (Mondays): each Comune's officers get the open calls their Comune may apply for;</item>
 /// <item>late milestones: once, to the implementing Comune's officers and the plan office;</item>
-/// <item>monthly reporting reminder, from the 13th to the 19th (before day 20), to the officers of the Comuni that
-/// implement funded projects.</item>
+/// <item>monthly reporting reminder on the 15th and the 18th (before day 20), to the officers of the Comuni that
+/// implement funded projects with no expenditure or milestone progress entered in the month.</item>
 /// </list>
 /// Every kind reads what it needs in a fixed number of queries, whatever the number of calls, Comuni and projects
 /// (no query per row), and queues the notifications through <see cref="Notifier.NotifyManyAsync"/>.</summary>
@@ -103,18 +103,28 @@ public sealed class FundingAlertJob(TimeProvider clock, IConfiguration configura
             m.LateNotifiedAt = now;
         }
 
-        if (today.Day is >= 13 and < 20)
+        // Monthly reporting reminder, before day 20 (PNRR reports are validated monthly by then): on the 15th and again on
+        // the 18th (or the first run after, before the 20th), to the officers of the implementing Comune of every running
+        // project with no expenditure entered and no milestone progress reported since the 1st of the month. One query
+        // (NOT EXISTS on the indexed CUP), one notification per Comune and round, naming how many projects are silent.
+        if (today.Day is >= 15 and < 20)
         {
-            var implementers = await db.Set<FundingProject>().AsNoTracking().Where(p => p.ImplementerIstat != null && (p.EndDate == null || p.EndDate >= today))
-                .GroupBy(p => p.ImplementerIstat!).Select(g => new { Istat = g.Key, Projects = g.Count() }).ToListAsync(ct);
+            var round = today.Day >= 18 ? 18 : 15;
+            var monthStart = new DateOnly(today.Year, today.Month, 1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var silent = await db.Set<FundingProject>().AsNoTracking()
+                .Where(p => p.ImplementerIstat != null && (p.EndDate == null || p.EndDate >= today))
+                .Where(p => !db.Set<FundingExpenditure>().Any(e => e.Cup == p.Cup && e.EnteredAt >= monthStart)
+                    && !db.Set<FundingMilestone>().Any(m => m.Cup == p.Cup && m.ReportedAt != null && m.ReportedAt >= monthStart))
+                .GroupBy(p => p.ImplementerIstat!).Select(g => new { Istat = g.Key, Projects = g.Count(), First = g.Min(p => p.Cup) }).ToListAsync(ct);
             var deadline = new DateOnly(today.Year, today.Month, 20);
-            foreach (var x in implementers)
+            foreach (var x in silent)
             foreach (var u in officers[x.Istat])
             {
                 items.Add((u, new NotificationText(ReminderKind, "Rendicontazione mensile entro il {deadline}",
-                        "Registra entro il {deadline} le spese e l'avanzamento di milestone e target dei {count} progetti finanziati di cui il tuo Comune è soggetto attuatore.")
+                        "{count} progetti finanziati di cui il tuo Comune è soggetto attuatore non hanno spese né avanzamenti di milestone e target registrati questo mese: registrali entro il {deadline}.")
                     .Date("deadline", deadline).Number("count", x.Projects),
-                    "/finanziamenti/progetti?municipality=" + x.Istat, $"{ReminderKind}:{x.Istat}:{today:yyyy-MM}"));
+                    x.Projects == 1 ? $"/finanziamenti/progetti/{x.First}" : "/finanziamenti/progetti?municipality=" + x.Istat,
+                    $"{ReminderKind}:{x.Istat}:{today:yyyy-MM}:{round}"));
             }
         }
 

@@ -22,6 +22,7 @@ public static class FundingDemo
             if (result is FundingImportResult.Rejected r)
                 throw new InvalidOperationException("The shipped PNRR files do not import: " + string.Join("; ", r.Errors.Take(5).Select(e => $"{e.File}:{e.Line} {e.Column} {e.Message}")));
         }
+        await SeedExpendituresAsync(db, clock, ct);
         if (await db.Set<FundingCall>().AnyAsync(c => c.Title == SmallComuniTitle, ct)) return;
         var today = CivilClock.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -54,6 +55,43 @@ public static class FundingDemo
             Themes = "mobilità sostenibile", Recipients = "Comuni", Budget = 3_000_000m, PartnersMin = 1, PartnersMax = 5,
             OpensOn = today.AddDays(10), ClosesOn = today.AddDays(90), Status = FundingCallStatuses.Planned,
         }, [(RuleKinds.Recipients, "Comuni"), (RuleKinds.ExcludeComuni, "015146")], ct);
+    }
+
+    public const string DemoExpenditure = "Stato di avanzamento lavori" + Suffix;
+
+    /// <summary>A few validated expenditures on real PNRR projects of five Comuni in four zones (the open data have no spending),
+    /// marked as demonstration data in their description, document name and entry, so that the spending dashboard and
+    /// the Comune pages show figures. Each project gets two payments (15% and 10% of its cost), within its dates.</summary>
+    private static async Task SeedExpendituresAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.Set<FundingExpenditure>().AnyAsync(e => e.Description.StartsWith("Stato di avanzamento lavori") && e.Description.EndsWith(Suffix), ct)) return;
+        var today = CivilClock.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        string[] comuni = ["015182", "015146", "015118", "015209", "015195"]; // Rho, Milano, Legnano, Sesto San Giovanni, San Giuliano Milanese
+        var projects = new List<FundingProject>();
+        foreach (var istat in comuni)
+        {
+            projects.AddRange(await db.Set<FundingProject>().AsNoTracking()
+                .Where(p => p.TotalCost > 0 && (p.StartDate == null || p.StartDate <= today) && db.Set<FundingProjectComune>().Any(c => c.Cup == p.Cup && c.IstatCode == istat))
+                .OrderBy(p => p.Cup).Take(2).ToListAsync(ct));
+        }
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("documento dimostrativo")));
+        foreach (var (p, i) in projects.DistinctBy(p => p.Cup).Select((p, i) => (p, i)))
+        {
+            var start = p.StartDate is { } s && s < today ? s : today.AddMonths(-6);
+            var span = Math.Max(1, today.DayNumber - start.DayNumber);
+            foreach (var (share, part, n) in new[] { (0.15m, 3, 1), (0.10m, 2, 2) })
+            {
+                db.Add(new FundingExpenditure
+                {
+                    Cup = p.Cup, Amount = Math.Round(p.TotalCost * share, 2), PaidOn = start.AddDays(span * part / 4),
+                    Description = $"Stato di avanzamento lavori n. {n}{Suffix}", PaymentRequest = $"DEMO-{i + 1:00}-{n}",
+                    FileName = $"sal-{n}-dimostrativo.pdf", StoredName = "", ContentType = "application/pdf", Size = 0, Sha256 = sha,
+                    Status = ReportStatuses.Validated, EnteredBy = "demo", EnteredAt = now, DecidedBy = "demo", DecidedAt = now,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task AddAsync(AppDbContext db, DateTime now, FundingCall call, (string Kind, string Parameter)[] rules, CancellationToken ct)

@@ -40,6 +40,10 @@ public sealed class FundingProject : IVersioned
     public string? ImplementerIstat { get; set; }
     /// <summary>The application the project comes from, when it was funded here.</summary>
     public long? ApplicationId { get; set; }
+    /// <summary>The DUP (Documento unico di programmazione) Missione, two digits ("08"), D.Lgs. 118/2011 schema.</summary>
+    public string? DupMission { get; set; }
+    /// <summary>The DUP Programma within the Missione, two digits ("01").</summary>
+    public string? DupProgramme { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -129,6 +133,8 @@ internal sealed class FundingProjectConfiguration : IEntityTypeConfiguration<Fun
         b.HasIndex(x => x.ImplementerTaxCode);
         b.Property(x => x.ImplementerIstat).HasMaxLength(6);
         b.HasIndex(x => x.ImplementerIstat);
+        b.Property(x => x.DupMission).HasMaxLength(2);
+        b.Property(x => x.DupProgramme).HasMaxLength(2);
     }
 }
 

@@ -48,6 +48,8 @@ public sealed class FundingMilestone : IVersioned
     public string? Status { get; set; }
     public string? Reason { get; set; }
     public string? ReportedBy { get; set; }
+    /// <summary>When the progress was last reported (the monthly reminder looks for reports of the month).</summary>
+    public DateTime? ReportedAt { get; set; }
     public string? DecidedBy { get; set; }
     /// <summary>When the late-milestone notification was sent (once).</summary>
     public DateTime? LateNotifiedAt { get; set; }

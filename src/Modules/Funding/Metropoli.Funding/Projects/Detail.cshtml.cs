@@ -46,12 +46,48 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IFileStore 
 
     public async Task<IActionResult> OnGetAsync(string cup, CancellationToken ct) => await LoadAsync(cup, ct) ? Page() : NotFound();
 
+    public ProjectLinks Links { get; private set; } = null!;
+    [BindProperty] public string? LinksObjectives { get; set; }
+    [BindProperty] public string? LinksActions { get; set; }
+    [BindProperty] public string? LinksAgreements { get; set; }
+    [BindProperty] public string? DupMission { get; set; }
+    [BindProperty] public string? DupProgramme { get; set; }
+
     private async Task<bool> LoadAsync(string cup, CancellationToken ct)
     {
         if (cup.Length > 20 || await ListProjects.GetAsync(db, cup, ct) is not { } p) return false;
         Project = p;
         Report = (await ProjectReporting.GetAsync(db, User, clock, cup, ct))!;
+        Links = (await ProjectLinkHandlers.GetAsync(db, User, cup, ct))!;
+        if (Request.Method == "GET")
+        {
+            LinksObjectives = string.Join(", ", Links.Objectives.Select(x => x.Id));
+            LinksActions = string.Join(", ", Links.Actions.Select(x => x.Id));
+            LinksAgreements = string.Join(", ", Links.Agreements.Select(x => x.Id));
+            (DupMission, DupProgramme) = (Links.DupMission, Links.DupProgramme);
+        }
         return true;
+    }
+
+    /// <summary>The links to the plan and the agreements (the same handler as PUT /api/v1/projects/{cup}/links).</summary>
+    public async Task<IActionResult> OnPostLinksAsync(string cup, CancellationToken ct)
+    {
+        if (!await LoadAsync(cup, ct)) return NotFound();
+        var (objectives, actions, agreements) = (ProjectLinkHandlers.ParseIds(LinksObjectives), ProjectLinkHandlers.ParseIds(LinksActions), ProjectLinkHandlers.ParseIds(LinksAgreements));
+        var bad = "Indica numeri interi positivi separati da virgole.";
+        if (objectives is null) ModelState.AddModelError(nameof(LinksObjectives), l[bad]);
+        if (actions is null) ModelState.AddModelError(nameof(LinksActions), l[bad]);
+        if (agreements is null) ModelState.AddModelError(nameof(LinksAgreements), l[bad]);
+        if (objectives is null || actions is null || agreements is null) return Page();
+        var outcome = await ProjectLinkHandlers.SaveAsync(db, User, clock, cup, Version, new ProjectLinksRequest(objectives, actions, agreements, DupMission, DupProgramme), ct);
+        if (outcome is Outcome.Invalid inv)
+        {
+            foreach (var (k, v) in inv.Errors)
+            foreach (var m in v)
+                ModelState.AddModelError(k switch { "objectives" => nameof(LinksObjectives), "actions" => nameof(LinksActions), "agreements" => nameof(LinksAgreements), "dupMission" => nameof(DupMission), _ => nameof(DupProgramme) }, l[m]);
+            return Page();
+        }
+        return await AnswerAsync(cup, outcome, "", "Collegamenti salvati.", "#collegamenti", ct);
     }
 
     private Task<IActionResult> AnswerAsync(string cup, Outcome outcome, string prefix, string done, string anchor, CancellationToken ct) =>

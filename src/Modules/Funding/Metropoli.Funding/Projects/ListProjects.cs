@@ -16,6 +16,12 @@ public sealed record ProjectFilter
     public string? Zone { get; init; }
     [Description("Missione PNRR (M1…M6).")]
     public string? Mission { get; init; }
+    [Description("Identificativo di un obiettivo del piano strategico: i progetti collegati.")]
+    public long? Objective { get; init; }
+    [Description("Identificativo di un'azione del piano strategico: i progetti collegati.")]
+    public long? Action { get; init; }
+    [Description("Identificativo di un'intesa: i progetti che vi si fondano.")]
+    public long? Agreement { get; init; }
 }
 
 public sealed record ProjectDetail(string Cup, string Title, string? NatureCode, string? Nature, string Programme, string? Mission, string? MissionName,
@@ -57,6 +63,9 @@ public static class ListProjects
             q = q.Where(p => cups.Contains(p.Cup));
         }
         if (!string.IsNullOrWhiteSpace(f.Mission)) q = q.Where(p => p.Mission == f.Mission);
+        if (f.Objective is { } objective) q = q.Where(p => db.Set<FundingProjectObjective>().Any(x => x.Cup == p.Cup && x.ObjectiveId == objective));
+        if (f.Action is { } action) q = q.Where(p => db.Set<FundingProjectAction>().Any(x => x.Cup == p.Cup && x.ActionId == action));
+        if (f.Agreement is { } agreement) q = q.Where(p => db.Set<FundingProjectAgreement>().Any(x => x.Cup == p.Cup && x.AgreementId == agreement));
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = LikePattern.Containing(query.Q.Trim().ToLowerInvariant());

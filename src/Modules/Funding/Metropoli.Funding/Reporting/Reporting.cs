@@ -178,6 +178,7 @@ public static class ProjectReporting
         if (m.Status == ReportStatuses.Validated) return new Outcome.Refused("L'avanzamento è già stato validato.");
         db.ExpectVersion(m, m.Version);
         (m.ReachedValue, m.ReachedOn, m.Status, m.Reason, m.ReportedBy) = (r.ReachedValue, r.ReachedOn, ReportStatuses.Submitted, null, CurrentUser.Of(user).Name);
+        m.ReportedAt = clock.GetUtcNow().UtcDateTime;
         return await SaveAsync(db, () => db.Set<FundingMilestone>().AsNoTracking().Where(x => x.Id == id).Select(x => x.Version).SingleAsync(ct), m, ct);
     }
 

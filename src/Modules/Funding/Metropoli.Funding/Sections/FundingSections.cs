@@ -37,3 +37,23 @@ public sealed class FundingForZoneViewComponent(AppDbContext db) : ViewComponent
             new ProjectsTableView(projects, await Reporting.Spending.ValidatedByCupAsync(db, projects.Items.Select(p => p.Cup).ToList(), HttpContext.RequestAborted))));
     }
 }
+
+public sealed record LinkedProjectsView(string Heading, string Empty, string MoreUrl, ProjectsTableView Projects);
+
+/// <summary>On a plan objective's or action's page and on an agreement's page: the funded projects linked to it.</summary>
+public sealed class FundingForLinkViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Platform.Modules.SectionContext context)
+    {
+        if (context.Id is not { } id) return Content("");
+        var (filter, heading, empty, more) = context.Page switch
+        {
+            Platform.Modules.SectionPages.Objective => (new ProjectFilter { Objective = id }, "Progetti finanziati per l'obiettivo", "Nessun progetto finanziato è collegato a questo obiettivo.", $"/finanziamenti/progetti?objective={id}"),
+            Platform.Modules.SectionPages.Action => (new ProjectFilter { Action = id }, "Progetti finanziati per l'azione", "Nessun progetto finanziato è collegato a questa azione.", $"/finanziamenti/progetti?action={id}"),
+            _ => (new ProjectFilter { Agreement = id }, "Progetti finanziati collegati all'intesa", "Nessun progetto finanziato si fonda su questa intesa.", $"/finanziamenti/progetti?agreement={id}"),
+        };
+        var projects = await ListProjects.HandleAsync(db, new ListQuery { Limit = 10 }, filter, HttpContext.RequestAborted);
+        return View("/Modules/Funding/Sections/_LinkedSection.cshtml", new LinkedProjectsView(heading, empty, more,
+            new ProjectsTableView(projects, await Reporting.Spending.ValidatedByCupAsync(db, projects.Items.Select(p => p.Cup).ToList(), HttpContext.RequestAborted))));
+    }
+}
