@@ -2492,7 +2492,7 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasKey("CompetitionId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "CompetitionId");
 
                     b.ToTable("services_competition_posts", (string)null);
                 });
@@ -2592,6 +2592,8 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasIndex("ServiceId");
 
+                    b.HasIndex("RequestedOn", "Id");
+
                     b.ToTable("services_procurements", (string)null);
                 });
 
@@ -2606,7 +2608,7 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasKey("ProcurementId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "ProcurementId");
 
                     b.ToTable("services_procurement_municipalities", (string)null);
                 });
@@ -2655,7 +2657,7 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "RankingListId");
 
                     b.HasIndex("RankingListId", "Rank")
                         .IsUnique();

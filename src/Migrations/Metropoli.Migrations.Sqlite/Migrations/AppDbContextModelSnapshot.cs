@@ -2419,7 +2419,7 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasKey("CompetitionId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "CompetitionId");
 
                     b.ToTable("services_competition_posts", (string)null);
                 });
@@ -2517,6 +2517,8 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasIndex("ServiceId");
 
+                    b.HasIndex("RequestedOn", "Id");
+
                     b.ToTable("services_procurements", (string)null);
                 });
 
@@ -2531,7 +2533,7 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasKey("ProcurementId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "ProcurementId");
 
                     b.ToTable("services_procurement_municipalities", (string)null);
                 });
@@ -2578,7 +2580,7 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "RankingListId");
 
                     b.HasIndex("RankingListId", "Rank")
                         .IsUnique();
