@@ -2558,7 +2558,7 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasKey("CompetitionId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "CompetitionId");
 
                     b.ToTable("services_competition_posts", (string)null);
                 });
@@ -2658,6 +2658,8 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasIndex("ServiceId");
 
+                    b.HasIndex("RequestedOn", "Id");
+
                     b.ToTable("services_procurements", (string)null);
                 });
 
@@ -2672,7 +2674,7 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasKey("ProcurementId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "ProcurementId");
 
                     b.ToTable("services_procurement_municipalities", (string)null);
                 });
@@ -2721,7 +2723,7 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "RankingListId");
 
                     b.HasIndex("RankingListId", "Rank")
                         .IsUnique();

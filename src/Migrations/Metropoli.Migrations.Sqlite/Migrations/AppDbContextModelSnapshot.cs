@@ -2485,7 +2485,7 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasKey("CompetitionId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "CompetitionId");
 
                     b.ToTable("services_competition_posts", (string)null);
                 });
@@ -2583,6 +2583,8 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasIndex("ServiceId");
 
+                    b.HasIndex("RequestedOn", "Id");
+
                     b.ToTable("services_procurements", (string)null);
                 });
 
@@ -2597,7 +2599,7 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasKey("ProcurementId", "IstatCode");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "ProcurementId");
 
                     b.ToTable("services_procurement_municipalities", (string)null);
                 });
@@ -2644,7 +2646,7 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IstatCode");
+                    b.HasIndex("IstatCode", "RankingListId");
 
                     b.HasIndex("RankingListId", "Rank")
                         .IsUnique();

@@ -23,10 +23,10 @@ public static class ServicesApi
     {
         var api = app.MapApiV1();
         var services = api.MapGroup("/services").WithTags(Tag);
-        services.MapGet("/", async Task<Results<Ok<Paged<ServiceRow>>, ValidationProblem>> ([AsParameters] ListQuery query, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        services.MapGet("/", async Task<Results<Ok<Paged<ServiceRow>>, ValidationProblem>> ([AsParameters] ListQuery query, AppDbContext db, ReadCache cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = query.Validate([]);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await CatalogueHandlers.ListAsync(db, clock, query, ct));
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await CatalogueHandlers.CachedAsync(cache, db, clock, query, ct));
             })
             .AllowAnonymous()
             .WithName("listServices").WithSummary("Il catalogo dei servizi della Casa dei Comuni, con il numero di Comuni aderenti (convenzioni in vigore).");
@@ -118,10 +118,10 @@ public static class ServicesApi
             .Produces(200).ProducesProblem(404);
 
         var procurements = api.MapGroup("/procurements").WithTags(Tag);
-        procurements.MapGet("/", async Task<Results<Ok<Paged<ProcurementRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] ProcurementFilter filter, AppDbContext db, CancellationToken ct) =>
+        procurements.MapGet("/", async Task<Results<Ok<Paged<ProcurementRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] ProcurementFilter filter, AppDbContext db, ReadCache cache, CancellationToken ct) =>
             {
                 var errors = ProcurementHandlers.Validate(query, filter);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ProcurementHandlers.ListAsync(db, query, filter, ct));
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ProcurementHandlers.CachedAsync(cache, db, query, filter, ct));
             })
             .AllowAnonymous()
             .WithName("listProcurements").WithSummary("Le procedure di gara della Stazione Unica Appaltante, con fasi, offerte, aggiudicazione e ribasso; filtri per Comune e zona.");

@@ -44,14 +44,30 @@ public sealed record ServiceInput
 /// A Comune has joined a service when it is a party to one of the service's agreements in force today.</summary>
 public static class CatalogueHandlers
 {
+    /// <summary>The catalogue's read model: the services, the agreements in force and their parties (the Comuni, from
+    /// the territory's organisations).</summary>
+    public static readonly ReadModels DependsOn = ServicesModule.ReadModel | ReadModels.Of(AgreementsContract.Module) | ReadModels.Of(TerritoryContract.Module);
+
+    /// <summary><see cref="ListAsync"/> from the <see cref="ReadCache"/>: public and the same for everyone, keyed by the
+    /// query and the day (adhesion is «in force today»).</summary>
+    public static Task<Paged<ServiceRow>> CachedAsync(ReadCache cache, AppDbContext db, TimeProvider clock, ListQuery query, CancellationToken ct) =>
+        query.IsEarlyPage
+            ? cache.GetAsync(ReadCache.ListKey("service-list", "public", new { query, today = CivilClock.Today(clock) }), DependsOn, (d, t) => ListAsync(d, clock, query, t), ct)
+            : ListAsync(db, clock, query, ct);
+
     public static async Task<Paged<ServiceRow>> ListAsync(AppDbContext db, TimeProvider clock, ListQuery query, CancellationToken ct)
     {
         var q = db.Set<SharedService>().AsNoTracking().Where(s => s.Active);
         if (query.Q is { Length: > 0 } text) q = q.Where(s => s.Name.Contains(text) || s.Summary.Contains(text));
         var total = await q.CountAsync(ct);
-        var services = await q.OrderBy(s => s.SortOrder).ThenBy(s => s.Name).Skip(query.EffectiveOffset).Take(query.EffectiveLimit).ToListAsync(ct);
+        var services = await q.OrderBy(s => s.SortOrder).ThenBy(s => s.Name).Skip(query.EffectiveOffset).Take(query.EffectiveLimit)
+            .Select(s => new { s.Id, s.Slug, s.Name, s.Kind, s.Summary, s.OfficeName, s.FirstAnswerDays, s.ResolutionDays, s.IsDemo })
+            .ToListAsync(ct);
         var ids = services.Select(s => s.Id).ToList();
-        var members = (await MembersQuery(db, clock, ids).ToListAsync(ct)).GroupBy(m => m.ServiceId).ToDictionary(g => g.Key, g => g.Select(m => m.IstatCode).Distinct().Count());
+        // The number of Comuni per service counted in the database (one row per service), not by reading every party.
+        var members = await MembersQuery(db, clock, ids).GroupBy(m => m.ServiceId)
+            .Select(g => new { ServiceId = g.Key, Count = g.Select(m => m.IstatCode).Distinct().Count() })
+            .ToDictionaryAsync(g => g.ServiceId, g => g.Count, ct);
         return new Paged<ServiceRow>(services.Select(s => new ServiceRow(s.Id, s.Slug, s.Name, s.Kind, s.Summary, s.OfficeName, s.FirstAnswerDays, s.ResolutionDays,
             members.GetValueOrDefault(s.Id), s.IsDemo)).ToList(), total, query.EffectiveLimit, query.EffectiveOffset);
     }
@@ -63,7 +79,7 @@ public static class CatalogueHandlers
         var agreements = await db.Set<ServiceAgreement>().Where(x => x.ServiceId == s.Id)
             .Join(db.Reads<IAgreementQueries>().Agreements.Where(a => a.IsPublic), x => x.AgreementId, a => a.Id, (x, a) => new LinkedAgreement(a.Id, a.Title))
             .ToListAsync(ct);
-        var istats = (await MembersQuery(db, clock, [s.Id]).ToListAsync(ct)).Select(m => m.IstatCode).Distinct().ToList();
+        var istats = await MembersQuery(db, clock, [s.Id]).Select(m => m.IstatCode).Distinct().ToListAsync(ct);
         var members = await db.Reads<ITerritoryQueries>().Comuni.Where(c => istats.Contains(c.IstatCode)).OrderBy(c => c.Name)
             .Select(c => new MemberRow(c.IstatCode, c.Name)).ToListAsync(ct);
         var documents = s.Documents.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -71,9 +87,13 @@ public static class CatalogueHandlers
             s.OfficeEmail, s.FirstAnswerDays, s.ResolutionDays, documents, agreements, members, s.IsDemo, s.Active, s.Version);
     }
 
-    private sealed record Membership(long ServiceId, string IstatCode, long AgreementId);
+    private sealed class Membership
+    {
+        public long ServiceId { get; init; }
+        public string IstatCode { get; init; } = "";
+    }
 
-    /// <summary>(service, Comune, agreement) for every Comune party to a service's agreement in force today.</summary>
+    /// <summary>(service, Comune) for every Comune party to a service's agreement in force today.</summary>
     private static IQueryable<Membership> MembersQuery(AppDbContext db, TimeProvider clock, List<long> serviceIds)
     {
         var agreements = db.Reads<IAgreementQueries>();
@@ -83,7 +103,7 @@ public static class CatalogueHandlers
                join a in agreements.InForceOn(today) on sa.AgreementId equals a.Id
                join p in agreements.Parties on a.Id equals p.AgreementId
                where p.MunicipalityIstat != null
-               select new Membership(sa.ServiceId, p.MunicipalityIstat!, a.Id);
+               select new Membership { ServiceId = sa.ServiceId, IstatCode = p.MunicipalityIstat! };
     }
 
     /// <summary>The agreement in force through which the Comune has joined the service today, if any.</summary>

@@ -102,6 +102,8 @@ internal sealed class ProcurementConfiguration : IEntityTypeConfiguration<Procur
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.ServiceId);
         b.HasIndex(x => x.RequestId);
+        // The lists' order (latest request first): a page is read from the index, not sorted from the whole table.
+        b.HasIndex(x => new { x.RequestedOn, x.Id });
         b.HasOne<SharedService>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ServiceRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -114,7 +116,8 @@ internal sealed class ProcurementMunicipalityConfiguration : IEntityTypeConfigur
         b.ToTable("services_procurement_municipalities");
         b.HasKey(x => new { x.ProcurementId, x.IstatCode });
         b.Property(x => x.IstatCode).HasMaxLength(6);
-        b.HasIndex(x => x.IstatCode);
+        // A Comune's (or a zone's) procedures from its side: the procedure ids are in the index (covering).
+        b.HasIndex(x => new { x.IstatCode, x.ProcurementId });
         b.HasOne<Procurement>().WithMany().HasForeignKey(x => x.ProcurementId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(ModuleCatalog.EntityName(TerritoryContract.MunicipalityEntity), null).WithMany().HasForeignKey(nameof(ProcurementMunicipality.IstatCode)).OnDelete(DeleteBehavior.Restrict);
     }

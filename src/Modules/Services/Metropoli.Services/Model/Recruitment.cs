@@ -193,7 +193,8 @@ internal sealed class CompetitionPostConfiguration : IEntityTypeConfiguration<Co
         b.ToTable("services_competition_posts");
         b.HasKey(x => new { x.CompetitionId, x.IstatCode });
         b.Property(x => x.IstatCode).HasMaxLength(6);
-        b.HasIndex(x => x.IstatCode);
+        // A Comune's competitions from its side (covering: the competition ids are in the index).
+        b.HasIndex(x => new { x.IstatCode, x.CompetitionId });
         b.HasOne<Competition>().WithMany().HasForeignKey(x => x.CompetitionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(ModuleCatalog.EntityName(TerritoryContract.MunicipalityEntity), null).WithMany().HasForeignKey(nameof(CompetitionPost.IstatCode)).OnDelete(DeleteBehavior.Restrict);
     }
@@ -236,7 +237,8 @@ internal sealed class RankingDrawConfiguration : IEntityTypeConfiguration<Rankin
         b.Property(x => x.By).HasMaxLength(256);
         b.HasIndex(x => new { x.RankingListId, x.Rank }).IsUnique();
         b.HasIndex(x => new { x.RankingListId, x.Sequence }).IsUnique();
-        b.HasIndex(x => x.IstatCode);
+        // The lists a Comune drew on, from its side (covering).
+        b.HasIndex(x => new { x.IstatCode, x.RankingListId });
         b.HasOne<RankingList>().WithMany().HasForeignKey(x => x.RankingListId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(ModuleCatalog.EntityName(TerritoryContract.MunicipalityEntity), null).WithMany().HasForeignKey(nameof(RankingDraw.IstatCode)).OnDelete(DeleteBehavior.Restrict);
     }

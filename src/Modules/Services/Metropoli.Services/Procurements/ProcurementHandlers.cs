@@ -107,8 +107,6 @@ public static class ProcurementHandlers
 
     public static DateOnly?[] Dates(ProcurementInput r) => [r.RequestedOn, r.DecisionOn, r.PublishedOn, r.BidsReceivedOn, r.AwardedOn, r.ContractSignedOn];
 
-    private static DateOnly?[] Dates(Procurement p) => [p.RequestedOn, p.DecisionOn, p.PublishedOn, p.BidsReceivedOn, p.AwardedOn, p.ContractSignedOn];
-
     private static async Task ValidateAsync(AppDbContext db, TimeProvider clock, ProcurementInput r, string[] municipalities, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(r.Object)) errors["object"] = ["Indica l'oggetto della procedura."];
@@ -172,7 +170,7 @@ public static class ProcurementHandlers
     }
 
     public static async Task<ProcurementRow?> GetAsync(AppDbContext db, long id, CancellationToken ct) =>
-        (await RowsAsync(db, db.Set<Procurement>().AsNoTracking().Where(p => p.Id == id), ct)).SingleOrDefault();
+        (await RowsAsync(db, db.Set<Procurement>().AsNoTracking().Where(p => p.Id == id), null, null, ct)).SingleOrDefault();
 
     public static Dictionary<string, string[]> Validate(ListQuery query, ProcurementFilter filter)
     {
@@ -182,44 +180,77 @@ public static class ProcurementHandlers
         return errors;
     }
 
+    /// <summary>The read model the lists depend on: the procedures and the names of the Comuni they serve.</summary>
+    public static readonly ReadModels DependsOn = ServicesModule.ReadModel | ReadModels.Of(TerritoryContract.Module);
+
+    /// <summary><see cref="ListAsync"/> from the <see cref="ReadCache"/> for the pages a visitor pages through
+    /// (<see cref="ListQuery.IsEarlyPage"/>): the list is public and the same for every reader (the edit link is decided
+    /// when rendering), so one value per query serves them all until a procedure changes.</summary>
+    public static Task<Paged<ProcurementRow>> CachedAsync(ReadCache cache, AppDbContext db, ListQuery query, ProcurementFilter filter, CancellationToken ct) =>
+        query.IsEarlyPage
+            ? cache.GetAsync(ReadCache.ListKey("procurement-list", "public", new { query, filter }), DependsOn, (d, t) => ListAsync(d, query, filter, t), ct)
+            : ListAsync(db, query, filter, ct);
+
     public static async Task<Paged<ProcurementRow>> ListAsync(AppDbContext db, ListQuery query, ProcurementFilter filter, CancellationToken ct, bool all = false)
     {
         var q = Filtered(db, query, filter);
         var total = await q.CountAsync(ct);
-        q = q.OrderByDescending(p => p.RequestedOn).ThenByDescending(p => p.Id);
-        if (!all) q = q.Skip(query.EffectiveOffset).Take(query.EffectiveLimit);
-        var rows = await RowsAsync(db, q, ct);
+        var rows = all ? await RowsAsync(db, q, null, null, ct) : await RowsAsync(db, q, query.EffectiveOffset, query.EffectiveLimit, ct);
         return new Paged<ProcurementRow>(rows, total, all ? total : query.EffectiveLimit, all ? 0 : query.EffectiveOffset);
     }
 
+    /// <summary>The procedures of a Comune or of the Comuni of a zone are found from the Comuni's side (the index on
+    /// the Comune of services_procurement_municipalities), never by probing every procedure.</summary>
     private static IQueryable<Procurement> Filtered(AppDbContext db, ListQuery query, ProcurementFilter filter)
     {
         var q = db.Set<Procurement>().AsNoTracking();
-        if (filter.Municipality is { Length: > 0 } istat) q = q.Where(p => db.Set<ProcurementMunicipality>().Any(m => m.ProcurementId == p.Id && m.IstatCode == istat));
+        if (filter.Municipality is { Length: > 0 } istat)
+        {
+            var ids = db.Set<ProcurementMunicipality>().Where(m => m.IstatCode == istat).Select(m => m.ProcurementId);
+            q = q.Where(p => ids.Contains(p.Id));
+        }
         if (filter.Zone is { Length: > 0 } zone)
         {
-            var comuni = db.Reads<ITerritoryQueries>().Comuni.Where(c => c.ZoneCode == zone).Select(c => c.IstatCode);
-            q = q.Where(p => db.Set<ProcurementMunicipality>().Any(m => m.ProcurementId == p.Id && comuni.Contains(m.IstatCode)));
+            var ids = from m in db.Set<ProcurementMunicipality>()
+                      join c in db.Reads<ITerritoryQueries>().Comuni on m.IstatCode equals c.IstatCode
+                      where c.ZoneCode == zone
+                      select m.ProcurementId;
+            q = q.Where(p => ids.Contains(p.Id));
         }
         if (query.Q is { Length: > 0 } text) q = q.Where(p => p.Object.Contains(text) || p.Cigs.Contains(text));
         return q;
     }
 
-    private static async Task<List<ProcurementRow>> RowsAsync(AppDbContext db, IQueryable<Procurement> q, CancellationToken ct)
+    /// <summary>The rows of a page (the columns shown), then the services (address and office) and the Comuni of those
+    /// rows only: three small queries, whatever the size of the table.</summary>
+    private static async Task<List<ProcurementRow>> RowsAsync(AppDbContext db, IQueryable<Procurement> q, int? offset, int? limit, CancellationToken ct)
     {
-        var list = await q.ToListAsync(ct);
+        // The page from the procedures alone, so that it is read in the order of the (RequestedOn, Id) index and stops
+        // at the page's end (joined to the services, SQLite began from the six services and sorted every procedure).
+        var rows = from p in q
+                   orderby p.RequestedOn descending, p.Id descending
+                   select new
+                   {
+                       p.Id, p.Object, p.ServiceId, p.Cup, p.Cigs, p.Amount, p.ProcedureType, p.AwardCriterion, p.RequestedOn, p.DecisionOn,
+                       p.PublishedOn, p.BidsReceivedOn, p.AwardedOn, p.ContractSignedOn, p.BidsCount, p.AwardValue, p.WinnerTaxCode, p.WinnerName,
+                       p.PlatformUrl, p.RequestId, p.Version,
+                   };
+        if (offset is { } skip) rows = rows.Skip(skip);
+        if (limit is { } take) rows = rows.Take(take);
+        var list = await rows.ToListAsync(ct);
         var ids = list.Select(p => p.Id).ToList();
-        var comuni = await db.Set<ProcurementMunicipality>().Where(m => ids.Contains(m.ProcurementId))
+        var serviceIds = list.Select(p => p.ServiceId).Distinct().ToList();
+        var services = await db.Set<SharedService>().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.Slug, s.OfficeSector }).ToDictionaryAsync(s => s.Id, ct);
+        var comuni = (await db.Set<ProcurementMunicipality>().Where(m => ids.Contains(m.ProcurementId))
             .Join(db.Reads<ITerritoryQueries>().Comuni, m => m.IstatCode, c => c.IstatCode, (m, c) => new { m.ProcurementId, c.IstatCode, c.Name })
-            .ToListAsync(ct);
-        var services = await db.Set<SharedService>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Slug, ct);
-        var offices = await db.Set<SharedService>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.OfficeSector, ct);
-        return list.Select(p => new ProcurementRow(p.Id, p.Object, services.GetValueOrDefault(p.ServiceId, ""), p.Cup,
-            p.Cigs.Split(',', StringSplitOptions.RemoveEmptyEntries), p.Amount, p.ProcedureType, p.AwardCriterion, ProcurementPhases.Current(Dates(p)),
+            .ToListAsync(ct)).ToLookup(c => c.ProcurementId);
+        return list.Select(p => new ProcurementRow(p.Id, p.Object, services.GetValueOrDefault(p.ServiceId)?.Slug ?? "", p.Cup,
+            p.Cigs.Split(',', StringSplitOptions.RemoveEmptyEntries), p.Amount, p.ProcedureType, p.AwardCriterion,
+            ProcurementPhases.Current([p.RequestedOn, p.DecisionOn, p.PublishedOn, p.BidsReceivedOn, p.AwardedOn, p.ContractSignedOn]),
             p.RequestedOn, p.DecisionOn, p.PublishedOn, p.BidsReceivedOn, p.AwardedOn, p.ContractSignedOn, p.BidsCount, p.AwardValue,
             p.AwardValue is { } v && p.Amount > 0 ? Math.Round((p.Amount - v) / p.Amount * 100m, 2) : null,
             p.WinnerTaxCode, p.WinnerName, p.PlatformUrl,
-            comuni.Where(c => c.ProcurementId == p.Id).OrderBy(c => c.Name).Select(c => new ProcurementComune(c.IstatCode, c.Name)).ToList(), p.RequestId, p.Version,
-            offices.GetValueOrDefault(p.ServiceId))).ToList();
+            comuni[p.Id].OrderBy(c => c.Name).Select(c => new ProcurementComune(c.IstatCode, c.Name)).ToList(), p.RequestId, p.Version,
+            services.GetValueOrDefault(p.ServiceId)?.OfficeSector)).ToList();
     }
 }

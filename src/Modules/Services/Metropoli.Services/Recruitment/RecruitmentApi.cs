@@ -33,10 +33,10 @@ public static class RecruitmentApi
             .Produces(201).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
 
         var competitions = api.MapGroup("/competitions").WithTags(ServicesApi.Tag);
-        competitions.MapGet("/", async Task<Results<Ok<Paged<CompetitionRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] CompetitionFilter filter, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        competitions.MapGet("/", async Task<Results<Ok<Paged<CompetitionRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] CompetitionFilter filter, AppDbContext db, ReadCache cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = RecruitmentHandlers.Validate(query, filter);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await RecruitmentHandlers.ListCompetitionsAsync(db, clock, query, filter, ct));
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await RecruitmentHandlers.CachedCompetitionsAsync(cache, db, clock, query, filter, ct));
             })
             .AllowAnonymous()
             .WithName("listCompetitions").WithSummary("I concorsi unici dell'Ufficio unico concorsi: profilo, area, posti per Comune, bando su inPA, stato e dati aggregati della graduatoria; filtri per Comune, zona, profilo e stato.");
@@ -64,10 +64,10 @@ public static class RecruitmentApi
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
 
         var lists = api.MapGroup("/ranking-lists").WithTags(ServicesApi.Tag);
-        lists.MapGet("/", async Task<Results<Ok<Paged<RankingListRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] RankingListFilter filter, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        lists.MapGet("/", async Task<Results<Ok<Paged<RankingListRow>>, ValidationProblem>> ([AsParameters] ListQuery query, [AsParameters] RankingListFilter filter, AppDbContext db, ReadCache cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = RecruitmentHandlers.Validate(query, filter);
-                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await RecruitmentHandlers.ListListsAsync(db, clock, query, filter, ct));
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await RecruitmentHandlers.CachedListsAsync(cache, db, clock, query, filter, ct));
             })
             .AllowAnonymous()
             .WithName("listRankingLists").WithSummary("Le graduatorie dei concorsi unici (dati aggregati, senza candidati): valid=true e profile=… per sapere quali graduatorie valide esistono per un profilo.");

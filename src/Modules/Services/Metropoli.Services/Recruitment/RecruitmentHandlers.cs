@@ -288,15 +288,20 @@ public static class RecruitmentHandlers
     public static async Task<Paged<CompetitionRow>> ListCompetitionsAsync(AppDbContext db, TimeProvider clock, ListQuery query, CompetitionFilter filter, CancellationToken ct, bool all = false)
     {
         var q = db.Set<Competition>().AsNoTracking();
-        // A Comune's competitions: those with posts for it, and those whose list it drew on.
-        var drawsOn = db.Set<RankingDraw>().Join(db.Set<RankingList>(), d => d.RankingListId, l => l.Id, (d, l) => new { d.IstatCode, l.CompetitionId });
+        // A Comune's competitions: those with posts for it, and those whose list it drew on; found from the Comune's side
+        // (the indexes on the Comune of posts and draws), never by probing every competition.
         if (filter.Municipality is { Length: > 0 } istat)
-            q = q.Where(c => db.Set<CompetitionPost>().Any(p => p.CompetitionId == c.Id && p.IstatCode == istat) || drawsOn.Any(d => d.CompetitionId == c.Id && d.IstatCode == istat));
+        {
+            var posted = db.Set<CompetitionPost>().Where(p => p.IstatCode == istat).Select(p => p.CompetitionId);
+            var drew = from d in db.Set<RankingDraw>() where d.IstatCode == istat join l in db.Set<RankingList>() on d.RankingListId equals l.Id select l.CompetitionId;
+            q = q.Where(c => posted.Contains(c.Id) || drew.Contains(c.Id));
+        }
         if (filter.Zone is { Length: > 0 } zone)
         {
             var comuni = db.Reads<ITerritoryQueries>().Comuni.Where(x => x.ZoneCode == zone).Select(x => x.IstatCode);
-            q = q.Where(c => db.Set<CompetitionPost>().Any(p => p.CompetitionId == c.Id && comuni.Contains(p.IstatCode))
-                || drawsOn.Any(d => d.CompetitionId == c.Id && comuni.Contains(d.IstatCode)));
+            var posted = db.Set<CompetitionPost>().Where(p => comuni.Contains(p.IstatCode)).Select(p => p.CompetitionId);
+            var drew = from d in db.Set<RankingDraw>() where comuni.Contains(d.IstatCode) join l in db.Set<RankingList>() on d.RankingListId equals l.Id select l.CompetitionId;
+            q = q.Where(c => posted.Contains(c.Id) || drew.Contains(c.Id));
         }
         if (filter.Profile is { Length: > 0 } profile) q = q.Where(c => c.Profile.Contains(profile));
         if (filter.Status is { Length: > 0 } status) q = q.Where(c => c.Status == status);
@@ -310,27 +315,77 @@ public static class RecruitmentHandlers
         return new Paged<CompetitionRow>(rows, total, all ? total : query.EffectiveLimit, all ? 0 : query.EffectiveOffset);
     }
 
+    /// <summary>The read model of the public lists: competitions, lists and draws, and the names of the Comuni.</summary>
+    public static readonly ReadModels DependsOn = ServicesModule.ReadModel | ReadModels.Of(TerritoryContract.Module);
+
+    /// <summary><see cref="ListCompetitionsAsync"/> from the <see cref="ReadCache"/> for the first pages: public
+    /// aggregate data, the same for every reader; keyed by the query, the filter and the day (a list's validity).</summary>
+    public static Task<Paged<CompetitionRow>> CachedCompetitionsAsync(ReadCache cache, AppDbContext db, TimeProvider clock, ListQuery query, CompetitionFilter filter, CancellationToken ct) =>
+        query.IsEarlyPage
+            ? cache.GetAsync(ReadCache.ListKey("competition-list", "public", new { query, filter, today = CivilClock.Today(clock) }), DependsOn,
+                (d, t) => ListCompetitionsAsync(d, clock, query, filter, t), ct)
+            : ListCompetitionsAsync(db, clock, query, filter, ct);
+
+    /// <summary><see cref="ListListsAsync"/> from the <see cref="ReadCache"/> for the first pages (see above).</summary>
+    public static Task<Paged<RankingListRow>> CachedListsAsync(ReadCache cache, AppDbContext db, TimeProvider clock, ListQuery query, RankingListFilter filter, CancellationToken ct) =>
+        query.IsEarlyPage
+            ? cache.GetAsync(ReadCache.ListKey("ranking-list-list", "public", new { query, filter, today = CivilClock.Today(clock) }), DependsOn,
+                (d, t) => ListListsAsync(d, clock, query, filter, t), ct)
+            : ListListsAsync(db, clock, query, filter, ct);
+
+    /// <summary>A list's figures computed by the database: the ranks drawn (not skipped) and the first free rank, the
+    /// lowest rank r with no draw at r while r - 1 is 1 or drawn (the unique index on list and rank answers both).</summary>
+    private sealed class ListFigures
+    {
+        public long Id { get; init; }
+        public long CompetitionId { get; init; }
+        public string ActNumber { get; init; } = "";
+        public DateOnly ApprovedOn { get; init; }
+        public DateOnly ValidUntil { get; init; }
+        public int EntryCount { get; init; }
+        public int Drawn { get; init; }
+        public int? FirstFree { get; init; }
+
+        public int? NextRank => FirstFree is { } r && r <= EntryCount ? r : null;
+    }
+
+    private static IQueryable<ListFigures> Figures(AppDbContext db, IQueryable<RankingList> lists)
+    {
+        var draws = db.Set<RankingDraw>();
+        return lists.Select(l => new ListFigures
+        {
+            Id = l.Id, CompetitionId = l.CompetitionId, ActNumber = l.ActNumber, ApprovedOn = l.ApprovedOn, ValidUntil = l.ValidUntil, EntryCount = l.EntryCount,
+            Drawn = draws.Count(d => d.RankingListId == l.Id && d.Kind != DrawKinds.Skip),
+            FirstFree = !draws.Any(d => d.RankingListId == l.Id && d.Rank == 1) ? 1
+                : draws.Where(d => d.RankingListId == l.Id && !draws.Any(e => e.RankingListId == l.Id && e.Rank == d.Rank + 1)).Min(d => (int?)(d.Rank + 1)),
+        });
+    }
+
+    /// <summary>The rows of a page: the competitions, then for those only their posts (with the Comuni's names), their
+    /// lists' figures and the hires per Comune, each counted in the database (GROUP BY), and the services' addresses.</summary>
     private static async Task<List<CompetitionRow>> CompetitionRowsAsync(AppDbContext db, TimeProvider clock, IQueryable<Competition> q, CancellationToken ct)
     {
-        var list = await q.ToListAsync(ct);
-        var ids = list.Select(c => c.Id).ToList();
-        var posts = await db.Set<CompetitionPost>().Where(p => ids.Contains(p.CompetitionId))
-            .Join(db.Reads<ITerritoryQueries>().Comuni, p => p.IstatCode, c => c.IstatCode, (p, c) => new { p.CompetitionId, p.IstatCode, c.Name, p.Posts })
+        var list = await q.Select(c => new { c.Id, c.ServiceId, c.Title, c.Profile, c.Area, c.NoticeReference, c.NoticeUrl, c.PublishedOn, c.ApplicationsCloseOn, c.Status, c.Version })
             .ToListAsync(ct);
-        var lists = await db.Set<RankingList>().AsNoTracking().Where(l => ids.Contains(l.CompetitionId)).ToListAsync(ct);
-        var listIds = lists.Select(l => l.Id).ToList();
-        var draws = await db.Set<RankingDraw>().AsNoTracking().Where(d => listIds.Contains(d.RankingListId))
-            .Select(d => new { d.RankingListId, d.Rank, d.IstatCode, d.Kind }).ToListAsync(ct);
-        var services = await db.Set<SharedService>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Slug, ct);
+        if (list.Count == 0) return [];
+        var ids = list.Select(c => c.Id).ToList();
+        var serviceIds = list.Select(c => c.ServiceId).Distinct().ToList();
+        var services = await db.Set<SharedService>().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.Slug }).ToDictionaryAsync(s => s.Id, s => s.Slug, ct);
+        var posts = (await db.Set<CompetitionPost>().Where(p => ids.Contains(p.CompetitionId))
+            .Join(db.Reads<ITerritoryQueries>().Comuni, p => p.IstatCode, c => c.IstatCode, (p, c) => new { p.CompetitionId, p.IstatCode, c.Name, p.Posts })
+            .ToListAsync(ct)).ToLookup(p => p.CompetitionId);
+        var lists = (await Figures(db, db.Set<RankingList>().Where(l => ids.Contains(l.CompetitionId))).ToListAsync(ct)).ToDictionary(l => l.CompetitionId);
+        var listIds = lists.Values.Select(l => l.Id).ToList();
+        var hires = await db.Set<RankingDraw>().Where(d => listIds.Contains(d.RankingListId) && d.Kind != DrawKinds.Skip)
+            .GroupBy(d => new { d.RankingListId, d.IstatCode }).Select(g => new { g.Key.RankingListId, g.Key.IstatCode, Count = g.Count() })
+            .ToDictionaryAsync(g => (g.RankingListId, g.IstatCode), g => g.Count, ct);
         var today = CivilClock.Today(clock);
         return list.Select(c =>
         {
-            var l = lists.SingleOrDefault(x => x.CompetitionId == c.Id);
-            var ld = l is null ? [] : draws.Where(d => d.RankingListId == l.Id).ToList();
-            var summary = l is null ? null : new RankingListSummary(l.Id, l.ActNumber, l.ApprovedOn, l.ValidUntil, today <= l.ValidUntil, l.EntryCount,
-                ld.Count(d => d.Kind != DrawKinds.Skip), NextRank(l.EntryCount, ld.Select(d => d.Rank)));
-            var views = posts.Where(p => p.CompetitionId == c.Id).OrderBy(p => p.Name)
-                .Select(p => new CompetitionPostView(p.IstatCode, p.Name, p.Posts, ld.Count(d => d.IstatCode == p.IstatCode && d.Kind != DrawKinds.Skip))).ToList();
+            var l = lists.GetValueOrDefault(c.Id);
+            var summary = l is null ? null : new RankingListSummary(l.Id, l.ActNumber, l.ApprovedOn, l.ValidUntil, today <= l.ValidUntil, l.EntryCount, l.Drawn, l.NextRank);
+            var views = posts[c.Id].OrderBy(p => p.Name)
+                .Select(p => new CompetitionPostView(p.IstatCode, p.Name, p.Posts, l is null ? 0 : hires.GetValueOrDefault((l.Id, p.IstatCode)))).ToList();
             return new CompetitionRow(c.Id, services.GetValueOrDefault(c.ServiceId, ""), c.Title, c.Profile, c.Area, c.NoticeReference, c.NoticeUrl,
                 c.PublishedOn, c.ApplicationsCloseOn, c.Status, views.Sum(v => v.Posts), views, summary, c.Version);
         }).ToList();
@@ -410,14 +465,14 @@ public static class RecruitmentHandlers
         var total = await q.CountAsync(ct);
         q = q.OrderByDescending(x => x.l.ValidUntil).ThenByDescending(x => x.l.Id);
         if (!all) q = q.Skip(query.EffectiveOffset).Take(query.EffectiveLimit);
-        var page = await q.ToListAsync(ct);
-        var ids = page.Select(x => x.l.Id).ToList();
-        var draws = await db.Set<RankingDraw>().AsNoTracking().Where(d => ids.Contains(d.RankingListId)).Select(d => new { d.RankingListId, d.Rank, d.Kind }).ToListAsync(ct);
+        var page = await q.Select(x => new { x.l.Id, x.c.Title, x.c.Profile, x.c.Area }).ToListAsync(ct);
+        var ids = page.Select(x => x.Id).ToList();
+        var figures = await Figures(db, db.Set<RankingList>().Where(l => ids.Contains(l.Id))).ToDictionaryAsync(l => l.Id, ct);
         var rows = page.Select(x =>
         {
-            var ld = draws.Where(d => d.RankingListId == x.l.Id).ToList();
-            return new RankingListRow(x.l.Id, x.c.Id, x.c.Title, x.c.Profile, x.c.Area, x.l.ActNumber, x.l.ApprovedOn, x.l.ValidUntil, today <= x.l.ValidUntil,
-                x.l.EntryCount, ld.Count(d => d.Kind != DrawKinds.Skip), NextRank(x.l.EntryCount, ld.Select(d => d.Rank)));
+            var l = figures[x.Id];
+            return new RankingListRow(l.Id, l.CompetitionId, x.Title, x.Profile, x.Area, l.ActNumber, l.ApprovedOn, l.ValidUntil, today <= l.ValidUntil,
+                l.EntryCount, l.Drawn, l.NextRank);
         }).ToList();
         return new Paged<RankingListRow>(rows, total, all ? total : query.EffectiveLimit, all ? 0 : query.EffectiveOffset);
     }
