@@ -422,6 +422,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /"] = All, ["PAGE /privacy"] = All, ["PAGE /errore/{code:int}"] = All,
         ["PAGE /dichiarazione-accessibilita"] = All, ["PAGE /note-legali"] = All, ["PAGE /segnalazioni"] = All,
         ["PAGE /accedi"] = All,
+        ["PAGE /accedi/identita-digitale"] = "", // SPID/CIE: 404 unless DigitalIdentity is configured (DigitalIdentityTests)
         ["PAGE /accedi/codice"] = "", // without a pending two-factor sign-in it sends everyone back to /accedi
         ["PAGE /accedi/codice-di-recupero"] = "", // the same, with a recovery code
         ["PAGE /accedi/password-dimenticata"] = All, ["PAGE /accedi/nuova-password"] = All, ["PAGE /admin/accessi"] = Admin,

@@ -995,9 +995,9 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Cup", "Status", "PaidOn");
 
-                    b.HasIndex("Cup", "Status");
+                    b.HasIndex("Status", "PaidOn", "Id");
 
                     b.ToTable("funding_expenditures", (string)null);
                 });

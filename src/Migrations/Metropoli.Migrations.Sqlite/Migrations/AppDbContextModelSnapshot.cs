@@ -962,9 +962,9 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Cup", "Status", "PaidOn");
 
-                    b.HasIndex("Cup", "Status");
+                    b.HasIndex("Status", "PaidOn", "Id");
 
                     b.ToTable("funding_expenditures", (string)null);
                 });

@@ -22,11 +22,21 @@ public sealed class DigitalIdentityModel(SignInManager<AppUser> signIn, UserMana
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet(string? provider)
+    /// <param name="provider">The button pressed: "spid" or "cie".</param>
+    /// <param name="esito">"ritorno": the proxy's answer has been read by the handler; "errore": the proxy failed.</param>
+    public async Task<IActionResult> OnGetAsync(string? provider, string? esito, CancellationToken ct)
     {
         if (!options.Value.Enabled)
         {
             return NotFound();
+        }
+        if (esito == "ritorno")
+        {
+            return await ReturnAsync(ct);
+        }
+        if (esito == "errore")
+        {
+            return Refuse(l["L'accesso con SPID o CIE è stato annullato o non è riuscito presso il gestore dell'identità. Riprova dalla pagina di accesso."]);
         }
         if (string.IsNullOrEmpty(provider))
         {
@@ -36,18 +46,14 @@ public sealed class DigitalIdentityModel(SignInManager<AppUser> signIn, UserMana
         {
             return NotFound();
         }
-        var back = Url.Page("/Platform/Account/DigitalIdentity", "Return", new { ReturnUrl = LoginModel.SafeReturnUrl(ReturnUrl) });
+        var back = Url.Page("/Platform/Account/DigitalIdentity", null, new { esito = "ritorno", ReturnUrl = LoginModel.SafeReturnUrl(ReturnUrl) });
         var properties = signIn.ConfigureExternalAuthenticationProperties(DigitalIdentity.Scheme, back);
         properties.Items["provider"] = provider;
         return Challenge(properties, DigitalIdentity.Scheme);
     }
 
-    public async Task<IActionResult> OnGetReturnAsync(CancellationToken ct)
+    private async Task<IActionResult> ReturnAsync(CancellationToken ct)
     {
-        if (!options.Value.Enabled)
-        {
-            return NotFound();
-        }
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (!external.Succeeded || external.Principal is null)
@@ -71,11 +77,6 @@ public sealed class DigitalIdentityModel(SignInManager<AppUser> signIn, UserMana
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", provider)]);
         return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
     }
-
-    public IActionResult OnGetFailed() =>
-        options.Value.Enabled
-            ? Refuse(l["L'accesso con SPID o CIE è stato annullato o non è riuscito presso il gestore dell'identità. Riprova dalla pagina di accesso."])
-            : NotFound();
 
     private PageResult Refuse(string message)
     {

@@ -96,7 +96,7 @@ public static class DigitalIdentity
             {
                 ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Metropoli.Security")
                     .LogWarning("SPID/CIE sign-in failed at the proxy: {Reason}", ctx.Failure?.Message);
-                ctx.Response.Redirect("/accedi/identita-digitale?handler=Failed");
+                ctx.Response.Redirect("/accedi/identita-digitale?esito=errore");
                 ctx.HandleResponse();
                 return Task.CompletedTask;
             };

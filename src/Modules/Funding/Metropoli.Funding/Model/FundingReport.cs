@@ -88,8 +88,10 @@ internal sealed class FundingExpenditureConfiguration : IEntityTypeConfiguration
         b.Property(x => x.EnteredBy).HasMaxLength(256);
         b.Property(x => x.DecidedBy).HasMaxLength(256);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => new { x.Cup, x.Status });
-        b.HasIndex(x => x.Status);
+        // (Cup, Status, PaidOn): a project's validated spending and a few projects' latest; (Status, PaidOn, Id): the
+        // latest validated spending of a Comune with many projects, read in date order (Spending.RecentInComuneAsync).
+        b.HasIndex(x => new { x.Cup, x.Status, x.PaidOn });
+        b.HasIndex(x => new { x.Status, x.PaidOn, x.Id });
         b.HasOne<FundingProject>().WithMany().HasForeignKey(x => x.Cup).OnDelete(DeleteBehavior.Cascade);
     }
 }

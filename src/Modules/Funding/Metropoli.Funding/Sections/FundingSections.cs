@@ -14,16 +14,25 @@ public sealed record ZoneFundingView(string ZoneCode, ProjectsTableView Projects
 
 /// <summary>On the Comune page: "bandi per te" (open calls whose rules admit the Comune, by deadline) and the funded
 /// projects located in the Comune.</summary>
-public sealed class FundingForComuneViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+public sealed class FundingForComuneViewComponent(ReadCache cache, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Platform.Modules.SectionContext context)
     {
-        var ct = HttpContext.RequestAborted;
-        var calls = await Radar.ForComuneAsync(db, context.Key, CivilClock.Today(clock), ct) ?? [];
-        var projects = await ListProjects.HandleAsync(db, new ListQuery { Limit = 10 }, new ProjectFilter { Municipality = context.Key }, ct);
-        return View("/Modules/Funding/Sections/_ComuneSection.cshtml", new ComuneFundingView(context.Key, calls,
+        // Public figures, the same for every reader: from the read cache, keyed by the Comune and the day (the calls
+        // open today), recomputed when the module's data or the territory change.
+        var today = CivilClock.Today(clock);
+        var view = await cache.GetAsync($"funding-comune:{context.Key}:{today:yyyy-MM-dd}",
+            FundingModule.ReadModel | ReadModels.Of(TerritoryContract.Module), (db, ct) => ViewAsync(db, context.Key, today, ct), HttpContext.RequestAborted);
+        return View("/Modules/Funding/Sections/_ComuneSection.cshtml", view);
+    }
+
+    private static async Task<ComuneFundingView> ViewAsync(AppDbContext db, string istat, DateOnly today, CancellationToken ct)
+    {
+        var calls = await Radar.ForComuneAsync(db, istat, today, ct) ?? [];
+        var projects = await ListProjects.HandleAsync(db, new ListQuery { Limit = 10 }, new ProjectFilter { Municipality = istat }, ct);
+        return new ComuneFundingView(istat, calls,
             new ProjectsTableView(projects, await Reporting.Spending.ValidatedByCupAsync(db, projects.Items.Select(p => p.Cup).ToList(), ct)),
-            await Reporting.Spending.RecentInComuneAsync(db, context.Key, 5, ct)));
+            await Reporting.Spending.RecentInComuneAsync(db, istat, 5, ct));
     }
 }
 
