@@ -74,6 +74,11 @@ public sealed class LostUpdateTests(AppFixture fx) : IClassFixture<AppFixture>
                 var id = (await Get(office, "/api/v1/funding-calls?limit=1")).GetProperty("items")[0].GetProperty("id");
                 return new(Demo.PlanOffice, $"/api/v1/funding-calls/{id}", $"/api/v1/funding-calls/{id}", "title", Text("Bando"));
             },
+            ["PUT /api/v1/standard-acts/{id}"] = async () =>
+            {
+                var id = (await Get(office, "/api/v1/standard-acts?limit=1")).GetProperty("items")[0].GetProperty("id");
+                return new(Demo.PlanOffice, $"/api/v1/standard-acts/{id}", $"/api/v1/standard-acts/{id}", "title", Text("Atto tipo"));
+            },
             ["PUT /api/v1/services/{slug}"] = async () =>
             {
                 var services = await Get(admin, "/api/v1/services");
