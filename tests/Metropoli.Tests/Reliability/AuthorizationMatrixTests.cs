@@ -209,6 +209,9 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         var act = await Modules.Knowledge.StandardActsTests.ActAsync(office, "Atto tipo della matrice");
         await Modules.Knowledge.StandardActsTests.VersionAsync(office, act);
         Own["standardAct"] = act.ToString();
+        var rhoPractice = await Modules.Knowledge.PracticesTests.DraftAsync(await As(Demo.RhoOfficer), RhoMarker + " pratica");
+        var milanoOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        Set("practice", rhoPractice, await Modules.Knowledge.PracticesTests.DraftAsync(await As(milanoOfficer.Email!), MilanoMarker + " pratica"));
         Own["standardActVersion"] = (await App.WithDb(db => db.Set<Metropoli.Knowledge.Model.StandardActVersion>().Where(v => v.ActId == act).Select(v => v.Id).SingleAsync())).ToString();
     }
 
@@ -519,6 +522,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE /atti-tipo/nuovo"] = Office, ["PAGE POST /atti-tipo/nuovo"] = Office,
         ["PAGE /atti-tipo/{id:long}/modifica"] = Office, ["PAGE POST /atti-tipo/{id:long}/modifica"] = Office,
         ["PAGE POST /atti-tipo/{id:long}?handler=Version"] = Office, ["PAGE POST /atti-tipo/{id:long}?handler=Adopt"] = "R",
+        // Best practices: the fixture's practice is a draft of Rho (own) or of Milano (other): a draft is seen only by its
+        // Comune; published practices are public (the list answers everyone). Writing: Rho's officer for Rho's draft.
+        ["GET /api/v1/practices/"] = All, ["GET /api/v1/practices/{id:long}"] = "R|", ["POST /api/v1/practices/"] = "APR",
+        ["PUT /api/v1/practices/{id:long}"] = "R|", ["POST /api/v1/practices/{id:long}/transitions"] = "R|", ["POST /api/v1/practices/{id:long}/reuses"] = "",
+        ["PAGE /buone-pratiche"] = All, ["PAGE /buone-pratiche/{id:long}"] = "R|", ["PAGE /buone-pratiche/nuova"] = "APR", ["PAGE POST /buone-pratiche/nuova"] = "APR",
+        ["PAGE /buone-pratiche/{id:long}/modifica"] = "R|", ["PAGE POST /buone-pratiche/{id:long}/modifica"] = "R|",
+        ["PAGE POST /buone-pratiche/{id:long}?handler=Move"] = "R|", ["PAGE POST /buone-pratiche/{id:long}?handler=Reuse"] = "",
         ["PAGE /admin/settori"] = Admin, ["PAGE /admin/settori/{code}"] = Admin, ["PAGE POST /admin/settori"] = Admin, ["PAGE POST /admin/settori/{code}"] = Admin,
     };
 
@@ -626,6 +636,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "notifications" => "notification",
                     "standard-acts" or "atti-tipo" => "standardAct",
                     "standard-act-versions" => "standardActVersion",
+                    "practices" or "buone-pratiche" => "practice",
                     _ => throw new InvalidOperationException($"No fixture record for {{{name}}} in {path}: add it to Fill()."),
                 },
             };

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Metropoli.Knowledge.Adoptions;
 using Metropoli.Knowledge.Model;
+using Metropoli.Knowledge.Practices;
 using Metropoli.Knowledge.StandardActs;
 using Metropoli.Platform.Api;
 using Metropoli.Platform.Auth;
@@ -84,6 +85,42 @@ public static class KnowledgeApi
             .RequireAuthorization(Policies.Authenticated).WithName("recordAdoption")
             .WithSummary("Un referente comunale registra che il proprio Comune ha adottato una versione di un atto tipo (numero e data dell'atto, indirizzo della pubblicazione). 403 per un altro Comune.")
             .Produces(201).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+
+        var practices = api.MapGroup("/practices").WithTags(Tag);
+        practices.MapGet("/", async Task<IResult> ([AsParameters] ListQuery query, string? theme, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+            {
+                var errors = query.Validate([]);
+                if (theme is { Length: > 0 } && !KnowledgeThemes.IsKnown(theme)) errors["theme"] = ["Tema sconosciuto."];
+                return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PracticeHandlers.PageAsync(db, user, query, theme, ct));
+            })
+            .AllowAnonymous().WithName("listPractices")
+            .WithSummary("Le buone pratiche pubblicate (e, per chi le scrive o le rivede, quelle non ancora pubblicate che può vedere): ricerca (q), tema, pagine.")
+            .Produces<Paged<PracticeRow>>(200).ProducesProblem(400);
+        practices.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await PracticeHandlers.GetAsync(db, user, id, ct), p => p.Version, context, PracticeHandlers.NotFound))
+            .AllowAnonymous().WithName("getPractice").WithSummary("Una buona pratica (testi in Markdown come scritti), le azioni del Piano collegate e i Comuni che la riusano; la bozza solo per chi la scrive.")
+            .Produces<PracticeDetail>(200).ProducesProblem(404);
+        practices.MapPost("/", async (PracticeRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, id) = await PracticeHandlers.CreateAsync(db, user, clock, request, ct);
+                return OutcomeHttp.Created(outcome, context, $"/api/v1/practices/{id}", outcome is Outcome.Done ? await PracticeHandlers.GetAsync(db, user, id, ct) : null, PracticeHandlers.NotFound);
+            })
+            .RequireAuthorization(Policies.Authenticated).WithName("createPractice")
+            .WithSummary("Scrive una buona pratica in bozza: un referente comunale per il proprio Comune, la redazione per la Città metropolitana.")
+            .Produces<PracticeDetail>(201).ProducesProblem(403).ProducesProblem(422);
+        practices.MapPut("/{id:long}", (long id, PracticeRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "la buona pratica", v => PracticeHandlers.UpdateAsync(db, user, clock, id, v, request, ct), notFound: PracticeHandlers.NotFound))
+            .RequireAuthorization(Policies.Authenticated).WithName("updatePractice").WithSummary("Modifica una bozza o una pratica restituita (chi la scrive). Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+        practices.MapPost("/{id:long}/transitions", (long id, PracticeTransition request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.IfMatchAsync(context, "la buona pratica", v => PracticeHandlers.MoveAsync(db, user, clock, id, v, request, ct), notFound: PracticeHandlers.NotFound))
+            .RequireAuthorization(Policies.Authenticated).WithName("movePractice")
+            .WithSummary("Invia alla redazione (chi la scrive), pubblica o restituisce con il motivo (la redazione). Richiede If-Match.")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428);
+        practices.MapPost("/{id:long}/reuses", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Added(await PracticeHandlers.ReuseAsync(db, user, clock, id, ct), context))
+            .RequireAuthorization(Policies.Authenticated).WithName("reusePractice").WithSummary("Il referente di un altro Comune dichiara che il suo Comune riusa la pratica (una volta per Comune).")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         app.MapGet("/atti-tipo/export.csv", async (HttpContext context, AppDbContext db, CancellationToken ct) =>
                 Downloads.File(context, "atti-tipo", "Atti tipo",

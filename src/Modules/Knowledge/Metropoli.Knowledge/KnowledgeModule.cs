@@ -25,10 +25,13 @@ public sealed class KnowledgeModule : IMetropoliModule
         Demo.KnowledgeDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<Metropoli.Platform.Files.IFileStore>(), ct);
 
-    public IEnumerable<NavEntry> Navigation => [new("/atti-tipo", "Atti tipo", 320)];
+    public IEnumerable<NavEntry> Navigation => [new("/atti-tipo", "Atti tipo", 320), new("/buone-pratiche", "Buone pratiche", 321)];
 
     public IEnumerable<HomeLink> HomeLinks =>
-        [new("/atti-tipo", "Atti tipo per i Comuni", 40, "Regolamenti, delibere e moduli tipo e la mappa dei Comuni che li hanno adottati", "it-file")];
+    [
+        new("/atti-tipo", "Atti tipo per i Comuni", 40, "Regolamenti, delibere e moduli tipo e la mappa dei Comuni che li hanno adottati", "it-file"),
+        new("/buone-pratiche", "Buone pratiche dei Comuni", 41, "Problemi, soluzioni, risultati e costi, e i Comuni che le riusano", "it-star-outline"),
+    ];
 
     public IEnumerable<OpenDataset> Datasets =>
     [
@@ -49,8 +52,26 @@ public sealed class KnowledgeModule : IMetropoliModule
         v.Entities["Adoption"] = "Adozione di un atto tipo";
         v.Values["StandardAct.Kind"] = StandardActKinds.Label;
         v.Values["StandardAct.Theme"] = KnowledgeThemes.Label;
+        v.Entities["Practice"] = "Buona pratica";
+        v.Entities["PracticeAction"] = "Azione collegata a una buona pratica";
+        v.Entities["PracticeReuse"] = "Riuso di una buona pratica";
+        v.Values["Practice.Status"] = PracticeStatuses.Label;
+        v.Values["Practice.Theme"] = KnowledgeThemes.Label;
     }
 
-    public Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct) =>
-        StandardActs.StandardActHandlers.SearchAsync(services.GetRequiredService<AppDbContext>(), query, limit, ct);
+    public async Task<IEnumerable<SearchResult>> SearchAsync(IServiceProvider services, ClaimsPrincipal user, string query, int limit, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var acts = await StandardActs.StandardActHandlers.SearchAsync(db, query, limit, ct);
+        var practices = await Practices.PracticeHandlers.SearchAsync(db, query, limit, ct);
+        return acts.Concat(practices).Take(limit);
+    }
+
+    public IEnumerable<GlossaryEntry> Glossary =>
+    [
+        new("Buona pratica", "bozza", "La pratica è in scrittura: la vede solo chi la scrive (il suo Comune, o la redazione per la Città metropolitana).", 700),
+        new("Buona pratica", "inviata alla redazione", "La redazione della Città metropolitana la esamina: la pubblica o la restituisce spiegando perché.", 701),
+        new("Buona pratica", "pubblicata", "La pratica è pubblica: gli altri Comuni possono dichiarare di riusarla.", 702),
+        new("Buona pratica", "restituita", "La redazione l'ha restituita con un motivo: l'autore la corregge e la invia di nuovo.", 703),
+    ];
 }

@@ -13,7 +13,7 @@ namespace Metropoli.Tests.Modules.Knowledge;
 [Trait("Database", "Both")]
 public sealed class StandardActsTests(AppFixture fx) : IClassFixture<AppFixture>
 {
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd");
+    private static string Today => Metropoli.Platform.Time.CivilClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
 
     internal static ByteArrayContent Pdf(string text = "%PDF-1.4 atto tipo") => new(System.Text.Encoding.ASCII.GetBytes(text)) { Headers = { { "Content-Type", "application/pdf" } } };
 

@@ -58,6 +58,18 @@ public static class KnowledgeDemo
                 AdoptedOn = today.AddDays(days), Link = "https://www.example.org/albo-pretorio/atto-dimostrativo", RecordedBy = "sistema", RecordedAt = now, IsDemo = true,
             });
         }
+        db.Add(new Practice
+        {
+            Title = "Sportello digitale condiviso per le pratiche edilizie" + Suffix, IstatCode = "015182", ZoneCode = "nord-ovest", Theme = KnowledgeThemes.Digital,
+            Problem = "Le pratiche edilizie arrivavano su carta e per PEC, senza un **fascicolo unico**." + Suffix,
+            Solution = "Uno sportello online con:\n\n- accesso con SPID e CIE\n- pagamento pagoPA dei diritti di segreteria\n- fascicolo digitale condiviso con gli uffici" + Suffix,
+            Results = "Tempi medi di istruttoria ridotti di un terzo nel primo anno." + Suffix, Costs = "Circa 40.000 euro di configurazione." + Suffix,
+            Contacts = "Ufficio tecnico del Comune (contatto dimostrativo)", Status = PracticeStatuses.Published, PublishedAt = now, CreatedBy = "sistema",
+            IsDemo = true, CreatedAt = now, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        var practice = await db.Set<Practice>().Where(p => p.IsDemo).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        db.Add(new PracticeReuse { PracticeId = practice, IstatCode = "015209", RecordedBy = "sistema", RecordedAt = now });
         await db.SaveChangesAsync(ct);
     }
 }
