@@ -67,8 +67,15 @@ public static class KnowledgeDemo
             Contacts = "Ufficio tecnico del Comune (contatto dimostrativo)", Status = PracticeStatuses.Published, PublishedAt = now, CreatedBy = "sistema",
             IsDemo = true, CreatedAt = now, UpdatedAt = now,
         });
+        // A draft of Rho, seen only by Rho's officers (the demo officer can finish and send it).
+        db.Add(new Practice
+        {
+            Title = "Raccolta dei rifiuti ingombranti su prenotazione (bozza)" + Suffix, IstatCode = "015182", Theme = KnowledgeThemes.Environment,
+            Problem = "Abbandoni di rifiuti ingombranti ai bordi delle strade." + Suffix, Solution = "Prenotazione online del ritiro a domicilio." + Suffix,
+            Results = "Da misurare." + Suffix, Status = PracticeStatuses.Draft, CreatedBy = "sistema", IsDemo = true, CreatedAt = now, UpdatedAt = now,
+        });
         await db.SaveChangesAsync(ct);
-        var practice = await db.Set<Practice>().Where(p => p.IsDemo).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var practice = await db.Set<Practice>().Where(p => p.IsDemo && p.Status == PracticeStatuses.Published).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
         db.Add(new PracticeReuse { PracticeId = practice, IstatCode = "015209", RecordedBy = "sistema", RecordedAt = now });
         await db.SaveChangesAsync(ct);
     }
