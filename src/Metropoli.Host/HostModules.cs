@@ -14,6 +14,7 @@ public static class HostModules
         new Funding.FundingModule(),
         new Services.ServicesModule(),
         new Participation.ParticipationModule(),
+        new Knowledge.KnowledgeModule(),
         new DataGen.DataGenModule(),
     ];
 }

@@ -23,6 +23,7 @@ public sealed class ModuleBoundaryTests
         ["Metropoli.Funding"] = ["Metropoli.Territory", "Metropoli.StrategicPlan", "Metropoli.Agreements"],
         ["Metropoli.Services"] = ["Metropoli.Territory", "Metropoli.Agreements"],
         ["Metropoli.Participation"] = ["Metropoli.Territory", "Metropoli.StrategicPlan", "Metropoli.Agreements"],
+        ["Metropoli.Knowledge"] = ["Metropoli.Territory", "Metropoli.StrategicPlan"],
     };
 
     private static readonly Assembly Platform = typeof(ModuleCatalog).Assembly;

@@ -150,6 +150,7 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         Set("token", await SpareTokenAsync(Demo.Admin), await SpareTokenAsync(Demo.PlanOffice));
         Set("notification", await NotificationAsync(Demo.PlanOffice, InboxP), await NotificationAsync(Demo.RhoOfficer, InboxR));
         await ParticipationAsync(office);
+        await KnowledgeAsync(office);
         Own["feedback"] = (await App.WithDb(async db =>
         {
             var entry = new Metropoli.Platform.Feedback.FeedbackEntry { CreatedAt = DateTime.UtcNow, PagePath = "/", Category = "other", Message = "Segnalazione della matrice" };
@@ -200,6 +201,18 @@ public sealed class AuthorizationMatrixFixture : AppFixture
         Own["proposal"] = proposal.ToString();
         await (await forum.PostAsync($"/api/v1/proposals/{proposal}/comments", Http.JsonBody(new { text = "Commento della matrice" }))).ShouldBe(HttpStatusCode.NoContent);
         Own["comment"] = (await App.WithDb(db => db.Set<Metropoli.Participation.Model.ProposalComment>().Where(c => c.ProposalId == proposal).Select(c => c.Id).SingleAsync())).ToString();
+    }
+
+    /// <summary>Knowledge: a standard act with one version (public, like every act).</summary>
+    private async Task KnowledgeAsync(HttpClient office)
+    {
+        var act = await Modules.Knowledge.StandardActsTests.ActAsync(office, "Atto tipo della matrice");
+        await Modules.Knowledge.StandardActsTests.VersionAsync(office, act);
+        Own["standardAct"] = act.ToString();
+        var rhoPractice = await Modules.Knowledge.PracticesTests.DraftAsync(await As(Demo.RhoOfficer), RhoMarker + " pratica");
+        var milanoOfficer = await App.CreateUserAsync(Metropoli.Platform.Auth.Roles.MunicipalityOfficer, municipality: Demo.Milano);
+        Set("practice", rhoPractice, await Modules.Knowledge.PracticesTests.DraftAsync(await As(milanoOfficer.Email!), MilanoMarker + " pratica"));
+        Own["standardActVersion"] = (await App.WithDb(db => db.Set<Metropoli.Knowledge.Model.StandardActVersion>().Where(v => v.ActId == act).Select(v => v.Id).SingleAsync())).ToString();
     }
 
     private void Set(string kind, long own, long? other)
@@ -500,6 +513,23 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["PAGE POST /finanziamenti/progetti/{cup}?handler=Expenditure"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Decide"] = Office,
         ["PAGE POST /finanziamenti/progetti/{cup}?handler=Milestone"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Progress"] = Office,
         ["PAGE POST /finanziamenti/progetti/{cup}?handler=DecideMilestone"] = Office, ["PAGE POST /finanziamenti/progetti/{cup}?handler=Links"] = Office,
+        // Knowledge (issue 23): public reading; the editors (plan office, administrators) write standard acts and versions;
+        // a municipality officer records their own Comune's adoptions (ADR 0048).
+        ["GET /api/v1/standard-acts/"] = All, ["GET /api/v1/standard-acts/{id:long}"] = All, ["POST /api/v1/standard-acts/"] = Office,
+        ["PUT /api/v1/standard-acts/{id:long}"] = Office, ["POST /api/v1/standard-acts/{id:long}/versions"] = Office,
+        ["GET /api/v1/standard-act-versions/{id:long}/file"] = All, ["GET /api/v1/adoptions/"] = All, ["POST /api/v1/adoptions/"] = "R",
+        ["GET /atti-tipo/export.csv"] = All, ["GET /atti-tipo/adozioni.csv"] = All,
+        ["PAGE /atti-tipo"] = All, ["PAGE /atti-tipo/{id:long}"] = All, ["PAGE /atti-tipo/adozioni"] = All,
+        ["PAGE /atti-tipo/nuovo"] = Office, ["PAGE POST /atti-tipo/nuovo"] = Office,
+        ["PAGE /atti-tipo/{id:long}/modifica"] = Office, ["PAGE POST /atti-tipo/{id:long}/modifica"] = Office,
+        ["PAGE POST /atti-tipo/{id:long}?handler=Version"] = Office, ["PAGE POST /atti-tipo/{id:long}?handler=Adopt"] = "R",
+        // Best practices: the fixture's practice is a draft of Rho (own) or of Milano (other): a draft is seen only by its
+        // Comune; published practices are public (the list answers everyone). Writing: Rho's officer for Rho's draft.
+        ["GET /api/v1/practices/"] = All, ["GET /api/v1/practices/{id:long}"] = "R|", ["POST /api/v1/practices/"] = "APR",
+        ["PUT /api/v1/practices/{id:long}"] = "R|", ["POST /api/v1/practices/{id:long}/transitions"] = "R|", ["POST /api/v1/practices/{id:long}/reuses"] = "",
+        ["PAGE /buone-pratiche"] = All, ["PAGE /buone-pratiche/{id:long}"] = "R|", ["PAGE /buone-pratiche/nuova"] = "APR", ["PAGE POST /buone-pratiche/nuova"] = "APR",
+        ["PAGE /buone-pratiche/{id:long}/modifica"] = "R|", ["PAGE POST /buone-pratiche/{id:long}/modifica"] = "R|",
+        ["PAGE POST /buone-pratiche/{id:long}?handler=Move"] = "R|", ["PAGE POST /buone-pratiche/{id:long}?handler=Reuse"] = "",
         ["PAGE /admin/settori"] = Admin, ["PAGE /admin/settori/{code}"] = Admin, ["PAGE POST /admin/settori"] = Admin, ["PAGE POST /admin/settori/{code}"] = Admin,
     };
 
@@ -605,6 +635,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                     "users" or "utenti" => "user",
                     "access-tokens" => "token",
                     "notifications" => "notification",
+                    "standard-acts" or "atti-tipo" => "standardAct",
+                    "standard-act-versions" => "standardActVersion",
+                    "practices" or "buone-pratiche" => "practice",
                     _ => throw new InvalidOperationException($"No fixture record for {{{name}}} in {path}: add it to Fill()."),
                 },
             };

@@ -119,6 +119,16 @@ public sealed class CsvExportNeutralisationTests(AppFixture fx) : IClassFixture<
             await Assign(db, db.Set<Metropoli.Services.Model.Competition>().OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Profile = v, (x, v) => x.NoticeReference = v);
             return ["/casa-dei-comuni/concorsi/export.csv"];
         }),
+        new("GET /atti-tipo/export.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Knowledge.Model.StandardAct>().OrderBy(x => x.Id), p, (x, v) => x.Title = v, (x, v) => x.Kind = v, (x, v) => x.Theme = v);
+            return ["/atti-tipo/export.csv"];
+        }),
+        new("GET /atti-tipo/adozioni.csv", async (db, p) =>
+        {
+            await Assign(db, db.Set<Metropoli.Knowledge.Model.Adoption>().OrderBy(x => x.Id), p, (x, v) => x.ActNumber = v, (x, v) => x.Link = v);
+            return ["/atti-tipo/adozioni.csv"];
+        }),
         new("GET /partecipazione/organismi.csv", async (db, p) =>
         {
             await Assign(db, db.Set<Metropoli.Participation.Model.Body>().OrderBy(x => x.Id), p, (x, v) => x.Name = v);

@@ -79,6 +79,17 @@ public sealed class LostUpdateTests(AppFixture fx) : IClassFixture<AppFixture>
                 {
                     (body["objectives"], body["actions"], body["agreements"], body["dupProgramme"]) = (new JsonArray(), new JsonArray(), new JsonArray(), null);
                 })),
+            ["PUT /api/v1/standard-acts/{id}"] = async () =>
+            {
+                var id = (await Get(office, "/api/v1/standard-acts?limit=1")).GetProperty("items")[0].GetProperty("id");
+                return new(Demo.PlanOffice, $"/api/v1/standard-acts/{id}", $"/api/v1/standard-acts/{id}", "title", Text("Atto tipo"));
+            },
+            ["PUT /api/v1/practices/{id}"] = async () =>
+            {
+                var id = await Modules.Knowledge.PracticesTests.DraftAsync(await fx.As(Demo.RhoOfficer), "Pratica della gara");
+                return new(Demo.RhoOfficer, $"/api/v1/practices/{id}", $"/api/v1/practices/{id}", "title", Text("Pratica"),
+                    Shape: (body, record) => body["actionIds"] = new JsonArray());
+            },
             ["PUT /api/v1/services/{slug}"] = async () =>
             {
                 var services = await Get(admin, "/api/v1/services");

@@ -1,3 +1,4 @@
+using Metropoli.Platform.Ui;
 using System.Security.Claims;
 using Metropoli.Participation.Bodies;
 using Metropoli.Participation.Calendar;

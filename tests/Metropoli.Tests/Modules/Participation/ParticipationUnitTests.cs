@@ -1,3 +1,4 @@
+using Metropoli.Platform.Ui;
 using System.Security.Claims;
 using Metropoli.Participation;
 using Metropoli.Participation.Calendar;

@@ -35,6 +35,16 @@ public sealed class DcatCatalogTests(OpenDataFixture fx) : IClassFixture<OpenDat
         public override string ToString() => $"<{S}> <{P}> {(Iri ? $"<{O}>" : $"\"{O}\"{(Lang is null ? "" : "@" + Lang)}{(Type is null ? "" : "^^" + Type)}")}";
     }
 
+    /// <summary>The knowledge module's datasets (ADR 0048) are in the catalogue, with their downloads.</summary>
+    [Fact]
+    public async Task The_standard_acts_and_their_adoptions_are_catalogued()
+    {
+        var ttl = await fx.App.Anonymous().GetStringAsync("/dati/catalogo.ttl");
+        Assert.Contains("cmmi:atti-tipo", ttl);
+        Assert.Contains("cmmi:adozioni-atti-tipo", ttl);
+        Assert.Contains("/atti-tipo/adozioni.csv", ttl);
+    }
+
     [Fact]
     public async Task The_three_serialisations_hold_the_same_statements()
     {

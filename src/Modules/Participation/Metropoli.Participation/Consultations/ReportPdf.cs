@@ -1,3 +1,4 @@
+using Metropoli.Platform.Ui;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using Metropoli.Platform.Ui;
 using Metropoli.Platform.Data;
 using Metropoli.Platform.Modules;
 using Microsoft.EntityFrameworkCore;

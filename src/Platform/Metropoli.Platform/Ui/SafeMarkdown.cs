@@ -1,9 +1,9 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace Metropoli.Participation;
+namespace Metropoli.Platform.Ui;
 
-/// <summary>Proposals and comments are plain text or a small Markdown subset (paragraphs, emphasis, lists, quotes,
+/// <summary>Editors' and participants' rich text (participation's proposals and comments, knowledge's best practices) is plain text or a small Markdown subset (paragraphs, emphasis, lists, quotes,
 /// code, links). Markdig renders with raw HTML disabled (typed tags come out escaped), then HtmlSanitizer keeps only
 /// the subset's tags, links only to http, https and mailto, and every link gets rel="nofollow noopener noreferrer".
 /// What is stored is the text as written; only this method's output is ever put in a page.</summary>
