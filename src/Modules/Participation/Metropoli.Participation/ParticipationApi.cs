@@ -38,8 +38,8 @@ public static class ParticipationApi
             })
             .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona (a pagine: limit, predefinito 100, e offset).")
             .Produces<Paged<BodyRow>>(200).ProducesProblem(400);
-        bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct), b => b.Version, context, ParticipationAccess.BodyNotFound))
+        bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ReadCache cache, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct, cache), b => b.Version, context, ParticipationAccess.BodyNotFound))
             .AllowAnonymous().WithName("getBody").WithSummary("Un organismo con i membri (organizzazioni), i tavoli e le riunioni.")
             .Produces<BodyDetail>().ProducesProblem(404);
         bodies.MapPost("/", async (BodyRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>

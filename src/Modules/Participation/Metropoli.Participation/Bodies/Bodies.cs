@@ -81,8 +81,14 @@ public static class BodyHandlers
             .ToList();
     }
 
-    public static async Task<BodyDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct)
+    /// <summary>A body with its members, tables and meetings. A visitor who is not signed in sees what every such visitor
+    /// sees (no convening form, no requests), so for them it comes from the <see cref="ReadCache"/> when given.</summary>
+    public static async Task<BodyDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct, ReadCache? cache = null)
     {
+        if (cache is not null && user.Identity?.IsAuthenticated != true)
+        {
+            return await cache.GetAsync($"participation-body:public:{id}", ParticipationModule.ReadModelWithTerritory, (d, t) => GetAsync(d, user, clock, id, t), ct);
+        }
         var b = await db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (b is null) return null;
         var zoneName = b.ZoneCode is null ? null : await db.Reads<ITerritoryQueries>().Zones.Where(z => z.Code == b.ZoneCode).Select(z => z.Name).FirstOrDefaultAsync(ct);
