@@ -2077,13 +2077,13 @@ namespace Metropoli.Migrations.Postgres
 
                     b.HasIndex("AuthorUserId");
 
-                    b.HasIndex("ConsultationId");
-
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("TakenUpActionId");
 
                     b.HasIndex("TakenUpObjectiveId");
+
+                    b.HasIndex("ConsultationId", "IsHidden", "IsWithdrawn");
 
                     b.ToTable("participation_proposals", (string)null);
                 });

@@ -2014,13 +2014,13 @@ namespace Metropoli.Migrations.Sqlite
 
                     b.HasIndex("AuthorUserId");
 
-                    b.HasIndex("ConsultationId");
-
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("TakenUpActionId");
 
                     b.HasIndex("TakenUpObjectiveId");
+
+                    b.HasIndex("ConsultationId", "IsHidden", "IsWithdrawn");
 
                     b.ToTable("participation_proposals", (string)null);
                 });

@@ -31,16 +31,16 @@ public static class ParticipationApi
     {
         var api = app.MapApiV1();
         var bodies = api.MapGroup("/bodies").WithTags(Tag);
-        bodies.MapGet("/", async Task<IResult> ([AsParameters] ListQuery query, AppDbContext db, CancellationToken ct) =>
+        bodies.MapGet("/", async Task<IResult> ([AsParameters] ListQuery query, AppDbContext db, ReadCache cache, CancellationToken ct) =>
             {
                 var errors = query.Validate([]);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-                return TypedResults.Ok(await BodyHandlers.PageAsync(db, query.Limit ?? BodyHandlers.PageSize, query.EffectiveOffset, ct));
+                return TypedResults.Ok(await BodyHandlers.PageAsync(db, query.Limit ?? BodyHandlers.PageSize, query.EffectiveOffset, ct, cache));
             })
             .AllowAnonymous().WithName("listBodies").WithSummary("Il Forum metropolitano, i suoi tavoli e le assemblee dei sindaci di zona (a pagine: limit, predefinito 100, e offset).")
             .Produces<Paged<BodyRow>>(200).ProducesProblem(400);
-        bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
-                OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct), b => b.Version, context, ParticipationAccess.BodyNotFound))
+        bodies.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ReadCache cache, HttpContext context, CancellationToken ct) =>
+                OutcomeHttp.Found(await BodyHandlers.GetAsync(db, user, clock, id, ct, cache), b => b.Version, context, ParticipationAccess.BodyNotFound))
             .AllowAnonymous().WithName("getBody").WithSummary("Un organismo con i membri (organizzazioni), i tavoli e le riunioni.")
             .Produces<BodyDetail>().ProducesProblem(404);
         bodies.MapPost("/", async (BodyRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
@@ -123,17 +123,20 @@ public static class ParticipationApi
             .Produces(200).ProducesProblem(404);
 
         var consultations = api.MapGroup("/consultations").WithTags(Tag);
-        consultations.MapGet("/", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            {
-                var rows = await ConsultationHandlers.ListAsync(db, clock, ct);
-                return TypedResults.Ok(new Paged<ConsultationRow>(rows, rows.Count, rows.Count, 0));
-            })
-            .AllowAnonymous().WithName("listConsultations").WithSummary("Le consultazioni, aperte e chiuse.");
-        consultations.MapGet("/{id:long}", async Task<IResult> (long id, [AsParameters] ListQuery query, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpContext context, CancellationToken ct) =>
+        consultations.MapGet("/", async Task<IResult> ([AsParameters] ListQuery query, AppDbContext db, TimeProvider clock, ReadCache cache, CancellationToken ct) =>
             {
                 var errors = query.Validate([]);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-                return OutcomeHttp.Found(await ConsultationHandlers.GetAsync(db, user, clock, id, query.EffectiveLimit, query.EffectiveOffset, ct), c => c.Version, context, ParticipationAccess.ConsultationNotFound);
+                return TypedResults.Ok(await ConsultationHandlers.PageAsync(db, clock, query.Limit ?? ConsultationHandlers.PageSize, query.EffectiveOffset, ct, cache));
+            })
+            .AllowAnonymous().WithName("listConsultations")
+            .WithSummary("Le consultazioni, aperte e chiuse, le più recenti prima, con il numero delle proposte pubblicate (a pagine: limit, predefinito 20, e offset).")
+            .Produces<Paged<ConsultationRow>>(200).ProducesProblem(400);
+        consultations.MapGet("/{id:long}", async Task<IResult> (long id, [AsParameters] ListQuery query, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ReadCache cache, HttpContext context, CancellationToken ct) =>
+            {
+                var errors = query.Validate([]);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                return OutcomeHttp.Found(await ConsultationHandlers.GetAsync(db, user, clock, id, query.EffectiveLimit, query.EffectiveOffset, ct, cache), c => c.Version, context, ParticipationAccess.ConsultationNotFound);
             })
             .AllowAnonymous().WithName("getConsultation")
             .WithSummary("Una consultazione con una pagina delle proposte (limit, offset; proposalsTotal le conta tutte; 400 se non validi), i sostegni, i commenti e le risposte.")
@@ -212,11 +215,8 @@ public static class ParticipationApi
         app.MapGet("/partecipazione/membri.csv", async (HttpContext context, AppDbContext db, CancellationToken ct) =>
             {
                 var bodies = await BodyHandlers.ListAsync(db, ct);
-                var rows = new List<(BodyRow Body, MemberView Member)>();
-                foreach (var b in bodies)
-                {
-                    rows.AddRange((await BodyHandlers.MembersAsync(db, b.Id, ct)).Select(m => (b, m)));
-                }
+                var members = (await BodyHandlers.MembersByBodyAsync(db, ct)).ToLookup(m => m.BodyId, m => m.Member);
+                var rows = bodies.SelectMany(b => members[b.Id].Select(m => (Body: b, Member: m))).ToList();
                 return Downloads.File(context, "membri-organismi", "Membri degli organismi",
                 [
                     new ExportColumn<(BodyRow Body, MemberView Member)>("body_id", "Identificativo dell'organismo", r => r.Body.Id), new("body", "Organismo", r => r.Body.Name),

@@ -16,6 +16,12 @@ public sealed class ParticipationModule : IMetropoliModule
 
     public static readonly ReadModels ReadModel = ReadModels.Of(ModuleName);
 
+    /// <summary>Read models that also show Territory's names (zones, organisations).</summary>
+    public static readonly ReadModels ReadModelWithTerritory = ReadModel | ReadModels.Of(TerritoryContract.Module);
+
+    /// <summary>Read models that also show the plan's objectives and actions (a consultation and its answers).</summary>
+    public static readonly ReadModels ReadModelWithPlan = ReadModelWithTerritory | ReadModels.Of(PlanContract.Module);
+
     public string Name => ModuleName;
 
     public void MapEndpoints(WebApplication app) => app.MapParticipationApi();

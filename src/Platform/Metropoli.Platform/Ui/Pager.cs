@@ -5,6 +5,9 @@ namespace Metropoli.Platform.Ui;
 /// <summary>Builds the links of a list page (paging, sorting, export) from the current query string.</summary>
 public sealed record Pager(string Path, IReadOnlyDictionary<string, string?> Query, int Total, int Limit, int Offset)
 {
+    /// <summary>The query parameter of the offset: "offset", or another name when a page has two paged lists.</summary>
+    public string OffsetKey { get; init; } = "offset";
+
     public int Page => Offset / Math.Max(1, Limit) + 1;
     public int Pages => Math.Max(1, (Total + Limit - 1) / Math.Max(1, Limit));
 
@@ -21,11 +24,11 @@ public sealed record Pager(string Path, IReadOnlyDictionary<string, string?> Que
         return QueryHelpers.AddQueryString(Path, q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 
-    public string PageUrl(int page) => With(("offset", page <= 1 ? null : ((page - 1) * Limit).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public string PageUrl(int page) => With((OffsetKey, page <= 1 ? null : ((page - 1) * Limit).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Link for a column header: first click ascending, second descending.</summary>
     public string SortUrl(string key) =>
-        With(("sort", Query.GetValueOrDefault("sort") == key ? "-" + key : key), ("offset", null));
+        With(("sort", Query.GetValueOrDefault("sort") == key ? "-" + key : key), (OffsetKey, null));
 
     /// <summary>aria-sort value for a column header.</summary>
     public string AriaSort(string key, string defaultKey)

@@ -59,4 +59,46 @@ public sealed class ParticipationPagingTests(AppFixture fx) : IClassFixture<AppF
         Assert.Contains("Proposta in blocco 0021", second);
         Assert.DoesNotContain("Proposta in blocco 0001<", second);
     }
+
+    /// <summary>ADR 0043 "Performance at metro scale": the consultations list is paged (envelope, 400 on bad values, its own
+    /// pager on /partecipazione) and counts only the published proposals, in one grouped query, fresh after a write.</summary>
+    [Fact]
+    public async Task The_consultations_are_paged_and_count_only_published_proposals()
+    {
+        var office = await fx.As(Demo.PlanOffice);
+        var consultation = await ConsultationAsync(office, opensInDays: 400, closesInDays: 430);
+        await ConsultationAsync(office, opensInDays: 399, closesInDays: 430);
+        var anonymous = fx.App.Anonymous();
+        Assert.Equal(0, (await anonymous.GetJson("/api/v1/consultations")).GetProperty("items")[0].GetProperty("proposals").GetInt32());
+        await fx.App.WithScope(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var now = DateTime.UtcNow;
+            db.AddRange(new[] { (false, false), (true, false), (false, true), (false, false) }.Select(x => new Proposal
+            {
+                ConsultationId = consultation, Title = "Proposta contata", Text = "Testo.", AuthorUserId = "count-test", IsHidden = x.Item1,
+                IsWithdrawn = x.Item2, CreatedAt = now, UpdatedAt = now,
+            }));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var list = await anonymous.GetJson("/api/v1/consultations");
+        var total = list.GetProperty("total").GetInt32();
+        Assert.Equal((20, 0), (list.GetProperty("limit").GetInt32(), list.GetProperty("offset").GetInt32()));
+        var first = list.GetProperty("items")[0];
+        Assert.Equal((consultation, 2), (first.GetProperty("id").GetInt64(), first.GetProperty("proposals").GetInt32()));
+        var second = list.GetProperty("items")[1].GetProperty("id").GetInt64();
+        var page = await anonymous.GetJson("/api/v1/consultations?limit=1&offset=1");
+        Assert.Equal((total, 1, 1), (page.GetProperty("total").GetInt32(), page.GetProperty("limit").GetInt32(), page.GetProperty("items").GetArrayLength()));
+        Assert.Equal(second, page.GetProperty("items")[0].GetProperty("id").GetInt64());
+        await (await anonymous.GetAsync("/api/v1/consultations?limit=0")).ShouldBeProblem(400);
+        await (await anonymous.GetAsync("/api/v1/consultations?offset=-1")).ShouldBeProblem(400);
+
+        var html = await anonymous.GetStringAsync("/partecipazione");
+        Assert.Contains($"href=\"/partecipazione/consultazioni/{consultation}\"", html);
+        var next = await anonymous.GetStringAsync("/partecipazione?consultationsOffset=1");
+        Assert.DoesNotContain($"href=\"/partecipazione/consultazioni/{consultation}\"", next);
+        Assert.Contains($"href=\"/partecipazione/consultazioni/{second}\"", next);
+    }
 }

@@ -304,7 +304,7 @@ public sealed class ParticipationTests(AppFixture fx) : IClassFixture<AppFixture
         Assert.Equal(7, assemblies.Select(b => b.GetProperty("zoneCode").GetString()).Distinct().Count());
         Assert.All(assemblies, a => Assert.True(a.GetProperty("members").GetInt32() > 0));
         Assert.All(bodies, b => Assert.Contains("dati dimostrativi", b.GetProperty("name").GetString()));
-        var consultation = (await fx.App.Anonymous().GetJson("/api/v1/consultations")).GetProperty("items").EnumerateArray()
+        var consultation = (await fx.App.Anonymous().GetJson("/api/v1/consultations?limit=200")).GetProperty("items").EnumerateArray()
             .Single(c => c.GetProperty("isDemo").GetBoolean() && c.GetProperty("subject").GetString() == "plan-update");
         var detail = await fx.App.Anonymous().GetJson($"/api/v1/consultations/{consultation.GetProperty("id").GetInt64()}");
         var proposals = detail.GetProperty("proposals").EnumerateArray().ToList();

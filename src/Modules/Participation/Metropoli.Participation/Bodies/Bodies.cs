@@ -51,34 +51,49 @@ public static class BodyHandlers
     public const int PageSize = 100;
 
     /// <summary>One page of the bodies in the list's order (kind, zone, id) with the total. The order mixes the kinds'
-    /// fixed order and the zones' order, so the page is cut in memory: at metro scale about 200 bodies.</summary>
-    public static async Task<Paged<BodyRow>> PageAsync(AppDbContext db, int limit, int offset, CancellationToken ct)
+    /// fixed order and the zones' order, so the page is cut in memory from the whole list (about 200 bodies at metro
+    /// scale), which the <see cref="ReadCache"/> keeps when given: it is the same for every viewer.</summary>
+    public static async Task<Paged<BodyRow>> PageAsync(AppDbContext db, int limit, int offset, CancellationToken ct, ReadCache? cache = null)
     {
-        var all = await ListAsync(db, ct);
+        var all = cache is null ? await ListAsync(db, ct)
+            : await cache.GetAsync("participation-bodies", ParticipationModule.ReadModelWithTerritory, (d, t) => ListAsync(d, t), ct);
         return new Paged<BodyRow>(all.Skip(offset).Take(limit).ToList(), all.Count, limit, offset);
     }
 
-    public static async Task<List<BodyRow>> ListAsync(AppDbContext db, CancellationToken ct)
+    private static readonly Dictionary<string, int> KindOrder = BodyKinds.All.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+
+    public static Task<List<BodyRow>> ListAsync(AppDbContext db, CancellationToken ct) => RowsAsync(db, db.Set<Body>(), ct);
+
+    /// <summary>The rows of <paramref name="bodies"/> in the list's order: the members counted in one grouped query, the
+    /// zones (eight) read once.</summary>
+    private static async Task<List<BodyRow>> RowsAsync(AppDbContext db, IQueryable<Body> bodies, CancellationToken ct)
     {
-        var rows = await db.Set<Body>().AsNoTracking()
-            .Select(b => new
-            {
-                b.Id, b.Kind, b.Name, b.ParentId, b.ZoneCode, b.IsDemo,
-                ZoneName = db.Reads<ITerritoryQueries>().Zones.Where(z => z.Code == b.ZoneCode).Select(z => z.Name).FirstOrDefault(),
-                ZoneOrder = db.Reads<ITerritoryQueries>().Zones.Where(z => z.Code == b.ZoneCode).Select(z => (int?)z.SortOrder).FirstOrDefault(),
-                Members = db.Set<BodyMember>().Count(m => m.BodyId == b.Id),
-            }).ToListAsync(ct);
-        return rows.OrderBy(r => BodyKinds.All.ToList().IndexOf(r.Kind)).ThenBy(r => r.ZoneOrder).ThenBy(r => r.Id)
-            .Select(r => new BodyRow(r.Id, r.Kind, r.Name, r.ParentId, r.ZoneCode, r.ZoneName, r.Members, r.IsDemo)).ToList();
+        var rows = await bodies.AsNoTracking().Select(b => new { b.Id, b.Kind, b.Name, b.ParentId, b.ZoneCode, b.IsDemo }).ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var members = await db.Set<BodyMember>().AsNoTracking().Where(m => bodies.Select(b => b.Id).Contains(m.BodyId))
+            .GroupBy(m => m.BodyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var zones = rows.Any(r => r.ZoneCode is not null)
+            ? await db.Reads<ITerritoryQueries>().Zones.ToDictionaryAsync(z => z.Code, z => (z.Name, z.SortOrder), ct)
+            : [];
+        return rows.Select(r => (Row: r, Zone: r.ZoneCode is { } code && zones.TryGetValue(code, out var zone) ? zone : ((string Name, int SortOrder)?)null))
+            .OrderBy(x => KindOrder.GetValueOrDefault(x.Row.Kind, -1)).ThenBy(x => x.Zone?.SortOrder).ThenBy(x => x.Row.Id)
+            .Select(x => new BodyRow(x.Row.Id, x.Row.Kind, x.Row.Name, x.Row.ParentId, x.Row.ZoneCode, x.Zone?.Name, members.GetValueOrDefault(x.Row.Id), x.Row.IsDemo))
+            .ToList();
     }
 
-    public static async Task<BodyDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct)
+    /// <summary>A body with its members, tables and meetings. A visitor who is not signed in sees what every such visitor
+    /// sees (no convening form, no requests), so for them it comes from the <see cref="ReadCache"/> when given.</summary>
+    public static async Task<BodyDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, CancellationToken ct, ReadCache? cache = null)
     {
+        if (cache is not null && user.Identity?.IsAuthenticated != true)
+        {
+            return await cache.GetAsync($"participation-body:public:{id}", ParticipationModule.ReadModelWithTerritory, (d, t) => GetAsync(d, user, clock, id, t), ct);
+        }
         var b = await db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (b is null) return null;
         var zoneName = b.ZoneCode is null ? null : await db.Reads<ITerritoryQueries>().Zones.Where(z => z.Code == b.ZoneCode).Select(z => z.Name).FirstOrDefaultAsync(ct);
         var members = await MembersAsync(db, id, ct);
-        var tables = (await ListAsync(db, ct)).Where(t => t.ParentId == id).ToList();
+        var tables = await RowsAsync(db, db.Set<Body>().Where(t => t.ParentId == id), ct);
         var meetings = await Meetings.MeetingHandlers.RowsAsync(db, db.Set<Meeting>().Where(m => m.BodyId == id), ct);
         return new BodyDetail(b.Id, b.Kind, b.Name, b.Description, b.ParentId, b.ZoneCode, zoneName, b.IsDemo, members, tables, meetings,
             await ParticipationAccess.MayConveneAsync(db, user, clock, b, ct), ParticipationAccess.IsSecretariat(user), b.Version);
@@ -90,6 +105,14 @@ public static class BodyHandlers
         var rows = await q.Join(db.Reads<ITerritoryQueries>().Organisations, m => m.OrganisationId, o => o.Id,
             (m, o) => new MemberView(o.Id, o.Name, o.Type, m.Category, m.JoinedOn)).ToListAsync(ct);
         return rows.OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>Every body's members in one query (the members' open data), each body's sorted by name.</summary>
+    public static async Task<List<(long BodyId, MemberView Member)>> MembersByBodyAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Set<BodyMember>().AsNoTracking().Join(db.Reads<ITerritoryQueries>().Organisations, m => m.OrganisationId, o => o.Id,
+            (m, o) => new { m.BodyId, Member = new MemberView(o.Id, o.Name, o.Type, m.Category, m.JoinedOn) }).ToListAsync(ct);
+        return rows.OrderBy(r => r.BodyId).ThenBy(r => r.Member.Name, StringComparer.CurrentCulture).Select(r => (r.BodyId, r.Member)).ToList();
     }
 
     public static async Task<(Outcome Outcome, long Id)> CreateAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, BodyRequest r, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Metropoli.Participation.Bodies;
 
 /// <summary>A body: members, tables, meetings; the convening form for the secretariat and the zone's current coordinator
 /// (the same handler as POST /api/v1/bodies/{id}/meetings).</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ReadCache cache, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public BodyDetail? Body { get; private set; }
     public IReadOnlyList<MembershipRequestView> Requests { get; private set; } = [];
@@ -25,7 +25,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        Body = await BodyHandlers.GetAsync(db, User, clock, id, ct);
+        Body = await BodyHandlers.GetAsync(db, User, clock, id, ct, cache);
         if (Body?.CanManage == true) Requests = (await BodyHandlers.RequestsAsync(db, id, ct)).Where(r => r.Status == Model.RequestStatuses.Pending).ToList();
         return Body is not null;
     }

@@ -34,12 +34,30 @@ public static class ConsultationHandlers
 {
     public static bool IsOpen(Consultation c, DateOnly today) => c.OpensOn <= today && today <= c.ClosesOn;
 
-    public static async Task<List<ConsultationRow>> ListAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>Consultations per page on /partecipazione and, without an explicit limit, on GET /api/v1/consultations.</summary>
+    public const int PageSize = ListQuery.DefaultLimit;
+
+    /// <summary>One page of the consultations, the latest opened first, with the published proposals of each counted in one
+    /// grouped query. The same for every viewer, so the early pages come from the <see cref="ReadCache"/> when given.</summary>
+    public static async Task<Paged<ConsultationRow>> PageAsync(AppDbContext db, TimeProvider clock, int limit, int offset, CancellationToken ct, ReadCache? cache = null)
     {
         var today = CivilClock.Today(clock);
-        var rows = await db.Set<Consultation>().AsNoTracking().OrderByDescending(c => c.OpensOn).ThenByDescending(c => c.Id)
-            .Select(c => new { c, Count = db.Set<Proposal>().Count(p => p.ConsultationId == c.Id && !p.IsHidden && !p.IsWithdrawn) }).ToListAsync(ct);
-        return rows.Select(x => new ConsultationRow(x.c.Id, x.c.Title, x.c.Subject, x.c.OpensOn, x.c.ClosesOn, x.c.AnswerBy, IsOpen(x.c, today), x.c.OpenToAll, x.Count, x.c.IsDemo)).ToList();
+        if (cache is null || limit > 50 || offset > 1_000 - limit) return await ComputePageAsync(db, today, limit, offset, ct);
+        return await cache.GetAsync(ReadCache.ListKey("participation-consultations", "public", new { limit, offset, today }), ParticipationModule.ReadModel,
+            (d, t) => ComputePageAsync(d, today, limit, offset, t), ct);
+    }
+
+    private static async Task<Paged<ConsultationRow>> ComputePageAsync(AppDbContext db, DateOnly today, int limit, int offset, CancellationToken ct)
+    {
+        var consultations = db.Set<Consultation>().AsNoTracking();
+        var total = await consultations.CountAsync(ct);
+        var page = offset >= total ? [] : await consultations.OrderByDescending(c => c.OpensOn).ThenByDescending(c => c.Id).Skip(offset).Take(limit)
+            .Select(c => new { c.Id, c.Title, c.Subject, c.OpensOn, c.ClosesOn, c.AnswerBy, c.OpenToAll, c.IsDemo }).ToListAsync(ct);
+        var ids = page.Select(c => c.Id).ToList();
+        var counts = ids.Count == 0 ? [] : await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.ConsultationId) && !p.IsHidden && !p.IsWithdrawn)
+            .GroupBy(p => p.ConsultationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return new Paged<ConsultationRow>(page.Select(c => new ConsultationRow(c.Id, c.Title, c.Subject, c.OpensOn, c.ClosesOn, c.AnswerBy,
+            c.OpensOn <= today && today <= c.ClosesOn, c.OpenToAll, counts.GetValueOrDefault(c.Id), c.IsDemo)).ToList(), total, limit, offset);
     }
 
     /// <summary>The consultation with the first page of its proposals (<see cref="ListQuery.DefaultLimit"/>).</summary>
@@ -48,8 +66,17 @@ public static class ConsultationHandlers
 
     /// <summary>The consultation with one page of its proposals (by id, with the total), or every proposal when
     /// <paramref name="limit"/> is null (the report's downloads: read in batches, never capped).</summary>
-    public static async Task<ConsultationDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? limit, int offset, CancellationToken ct)
+    /// <remarks>A visitor who is not signed in sees what every such visitor sees (no form, no moderation, hidden proposals
+    /// without their text), so the early pages for them come from the <see cref="ReadCache"/> when given: rendering the
+    /// proposals' Markdown is most of the page's cost.</remarks>
+    public static async Task<ConsultationDetail?> GetAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider clock, long id, int? limit, int offset, CancellationToken ct,
+        ReadCache? cache = null)
     {
+        if (cache is not null && user.Identity?.IsAuthenticated != true && limit is { } n && n <= 50 && offset <= 1_000 - n)
+        {
+            var key = ReadCache.ListKey("participation-consultation", "public", new { id, limit, offset, today = CivilClock.Today(clock) });
+            return await cache.GetAsync(key, ParticipationModule.ReadModelWithPlan, (d, t) => GetAsync(d, user, clock, id, limit, offset, t), ct);
+        }
         var c = await db.Set<Consultation>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         var today = CivilClock.Today(clock);

@@ -10,7 +10,7 @@ namespace Metropoli.Participation.Consultations;
 
 /// <summary>A consultation and its report: every proposal with its answer and where the plan takes it up; the proposal
 /// form for those who may take part (the same handler as POST /api/v1/consultations/{id}/proposals).</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ReadCache cache, IStringLocalizer<Platform.Localization.SharedResource> l) : PageModel
 {
     public ConsultationDetail? Consultation { get; private set; }
     public Pager? Pager { get; private set; }
@@ -55,7 +55,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var query = Query.Validate([]).Count > 0 ? new ListQuery() : Query;
-        Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, query.EffectiveLimit, query.EffectiveOffset, ct);
+        Consultation = await ConsultationHandlers.GetAsync(db, User, clock, id, query.EffectiveLimit, query.EffectiveOffset, ct, cache);
         if (Consultation is null) return false;
         Pager = Pager.From(Request, Consultation.ProposalsTotal, Consultation.ProposalsLimit, Consultation.ProposalsOffset);
         return true;

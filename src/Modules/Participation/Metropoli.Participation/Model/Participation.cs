@@ -413,7 +413,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.Answer).HasMaxLength(16);
         b.Property(x => x.AnswerReason).HasMaxLength(8000);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => x.ConsultationId);
+        // Covers the published proposals counted per consultation (the consultations list) without reading the rows.
+        b.HasIndex(x => new { x.ConsultationId, x.IsHidden, x.IsWithdrawn });
         b.HasIndex(x => x.AuthorUserId);
         b.HasIndex(x => x.OrganisationId);
         b.HasIndex(x => x.TakenUpObjectiveId);
