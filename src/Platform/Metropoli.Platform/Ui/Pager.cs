@@ -8,6 +8,10 @@ public sealed record Pager(string Path, IReadOnlyDictionary<string, string?> Que
     /// <summary>The query parameter of the offset: "offset", or another name when a page has two paged lists.</summary>
     public string OffsetKey { get; init; } = "offset";
 
+    /// <summary>The pager's accessible name when a page has two (landmarks must differ: axe landmark-unique); Italian,
+    /// translated by the view. Null: "Paginazione".</summary>
+    public string? Label { get; init; }
+
     public int Page => Offset / Math.Max(1, Limit) + 1;
     public int Pages => Math.Max(1, (Total + Limit - 1) / Math.Max(1, Limit));
 

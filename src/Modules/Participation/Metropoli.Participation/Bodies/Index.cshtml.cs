@@ -31,6 +31,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, ReadCache ca
         Pager = Pager.From(Request, page.Total, page.Limit, page.Offset);
         var consultations = await ConsultationHandlers.PageAsync(db, clock, ConsultationHandlers.PageSize, Math.Max(0, ConsultationsOffset ?? 0), ct, cache);
         Consultations = consultations.Items;
-        ConsultationsPager = Pager.From(Request, consultations.Total, consultations.Limit, consultations.Offset) with { OffsetKey = ConsultationsOffsetKey };
+        ConsultationsPager = Pager.From(Request, consultations.Total, consultations.Limit, consultations.Offset) with { OffsetKey = ConsultationsOffsetKey, Label = "Pagine delle consultazioni" };
     }
 }
