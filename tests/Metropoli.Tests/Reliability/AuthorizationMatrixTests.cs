@@ -378,7 +378,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         ["GET /api/v1/procurements/"] = All, ["GET /api/v1/procurements/{id:long}"] = All, ["POST /api/v1/procurements/"] = "AS",
         ["PUT /api/v1/procurements/{id:long}"] = "AS|A", ["GET /casa-dei-comuni/procedure/export.csv"] = All, ["GET /casa-dei-comuni/procedure/export.json"] = All,
         ["PAGE /casa-dei-comuni"] = All, ["PAGE /casa-dei-comuni/servizi/{slug}"] = All, ["PAGE /casa-dei-comuni/richieste"] = SignedIn,
-        ["PAGE /casa-dei-comuni/richieste/{id:long}"] = "ASR|A", ["PAGE /casa-dei-comuni/procedure"] = All,
+        ["PAGE /casa-dei-comuni/richieste/{id:long}"] = "ASR|A", ["PAGE /casa-dei-comuni/procedure"] = All, ["PAGE /casa-dei-comuni/procedure/cruscotto"] = All,
         // Joint recruitment: needs are their Comune's and the office's; competitions and the lists' aggregate data are public; a
         // Comune draws for itself (on another office's list it passes authorization and is refused for want of a convention).
         ["GET /api/v1/staffing-needs/"] = SignedIn, ["POST /api/v1/staffing-needs/"] = "R",

@@ -88,6 +88,27 @@ public sealed class CatalogueAndProcurementTests(AppFixture fx) : IClassFixture<
         Assert.Contains(obj, procedures, StringComparison.Ordinal);
         // A procedure with a CUP links to the funded project (issue 21; a link, no module reference).
         Assert.Contains("href=\"/finanziamenti/progetti/E81B21010100006\"", procedures, StringComparison.Ordinal);
+        // The dashboard counts it for Rho and for Rho's zone.
+        var dashboard = await anonymous.Html("/casa-dei-comuni/procedure/cruscotto");
+        Assert.Contains($"href=\"/comuni/{Demo.Rho}\"", dashboard, StringComparison.Ordinal);
+        Assert.Contains("href=\"/zone/nord-ovest\"", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dashboard_weights_the_rebate_by_the_awarded_amounts_and_averages_each_phase_over_those_that_ended_it()
+    {
+        static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        var row = Metropoli.Services.Procurements.ProcurementDashboard.Row("x", "X",
+        [
+            new(1, 100_000m, 88_000m, D("2026-09-01"), D("2026-09-10"), D("2026-10-01"), D("2026-11-01"), D("2026-11-20"), null),
+            new(2, 50_000m, 47_000m, D("2026-09-01"), D("2026-09-21"), null, null, null, null),
+            new(3, 10_000m, null, D("2026-09-01"), null, null, null, null, null),
+        ]);
+        Assert.Equal((3, 2, 160_000m, 135_000m), (row.Procedures, row.Awarded, row.Amount, row.AwardValue));
+        Assert.Equal(10m, row.RebatePercent); // (150,000 - 135,000) / 150,000: the procedure not awarded does not count
+        Assert.Equal(14.5, row.Days.Decision);
+        Assert.Equal(21, row.Days.Publication);
+        Assert.Null(row.Days.Contract);
     }
 
     [Fact]
