@@ -19,6 +19,7 @@ public sealed class PageCoverageTests(BrowserFixture fx, ITestOutputHelper outpu
         ["/accedi/codice"] = ("the second step of signing in, only after the password of an account with 2FA", null),
         ["/accedi/codice-di-recupero"] = ("linked from the second step of signing in, only after the password of an account with 2FA", null),
         ["/accedi/nuova-password"] = ("reached from the link of a password-reset or invitation e-mail", null),
+        ["/accedi/identita-digitale"] = ("the SPID/CIE buttons lead through the identity proxy, which the crawls do not follow; DigitalIdentityFlowTests walks it", null),
     };
 
     /// <summary>Pages the first full run (2026-12-02) found unreached for every demo role: a real gap
