@@ -417,8 +417,31 @@ public sealed partial class Crawler(IPage page, Uri origin, string expectedLangu
             }
             watch.DrainErrors();
             var problems = new List<string>();
-            var status = await page.RunAndWaitForPageAsync(
-                () => page.EvalOnSelectorAsync($"form[data-crawl-form={kind}]", "f => f.requestSubmit()"));
+            int status;
+            try
+            {
+                status = await page.RunAndWaitForPageAsync(
+                    () => page.EvalOnSelectorAsync($"form[data-crawl-form={kind}]", "f => f.requestSubmit()"));
+            }
+            catch (TimeoutException first)
+            {
+                // A page that did not finish loading within 30 s on a loaded 2-core machine: once more from the form's
+                // page; a second stall fails the crawl naming the route, so a real hang is still reported.
+                try
+                {
+                    await page.GotoAsync(pageUrl.ToString());
+                    if (await MarkFormAsync(kind) is null)
+                    {
+                        continue;
+                    }
+                    status = await page.RunAndWaitForPageAsync(
+                        () => page.EvalOnSelectorAsync($"form[data-crawl-form={kind}]", "f => f.requestSubmit()"));
+                }
+                catch (TimeoutException second)
+                {
+                    throw new TimeoutException($"The {kind} form of {pageUrl.PathAndQuery} ({route}) did not load after submission twice: {first.Message} / {second.Message}", second);
+                }
+            }
             var after = new Uri(page.Url);
             if (status >= 500 || status == 0)
             {
